@@ -1,0 +1,54 @@
+# saylav-archive: fetch, load, serve, test, bench.
+# Every target bootstraps .venv itself, so `make serve` and `make test` work on a fresh clone.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8001
+RAW ?= data/raw
+DB ?= data/saylav.db
+
+.PHONY: help install load fetch serve test bench browser clean
+
+help: ## list targets
+	@grep -E '^[a-z]+:.*## ' Makefile | sed -E 's/:.*## /\t/'
+
+$(BIN)/saylav: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(BIN)/saylav ## create .venv and install the project with its test dependencies
+
+browser: ## install Debian's chromium for the browser tests (needs root and apt)
+	@if [ -x /usr/bin/chromium ]; then echo "chromium present"; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	else echo "cannot install chromium here (not root or no apt): browser tests will skip"; fi
+
+load: install ## rebuild data/saylav.db from the captures in data/raw
+	$(BIN)/saylav load --raw $(RAW) --db $(DB)
+
+fetch: install ## crawl saylav.gov.tm politely into data/raw (needs internet)
+	$(BIN)/saylav fetch --raw $(RAW)
+
+serve: load ## load the bundled captures and serve the archive on 127.0.0.1:$(PORT)
+	$(BIN)/datasette serve -i $(DB) --inspect-file data/inspect.json \
+	  --metadata metadata.yml --plugins-dir plugins --template-dir templates --static static:static \
+	  --setting suggest_facets off --setting sql_time_limit_ms 1000 --setting max_returned_rows 1000 \
+	  --setting facet_time_limit_ms 500 --setting default_cache_ttl 300 \
+	  -h 127.0.0.1 -p $(PORT)
+
+test: install browser ## run the whole test suite
+	$(BIN)/pytest -q
+
+bench: install ## benchmarks on synthetic corpora (temp folders, never data/)
+	$(BIN)/python -m bench.load_bench
+
+clean: ## remove the built database and the venv
+	rm -rf $(VENV) $(DB) data/inspect.json
