@@ -1,0 +1,56 @@
+"""The `saylav` command: thin wrappers over the pipeline's modules."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.group()
+@click.version_option(package_name="saylav-archive")
+def cli():
+    """saylav-archive: an open-data archive of saylav.gov.tm (Turkmenistan's Central Commission
+    for Elections and Referendums), in English, Turkmen and Russian."""
+
+
+def _progress_factory(enabled: bool):
+    if not enabled:
+        return lambda it, **kw: it
+    from tqdm import tqdm
+
+    def progress(it, desc=None, unit="it"):
+        items = list(it)
+        return tqdm(items, desc=desc, unit=unit, leave=False, disable=len(items) < 200 or not sys.stderr.isatty())
+
+    return progress
+
+
+@cli.command()
+@click.option("--raw", "raw", type=click.Path(file_okay=False, path_type=Path), default=Path("data/raw"),
+              show_default=True, help="Folder of captures to read (searched recursively).")
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=Path("data/saylav.db"),
+              show_default=True, help="Database to build; replaced only when the new build passes its checks.")
+@click.option("--strict", is_flag=True, help="Exit non-zero (and keep the old database) if any parse issue is found.")
+@click.option("--progress/--no-progress", default=True, show_default=True, help="Show progress bars on long loads.")
+def load(raw: Path, db: Path, strict: bool, progress: bool):
+    """Rebuild the database from the captures in RAW, atomically."""
+    from .load import LoadError, StrictError, load as run_load
+
+    try:
+        summary, issues = run_load(raw, db, progress=_progress_factory(progress), strict=strict)
+    except StrictError as e:
+        for issue in e.issues[:20]:
+            click.echo(f"parse issue: line {issue['line']}: {issue['problem']}: {issue['excerpt'][:80]!r}", err=True)
+        raise click.ClickException(f"--strict: {len(e.issues)} parse issues; {db} left unchanged")
+    except LoadError as e:
+        raise click.ClickException(f"load failed, {db} left unchanged: {e}")
+    for issue in issues[:10]:
+        click.echo(f"parse issue: line {issue['line']}: {issue['problem']}: {issue['excerpt'][:80]!r}", err=True)
+    if len(issues) > 10:
+        click.echo(f"... and {len(issues) - 10} more parse issues (table parse_issues)", err=True)
+    click.echo(f"loaded {summary} into {db} in {summary.seconds['total']:.1f}s")
+
+
+if __name__ == "__main__":
+    cli()

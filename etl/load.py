@@ -1,0 +1,714 @@
+"""Orchestration: raw captures -> items -> facts -> entities -> a new database, replaced atomically.
+
+    load(raw_dir, db_path)
+
+reads every capture under `raw_dir`, builds the database in a temporary file next to `db_path`,
+checks it (integrity, foreign keys) and only then moves it over `db_path` with one `os.replace`.
+A capture that cannot be read becomes a row of `parse_issues`; the load goes on.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable
+
+import sqlite_utils
+from slugify import slugify
+
+from . import dates as D
+from .capture import Capture, CaptureError, find_captures, parse_url, read_capture
+from .entities import Registry, constituency_id, constituency_name_latin, organizations_in
+from .facts.elections import BODIES, ElectionRef, election_for, elections_in
+from .facts.kinds import classify
+from .facts.meetings import parse_meeting
+from .facts.regions import REGION_NAMES, region_name
+from .facts.results import parse_results
+from .facts.turnout import parse_turnout
+from .page import RawItem, split_page, strip_ellipsis
+from .schema import ensure_shape
+from .text import detect_lang, fold
+
+
+class LoadError(Exception):
+    """The build failed its checks; the existing database was left as it was."""
+
+
+@dataclass
+class Sighting:
+    capture: Capture
+    raw: RawItem
+    lang: str
+    site_id: int | None
+    url: str | None
+
+
+@dataclass
+class Item:
+    """A news item in one language, merged from all its sightings."""
+
+    id: str = ""
+    lang: str = ""
+    site_id: int | None = None
+    url: str | None = None
+    sightings: list[Sighting] = field(default_factory=list)
+    title: str | None = None
+    date: D.DayMonth | None = None
+    body: str | None = None
+    snippet: str | None = None
+    published_on: date | None = None
+    date_basis: str | None = None
+    kind: str = "other"
+    elections: list[ElectionRef] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.body or strip_ellipsis(self.snippet or "")
+
+    @property
+    def is_truncated(self) -> bool:
+        return self.body is None
+
+
+@dataclass
+class LoadSummary:
+    captures: int = 0
+    items: int = 0
+    facts: int = 0
+    parse_issues: int = 0
+    seconds: dict = field(default_factory=dict)
+    rows: int = 0
+
+    def __str__(self) -> str:
+        return (f"{self.captures} captures, {self.items} items, {self.facts} facts, "
+                f"{self.parse_issues} parse issues")
+
+
+Progress = Callable[[Iterable], Iterable]
+
+
+def _no_progress(it, **kw):
+    return it
+
+
+# ---------------------------------------------------------------------------------------------
+# read and split
+
+
+def read_all(raw_dir: Path, progress: Progress = _no_progress):
+    """Every capture under raw_dir, read, and the problems met reading them."""
+    captures: list[Capture] = []
+    issues: list[dict] = []
+    seen: set[str] = set()
+    for path in progress(find_captures(raw_dir), desc="reading captures", unit="capture"):
+        try:
+            cap = read_capture(path, raw_dir)
+        except CaptureError as e:
+            cap = e.capture
+            if cap is None:
+                cap = Capture(id=_sha(path), path=path.relative_to(raw_dir).as_posix(), format="unknown", size=0)
+            issues.append(_issue(cap.id, 0, str(e), ""))
+            if cap.id not in seen:
+                seen.add(cap.id)
+                captures.append(cap)
+            continue
+        except OSError as e:
+            issues.append(_issue(None, 0, f"cannot read {path.name}: {e}", ""))
+            continue
+        if cap.id in seen:
+            # the same bytes twice (a copy): one capture
+            continue
+        seen.add(cap.id)
+        captures.append(cap)
+    return captures, issues
+
+
+def _sha(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return hashlib.sha256(str(path).encode()).hexdigest()
+
+
+def _issue(capture_id, line, problem, excerpt):
+    return {"capture_id": capture_id, "line": line, "problem": problem, "excerpt": (excerpt or "")[:300]}
+
+
+def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
+    if not cap.lines:
+        return []
+    split = split_page(
+        cap.lines,
+        main_line_count=cap.main_line_count,
+        is_listing_page=cap.is_listing,
+        links=cap.links,
+    )
+    for line, problem, excerpt in split.problems:
+        issues.append(_issue(cap.id, line, problem, excerpt))
+    out = []
+    url_lang, section, _ = parse_url(cap.url)
+    for raw in split.items:
+        text = " ".join(filter(None, [raw.title, raw.text]))
+        lang = detect_lang(text) or url_lang
+        if lang is None:
+            issues.append(_issue(cap.id, raw.line, "item language unknown", text[:200]))
+            continue
+        site_id, url = None, raw.url
+        if raw.position == "main" and cap.site_id is not None:
+            site_id, url = cap.site_id, cap.url
+        elif raw.url:
+            l2, s2, i2 = parse_url(raw.url)
+            site_id = i2 if s2 == "news" else None
+        if raw.position == "main" and section not in (None, "news"):
+            url = cap.url
+        if raw.position == "main" and not raw.title and not raw.date and not any(len(p) >= 40 for p in raw.paragraphs):
+            issues.append(_issue(cap.id, raw.line, "unknown page layout: no date line, title or body found",
+                                 raw.text[:200]))
+            continue
+        out.append(Sighting(cap, raw, lang, site_id, url))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# merge sightings into items
+
+
+def _opening(s: Sighting) -> str:
+    """The folded text of a sighting, without the word a '...' cut in half."""
+    text = s.raw.text
+    if s.raw.is_snippet or text.rstrip().endswith(("...", "…")):
+        text = strip_ellipsis(text).rsplit(" ", 1)[0] if " " in text else ""
+    return fold(text)
+
+
+def merge(sightings: list[Sighting]) -> list[Item]:
+    """Group sightings of the same item.
+
+    Two sightings are one item when they share language and site id, or language, title and text
+    (one text the start of the other: a sidebar snippet is the opening of the full story).
+    """
+    parent = list(range(len(sightings)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a, b):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    by_site: dict[tuple, int] = {}
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    openings = [_opening(s) for s in sightings]
+    for i, s in enumerate(sightings):
+        if s.site_id is not None:
+            key = (s.lang, s.site_id)
+            if key in by_site:
+                union(i, by_site[key])
+            else:
+                by_site[key] = i
+        title = fold(s.raw.title)
+        if title or len(openings[i]) >= 30:
+            buckets[(s.lang, title[:120], openings[i][:40])].append(i)
+    for members in buckets.values():
+        clusters: list[tuple[str, int]] = []  # (longest opening, representative)
+        for i in sorted(members, key=lambda k: -len(openings[k])):
+            text = openings[i]
+            for rep_text, rep in clusters:
+                if rep_text.startswith(text) or text.startswith(rep_text):
+                    if _ids_agree(sightings[i], sightings[rep]):
+                        union(i, rep)
+                        break
+            else:
+                clusters.append((text, i))
+    groups: dict[int, list[Sighting]] = defaultdict(list)
+    for i, s in enumerate(sightings):
+        groups[find(i)].append(s)
+    items = [_merge_group(group) for _, group in sorted(groups.items())]
+    _assign_ids(items)
+    return items
+
+
+def _ids_agree(a: Sighting, b: Sighting) -> bool:
+    return a.site_id is None or b.site_id is None or a.site_id == b.site_id
+
+
+def _merge_group(group: list[Sighting]) -> Item:
+    item = Item(sightings=group, lang=group[0].lang)
+    item.site_id = next((s.site_id for s in group if s.site_id is not None), None)
+    item.url = next((s.url for s in group if s.url and s.site_id is not None),
+                    next((s.url for s in group if s.url), None))
+    titles = [s.raw.title for s in group if s.raw.title]
+    item.title = max(titles, key=len) if titles else None
+    item.date = next((s.raw.date for s in group if s.raw.date), None)
+    bodies = [s.raw.text for s in group if not s.raw.is_snippet and s.raw.text]
+    snippets = [s.raw.text for s in group if s.raw.is_snippet and s.raw.text]
+    item.body = max(bodies, key=len) if bodies else None
+    item.snippet = max(snippets, key=len) if snippets else None
+    if item.snippet is None and item.body:
+        item.snippet = item.body[:200].rsplit(" ", 1)[0] + "..." if len(item.body) > 200 else item.body
+    return item
+
+
+def _assign_ids(items: list[Item]) -> None:
+    used: set[str] = set()
+    for item in sorted(items, key=lambda i: (i.site_id is None, i.site_id or 0, i.lang, _stable(i))):
+        if item.site_id is not None:
+            base = f"{item.lang}-{item.site_id}"
+        else:
+            words = slugify(item.title or item.text, max_length=48, word_boundary=True) or "item"
+            base = f"{item.lang}-{words}-{_stable(item)[:6]}"
+        ident, n = base, 2
+        while ident in used:
+            ident, n = f"{base}-{n}", n + 1
+        used.add(ident)
+        item.id = ident
+
+
+def _stable(item: Item) -> str:
+    first = min(item.sightings, key=lambda s: (s.capture.path, s.raw.line))
+    basis = "|".join([item.lang, fold(item.title), fold(strip_ellipsis(first.raw.text))[:120],
+                      item.date.text if item.date else ""])
+    return hashlib.sha1(basis.encode()).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# dates
+
+
+def fix_dates(items: list[Item], issues: list[dict]) -> None:
+    """Give each item with a date line its year, recording how it was fixed (`date_basis`).
+
+    In order of trust: a full date in the item's own text; the article id between neighbours
+    whose dates are known; neighbours in a newest-first list (sidebar, listing); the capture's
+    fetch time for sidebar and listing items. Never the main story's year for a sidebar item.
+    """
+    dated = [i for i in items if i.date]
+    for item in dated:
+        y = D.year_from_text(item.date, f"{item.title or ''}\n{item.text}")
+        if y:
+            _set(item, y, "text")
+    # neighbours in the newest-first lists of each capture
+    for _ in range(3):
+        changed = _from_list_neighbours(items)
+        changed += _from_site_ids(items, corpus_only=True)
+        if not changed:
+            break
+    for item in dated:
+        if item.published_on is None:
+            _from_fetch_time(item)
+    _from_site_ids(items, corpus_only=False)
+    _from_list_neighbours(items)
+
+
+def _set(item: Item, year: int, basis: str) -> bool:
+    d = D.make_date(year, item.date.day, item.date.month)
+    if d is None:
+        return False
+    item.published_on, item.date_basis = d, basis
+    return True
+
+
+def _from_list_neighbours(items: list[Item]) -> int:
+    by_capture: dict[str, list[tuple[int, Item]]] = defaultdict(list)
+    for item in items:
+        for s in item.sightings:
+            if s.raw.position in ("sidebar", "listing") and item.date:
+                by_capture[s.capture.id].append((s.raw.line, item))
+    changed = 0
+    for rows in by_capture.values():
+        rows.sort(key=lambda r: r[0])
+        seq = [it for _, it in rows]
+        for idx, item in enumerate(seq):
+            if item.published_on:
+                continue
+            newer = next((seq[j] for j in range(idx - 1, -1, -1) if seq[j].published_on), None)
+            older = next((seq[j] for j in range(idx + 1, len(seq)) if seq[j].published_on), None)
+            y = None
+            if newer and older:
+                y = D.year_between(item.date, older.published_on, newer.published_on)
+            elif newer:
+                y = D.year_before(item.date, newer.published_on)
+            elif older:
+                for cand in (older.published_on.year, older.published_on.year + 1):
+                    d = D.make_date(cand, item.date.day, item.date.month)
+                    if d and d >= older.published_on and (d - older.published_on).days < 366:
+                        y = cand
+                        break
+            if y and _set(item, y, "list-neighbours"):
+                changed += 1
+    return changed
+
+
+def _from_site_ids(items: list[Item], corpus_only: bool) -> int:
+    known = sorted({(i.site_id, i.published_on) for i in items
+                    if i.site_id is not None and i.published_on and i.date_basis != "site-id-anchors"})
+    changed = 0
+    for item in items:
+        if item.published_on or item.site_id is None or not item.date:
+            continue
+        est = D.estimate_from_neighbours(item.site_id, known)
+        if est is not None:
+            lower = max((k for k in known if k[0] <= item.site_id), default=None)
+            higher = min((k for k in known if k[0] >= item.site_id), default=None)
+            y = D.year_between(item.date, lower[1], higher[1]) if lower and higher else None
+            if y and _set(item, y, "site-id"):
+                changed += 1
+            continue
+        if corpus_only:
+            continue
+        est = D.estimate_from_neighbours(item.site_id, D.ID_ANCHORS)
+        y = D.year_near(item.date, est) if est else None
+        if y and _set(item, y, "site-id-anchors"):
+            changed += 1
+    return changed
+
+
+def _from_fetch_time(item: Item) -> None:
+    for s in item.sightings:
+        if s.raw.position not in ("sidebar", "listing"):
+            continue
+        fetched = D.parse_timestamp(s.capture.fetched_at)
+        if fetched is None:
+            continue
+        y = D.year_before(item.date, fetched.date() + D.timedelta(days=1))
+        if y and _set(item, y, "capture-date"):
+            return
+
+
+# ---------------------------------------------------------------------------------------------
+# facts
+
+
+@dataclass
+class Facts:
+    elections: dict[str, ElectionRef] = field(default_factory=dict)
+    item_elections: set = field(default_factory=set)
+    constituencies: dict[str, dict] = field(default_factory=dict)
+    snapshots: list[dict] = field(default_factory=list)
+    areas: list[dict] = field(default_factory=list)
+    meetings: list[dict] = field(default_factory=list)
+    participants: list[dict] = field(default_factory=list)
+    elected: list[dict] = field(default_factory=list)
+    registry: Registry = field(default_factory=Registry)
+
+    def election(self, ref: ElectionRef) -> str | None:
+        if ref.id is None:
+            return None
+        self.elections.setdefault(ref.id, ref)
+        return ref.id
+
+    def constituency(self, body: str, number: int, name: str | None) -> str:
+        cid = constituency_id(body, number)
+        row = self.constituencies.setdefault(cid, {"id": cid, "body": body, "number": number, "name": None, "region": None})
+        if name and (row["name"] is None or _latin(name) and not _latin(row["name"])):
+            row["name"] = constituency_name_latin(name) if not _latin(name) else name
+        return cid
+
+
+def _latin(s: str) -> bool:
+    return not re.search(r"[\u0400-\u04FF]", s)
+
+
+def extract(items: list[Item], issues: list[dict]) -> Facts:
+    facts = Facts()
+    for item in items:
+        text = item.text
+        capture_id = item.sightings[0].capture.id
+        line = item.sightings[0].raw.line
+        full = "\n".join(filter(None, [item.title, text]))
+        turnout = parse_turnout(full)
+        results = parse_results(text)
+        item.elections = elections_in(full, item.published_on)
+        for t in turnout:
+            _add_turnout(facts, item, t, issues, capture_id, line)
+        for r in results:
+            _add_result(facts, item, r)
+        item.kind = classify(item.title, text, has_turnout=bool(turnout), has_results=bool(results))
+        if item.kind == "meeting":
+            _add_meeting(facts, item)
+        for ref in item.elections:
+            eid = facts.election(ref)
+            if eid:
+                facts.item_elections.add((item.id, eid))
+    return facts
+
+
+def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
+    body = t.body or next((e.body for e in item.elections), None)
+    if body is None:
+        issues.append(_issue(capture_id, line, "turnout figure with no election named", t.statement[:200]))
+        return
+    # hourly turnout is published on polling day
+    polling_day = item.published_on if t.hour is not None else None
+    ref = election_for(body, t.context or t.statement, polling_day)
+    if ref.id is None:
+        known = next((e for e in item.elections if e.body == body), None)
+        ref = known or ref
+    eid = facts.election(ref)
+    if eid is None:
+        issues.append(_issue(capture_id, line, "turnout figure whose polling day is unknown", t.statement[:200]))
+        return
+    facts.item_elections.add((item.id, eid))
+    n = sum(1 for s in facts.snapshots if s["news_item_id"] == item.id)
+    sid = f"{item.id}-{eid}-{t.hour if t.hour is not None else 'final'}"
+    if any(s["id"] == sid for s in facts.snapshots):
+        sid = f"{sid}-{n + 1}"
+    for value, what in [(t.overall_pct, "overall"), (t.abroad_pct, "abroad")] + [(a.pct, a.printed) for a in t.areas]:
+        if value is not None and value > 100:
+            issues.append(_issue(capture_id, line, f"impossible percentage {value} ({what}): over 100", t.statement[:200]))
+    facts.snapshots.append({
+        "id": sid,
+        "election_id": eid,
+        "news_item_id": item.id,
+        "as_of": f"{ref.polling_day}T{t.hour:02d}:00" if t.hour is not None and ref.polling_day else None,
+        "as_of_hour": t.hour,
+        "is_final": int(t.is_final),
+        "overall_pct": t.overall_pct,
+        "abroad_pct": t.abroad_pct,
+        "registered": t.registered,
+        "voted": t.voted,
+        "statement": t.statement,
+    })
+    for k, a in enumerate(t.areas, 1):
+        cid = facts.constituency(body, a.constituency_number, a.constituency_name) if a.constituency_number else None
+        facts.areas.append({
+            "id": f"{sid}-{k}",
+            "snapshot_id": sid,
+            "constituency_id": cid,
+            "region": region_name(a.region_id) if a.region_id else None,
+            "region_id": a.region_id,
+            "name_as_printed": a.printed,
+            "pct": a.pct,
+        })
+
+
+def _add_result(facts: Facts, item: Item, r) -> None:
+    ref = next((e for e in item.elections if e.body == "mejlis"), None) or (item.elections[0] if item.elections else None)
+    eid = facts.election(ref) if ref else None
+    body = ref.body if ref else "mejlis"
+    cid = facts.constituency(body, r.constituency_number, r.constituency_name)
+    pid = facts.registry.person(r.name, item.lang, surname_first=r.surname_first)
+    facts.elected.append({
+        "id": f"{item.id}-{cid}",
+        "election_id": eid,
+        "constituency_id": cid,
+        "person_id": pid,
+        "occupation": r.occupation,
+        "name_as_printed": r.name,
+        "news_item_id": item.id,
+    })
+    if eid:
+        facts.item_elections.add((item.id, eid))
+
+
+def _add_meeting(facts: Facts, item: Item) -> None:
+    m = parse_meeting(item.text, item.published_on)
+    if m is None:
+        return
+    mid = f"{item.id}-meeting"
+    facts.meetings.append({
+        "id": mid,
+        "news_item_id": item.id,
+        "held_on": m.held_on.isoformat() if m.held_on else None,
+        "place": m.place,
+    })
+    seen = set()
+    for p in m.participants:
+        pid = facts.registry.person(p.name, item.lang)
+        for alias in p.aliases:
+            facts.registry.person_alias(pid, alias, item.lang)
+        if pid in seen:
+            continue
+        seen.add(pid)
+        org_id = None
+        if p.role:
+            orgs = organizations_in(p.role)
+            if orgs:
+                org, printed = orgs[0]
+                org_id = facts.registry.organization(org, printed, item.lang)
+        facts.participants.append({
+            "meeting_id": mid,
+            "person_id": pid,
+            "role": p.role,
+            "organization_id": org_id,
+            "name_as_printed": p.name,
+        })
+
+
+# ---------------------------------------------------------------------------------------------
+# write
+
+
+def rows(captures, items, facts: Facts, issues):
+    """Every table's rows, in the order they are written (parents before children)."""
+    yield "captures", [{
+        "id": c.id, "path": c.path, "url": c.url, "fetched_at": c.fetched_at, "format": c.format,
+        "bytes": c.size, "site_id": c.site_id, "url_lang": c.url_lang, "status": c.status,
+    } for c in captures]
+    yield "elections", [{
+        "id": e.id, "body": e.body, "polling_day": e.polling_day, "is_by_election": int(e.is_by_election),
+        "name": e.name,
+    } for e in sorted(facts.elections.values(), key=lambda e: e.id)]
+    yield "regions", [{"id": rid, "name": tk, "name_en": en, "name_ru": ru} for rid, (tk, en, ru) in REGION_NAMES.items()]
+    yield "constituencies", sorted(facts.constituencies.values(), key=lambda r: r["id"])
+    yield "news_items", [{
+        "id": i.id, "site_id": i.site_id, "lang": i.lang,
+        "published_on": i.published_on.isoformat() if i.published_on else None,
+        "year": i.published_on.year if i.published_on else None,
+        "date_text": i.date.text if i.date else None, "date_basis": i.date_basis,
+        "title": i.title, "slug": slugify(i.title or "", max_length=80) or None,
+        "body": i.body, "snippet": i.snippet, "kind": i.kind,
+        "election_id": i.elections[0].id if i.elections and i.elections[0].id else _first_election(i, facts),
+        "url": i.url, "is_truncated": int(i.is_truncated),
+        "first_capture_id": min(i.sightings, key=lambda s: s.capture.path).capture.id,
+    } for i in items]
+    sightings = {}
+    for i in items:
+        for s in i.sightings:
+            key = (i.id, s.capture.id, s.raw.position, s.raw.line)
+            sightings[key] = {"news_item_id": i.id, "capture_id": s.capture.id, "position": s.raw.position,
+                              "line": s.raw.line, "date_text": s.raw.date_text, "title": s.raw.title}
+    yield "item_sightings", list(sightings.values())
+    yield "item_elections", [{"news_item_id": a, "election_id": b} for a, b in sorted(facts.item_elections)]
+    yield "turnout_snapshots", facts.snapshots
+    yield "turnout_by_area", facts.areas
+    people, names = [], []
+    for person, forms in facts.registry.person_rows():
+        people.append(person)
+        names.extend(forms)
+    yield "people", people
+    yield "person_names", names
+    orgs, org_names = [], []
+    for oid, entry in sorted(facts.registry.organizations.items()):
+        org = entry["org"]
+        orgs.append({"id": oid, "name": org.name, "abbreviation": org.abbreviation})
+        org_names.extend({"organization_id": oid, "name": n, "lang": l} for n, l in entry["forms"])
+    yield "organizations", orgs
+    yield "organization_names", org_names
+    yield "meetings", facts.meetings
+    yield "meeting_participants", facts.participants
+    yield "elected_members", facts.elected
+    yield "parse_issues", [dict(r, id=k) for k, r in enumerate(issues, 1)]
+
+
+def _first_election(item: Item, facts: Facts) -> str | None:
+    ids = sorted(e for i, e in facts.item_elections if i == item.id)
+    return ids[0] if ids else None
+
+
+def write(db_path: Path, table_rows) -> int:
+    db = sqlite_utils.Database(str(db_path))
+    db.execute("pragma journal_mode = off")
+    db.execute("pragma synchronous = off")
+    ensure_shape(db, fts=False)
+    total = 0
+    with db.conn:
+        for table, records in table_rows:
+            if records:
+                db[table].insert_all(records, batch_size=1000)
+                total += len(records)
+    ensure_shape(db)
+    db.execute("pragma journal_mode = delete")
+    db.conn.close()
+    return total
+
+
+def check(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    try:
+        ok = conn.execute("pragma integrity_check").fetchone()[0]
+        if ok != "ok":
+            raise LoadError(f"integrity check failed: {ok}")
+        bad = conn.execute("pragma foreign_key_check").fetchall()
+        if bad:
+            raise LoadError(f"foreign key check failed: {bad[:5]}")
+    finally:
+        conn.close()
+
+
+def write_inspect(db_path: Path, inspect_path: Path) -> None:
+    """Datasette's inspect file: hash and table counts, so an immutable database opens fast."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        tables = {}
+        for (name,) in conn.execute("select name from sqlite_master where type = 'table'"):
+            count = conn.execute(f"select count(*) from [{name}]").fetchone()[0]
+            tables[name] = {"count": count}
+    finally:
+        conn.close()
+    h = hashlib.sha256()
+    with open(db_path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    data = {db_path.stem: {"hash": h.hexdigest(), "size": db_path.stat().st_size, "file": db_path.name,
+                           "tables": tables}}
+    tmp = inspect_path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=2))
+    os.replace(tmp, inspect_path)
+
+
+class StrictError(LoadError):
+    """--strict and the captures had parse issues."""
+
+    def __init__(self, issues: list[dict]):
+        super().__init__(f"{len(issues)} parse issues (strict mode)")
+        self.issues = issues
+
+
+def load(raw_dir: Path, db_path: Path, progress: Progress = _no_progress, inspect_path: Path | None = None,
+         strict: bool = False) -> tuple[LoadSummary, list[dict]]:
+    """Build the database from the captures in raw_dir and replace db_path with it.
+
+    With `strict`, any parse issue stops the load before anything is written.
+    """
+    raw_dir, db_path = Path(raw_dir), Path(db_path)
+    if not raw_dir.is_dir():
+        raise LoadError(f"no such folder of captures: {raw_dir}")
+    summary = LoadSummary()
+    t0 = time.perf_counter()
+    captures, issues = read_all(raw_dir, progress)
+    sightings = []
+    for cap in progress(captures, desc="splitting pages", unit="capture"):
+        sightings.extend(sightings_of(cap, issues))
+    items = merge(sightings)
+    t1 = time.perf_counter()
+    fix_dates(items, issues)
+    facts = extract(items, issues)
+    t2 = time.perf_counter()
+    if strict and issues:
+        raise StrictError(issues)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tmp.unlink()
+        summary.rows = write(tmp, rows(captures, items, facts, issues))
+        t3 = time.perf_counter()
+        check(tmp)
+        os.replace(tmp, db_path)
+    except BaseException:
+        if tmp.exists():
+            tmp.unlink()
+        raise
+    write_inspect(db_path, inspect_path or db_path.with_name("inspect.json"))
+    t4 = time.perf_counter()
+    summary.captures = len(captures)
+    summary.items = len(items)
+    summary.facts = (len(facts.snapshots) + len(facts.areas) + len(facts.meetings) + len(facts.participants)
+                     + len(facts.elected))
+    summary.parse_issues = len(issues)
+    summary.seconds = {"read": t1 - t0, "extract": t2 - t1, "write": t3 - t2, "check": t4 - t3, "total": t4 - t0}
+    return summary, issues

@@ -1,0 +1,287 @@
+"""Page text -> news items.
+
+A page's text is split into its main story (date line, title, body) and the items listed beside or
+below it (sidebar items: date line, title, snippet ending in "..."; undated one-line snippets;
+listing pairs of title and snippet). Six layouts occur on the real site (SITE.md); none of header,
+date line or title can be relied on, so the split works from the shape of the lines.
+
+`split_page(lines)` is pure: lines in, items and problems out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import DayMonth, looks_like_date_line, parse_date_line
+from .text import squash
+
+HEADER_LINES = {
+    "central commission for holding elections and referendums in turkmenistan",
+    "центральная комиссия по проведению выборов и референдумов в туркменистане",
+    "türkmenistanda saýlawlary",
+    "we sala salşyklary geçirmek",
+    "baradaky merkezi topar",
+    "boýunça merkezi topar",
+    "türkmenistanda saýlawlary we sala salşyklary geçirmek baradaky merkezi topar",
+    "türkmenistanda saýlawlary we sala salşyklary geçirmek boýunça merkezi topar",
+}
+CHROME_LINES = {"news-img", "news img"}
+ELLIPSIS = ("...", "…")
+TITLE_MAX = 300
+
+
+@dataclass
+class RawItem:
+    """One news item as seen on one page."""
+
+    position: str  # main / sidebar / listing
+    line: int  # 1-based line of the page text where the item starts
+    date: DayMonth | None = None
+    title: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    is_snippet: bool = False  # the text is a cut-off preview, not the whole body
+    url: str | None = None  # the item's own URL, when the page links it
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def date_text(self) -> str | None:
+        return self.date.text if self.date else None
+
+
+@dataclass
+class PageSplit:
+    layout: str
+    items: list[RawItem]
+    problems: list[tuple[int, str, str]]  # (line, problem, excerpt)
+
+
+def is_header(line: str) -> bool:
+    return squash(line).casefold() in HEADER_LINES
+
+
+def is_chrome(line: str) -> bool:
+    return squash(line).casefold() in CHROME_LINES
+
+
+def ends_cut(line: str) -> bool:
+    return line.rstrip().endswith(ELLIPSIS)
+
+
+def is_title_like(line: str) -> bool:
+    """A line that can be a title: short, and not ending as a sentence or a label does."""
+    s = line.strip()
+    if not s or len(s) > TITLE_MAX or ends_cut(s):
+        return False
+    if s.endswith((":", ";", ",")):
+        return False
+    if s.endswith(".") and not s.endswith("..") and len(s.split()) > 12 and not s.isupper():
+        return False
+    return True
+
+
+def _numbered(lines: list[str]) -> list[tuple[int, str]]:
+    return [(i + 1, line.rstrip()) for i, line in enumerate(lines)]
+
+
+def _blocks(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Runs of non-blank lines, separated by blank lines."""
+    blocks, cur = [], []
+    for n, line in numbered:
+        if line.strip():
+            cur.append((n, line))
+        elif cur:
+            blocks.append(cur)
+            cur = []
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def split_page(
+    lines: list[str],
+    *,
+    main_line_count: int | None = None,
+    is_listing_page: bool = False,
+    links: dict[str, str] | None = None,
+) -> PageSplit:
+    """Split a page's text lines into items.
+
+    `main_line_count` (from HTML markup) says how many leading lines belong to the main story;
+    `is_listing_page` says the page is a listing (no main story); `links` maps a title's text to the
+    item's URL.
+    """
+    links = links or {}
+    problems: list[tuple[int, str, str]] = []
+    numbered = [(n, line) for n, line in _numbered(lines) if not is_header(line) and not is_chrome(line)]
+    content = [(n, line) for n, line in numbered if line.strip()]
+    if not content:
+        return PageSplit("empty", [], [(0, "page has no text", "")])
+
+    for n, line in content:
+        if looks_like_date_line(line) and not parse_date_line(line):
+            problems.append((n, "unknown date format", line.strip()[:200]))
+
+    if is_listing_page:
+        items = _listing_items(numbered, "listing")
+        layout = "listing"
+    elif main_line_count is not None:
+        last_main = lines_upto = main_line_count
+        main_part = [(n, l) for n, l in numbered if n <= lines_upto]
+        rest = [(n, l) for n, l in numbered if n > last_main]
+        items = []
+        main = _main_item(main_part)
+        if main:
+            items.append(main)
+        items += _sidebar_items(rest)
+        layout = "html"
+    else:
+        items, layout = _split_by_shape(numbered)
+
+    for item in items:
+        if item.title and item.url is None:
+            item.url = links.get(squash(item.title))
+    if not items:
+        problems.append((content[0][0], "no news item found in page", content[0][1][:200]))
+    return PageSplit(layout, items, problems)
+
+
+def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str]:
+    content = [(n, line) for n, line in numbered if line.strip()]
+    date_idx = [i for i, (_, line) in enumerate(content) if parse_date_line(line)]
+
+    # Listing page: title / snippet pairs, no date lines, most previews cut with "...".
+    if not date_idx and _is_listing(content):
+        return _listing_items(numbered, "listing"), "listing"
+
+    if date_idx and date_idx[0] == 0:
+        # Layouts 1, 2, 5: the page opens with a date line.
+        end = _main_end(content, 0, date_idx)
+        main = _main_item(content[:end])
+        rest = [pair for pair in numbered if pair[0] > content[end - 1][0]]
+        return [main] + _sidebar_items(rest), "dated"
+    # Layouts 3, 4: no date line first; the main story runs until the first sidebar date line
+    # or the trailing run of cut-off snippets.
+    end = _main_end(content, -1, date_idx)
+    end = min(end, _snippet_tail_start(content[:end]))
+    main = _main_item(content[:end])
+    rest = [pair for pair in numbered if pair[0] > content[end - 1][0]] if end else numbered
+    items = ([main] if main else []) + _sidebar_items(rest)
+    layout = "title-body" if main and main.title else "body-only"
+    return items, layout
+
+
+def _main_end(content, start, date_idx) -> int:
+    """Index in `content` where the main story ends: the next date line that opens a sidebar item."""
+    for i in date_idx:
+        if i > start + 1:
+            return i
+    return len(content)
+
+
+def _snippet_tail_start(content) -> int:
+    """Start of the trailing run of cut-off one-line snippets (undated sidebar of layout 3)."""
+    i = len(content)
+    # the very last line may itself be cut mid-word by the capture
+    if i >= 2 and not ends_cut(content[-1][1]) and ends_cut(content[-2][1]):
+        i -= 1
+    while i > 1 and ends_cut(content[i - 1][1]):
+        i -= 1
+    return i if i < len(content) else len(content)
+
+
+def _is_listing(content) -> bool:
+    cut = sum(1 for _, line in content if ends_cut(line))
+    if cut < 2:
+        return False
+    # pairs: a title-like line followed by a cut snippet, from the very first line
+    return is_title_like(content[0][1]) and len(content) > 1 and ends_cut(content[1][1])
+
+
+def _main_item(part) -> RawItem | None:
+    content = [(n, line) for n, line in part if line.strip()]
+    if not content:
+        return None
+    first_line = content[0][0]
+    dm = None
+    if parse_date_line(content[0][1]):
+        dm = parse_date_line(content[0][1])
+        content = content[1:]
+    title = None
+    if content and _has_title(content):
+        title = squash(content[0][1])
+        content = content[1:]
+    paras = [squash(line) for _, line in content]
+    return RawItem("main", first_line, dm, title, paras, is_snippet=False)
+
+
+def _has_title(content) -> bool:
+    first = content[0][1]
+    if not is_title_like(first):
+        return False
+    if len(content) == 1:
+        return True
+    # A title is followed by body text; a one-line paragraph that merely opens a list is not one.
+    nxt = content[1][1]
+    return len(first) < len(nxt) or first.isupper()
+
+
+def _sidebar_items(numbered) -> list[RawItem]:
+    """Items after the main story: date line, title, snippet; or undated cut-off snippets."""
+    items: list[RawItem] = []
+    cur: RawItem | None = None
+    for n, line in numbered:
+        s = line.strip()
+        if not s:
+            continue
+        dm = parse_date_line(s)
+        if dm:
+            cur = RawItem("sidebar", n, dm)
+            items.append(cur)
+            continue
+        if cur is not None and cur.title is None and not cur.paragraphs and is_title_like(s):
+            cur.title = squash(s)
+            continue
+        if cur is not None and not cur.paragraphs:
+            cur.paragraphs.append(squash(s))
+            cur.is_snippet = True
+            continue
+        # an undated one-line snippet, or text after a complete sidebar item
+        cur = RawItem("sidebar", n, None, None, [squash(s)], is_snippet=True)
+        items.append(cur)
+    return items
+
+
+def _listing_items(numbered, position) -> list[RawItem]:
+    items: list[RawItem] = []
+    cur: RawItem | None = None
+    for n, line in numbered:
+        s = line.strip()
+        if not s:
+            continue
+        dm = parse_date_line(s)
+        if dm:
+            cur = RawItem(position, n, dm)
+            items.append(cur)
+        elif cur is not None and cur.title is None and not cur.paragraphs and is_title_like(s):
+            cur.title = squash(s)
+        elif cur is not None and not cur.paragraphs and (cur.title or cur.date):
+            cur.paragraphs.append(squash(s))
+            cur.is_snippet = True
+        elif is_title_like(s):
+            cur = RawItem(position, n, None, squash(s))
+            items.append(cur)
+        else:
+            cur = RawItem(position, n, None, None, [squash(s)], is_snippet=True)
+            items.append(cur)
+    return items
+
+
+_CUT_WORD = re.compile(r"\S*(\.\.\.|…)\s*$")
+
+
+def strip_ellipsis(text: str) -> str:
+    """A snippet without its trailing '...'; the cut word stays as printed."""
+    return re.sub(r"\s*(\.\.\.|…)\s*$", "", text)
