@@ -187,6 +187,8 @@ ID_ANCHORS: list[tuple[int, date]] = [
 ]
 # The nearest candidate must lie this close to the estimate (the next is then 12 months - this away).
 ID_TOLERANCE_DAYS = 120
+# Interpolate only between known points this close in time: ids did not grow evenly over years.
+ID_MAX_SPAN_DAYS = 600
 
 
 def estimate_from_neighbours(site_id: int, known: list[tuple[int, date]]) -> date | None:

@@ -352,25 +352,26 @@ def _from_list_neighbours(items: list[Item]) -> int:
 
 
 def _from_site_ids(items: list[Item], corpus_only: bool) -> int:
+    """Year from the article id: ids grow with time, so an article's date lies between those of
+    its lower and higher numbered neighbours whose dates are known. Without `corpus_only`, the
+    site's known id milestones (dates.ID_ANCHORS) join the neighbours, and failing a bracket, the
+    interpolated estimate picks the year when only one lies within dates.ID_TOLERANCE_DAYS."""
     known = sorted({(i.site_id, i.published_on) for i in items
-                    if i.site_id is not None and i.published_on and i.date_basis != "site-id-anchors"})
+                    if i.site_id is not None and i.published_on and i.date_basis in ("text", "list-neighbours", "capture-date")})
+    if not corpus_only:
+        known = sorted(set(known) | set(D.ID_ANCHORS))
     changed = 0
     for item in items:
         if item.published_on or item.site_id is None or not item.date:
             continue
-        est = D.estimate_from_neighbours(item.site_id, known)
-        if est is not None:
-            lower = max((k for k in known if k[0] <= item.site_id), default=None)
-            higher = min((k for k in known if k[0] >= item.site_id), default=None)
-            y = D.year_between(item.date, lower[1], higher[1]) if lower and higher else None
-            if y and _set(item, y, "site-id"):
-                changed += 1
-            continue
-        if corpus_only:
-            continue
-        est = D.estimate_from_neighbours(item.site_id, D.ID_ANCHORS)
-        y = D.year_near(item.date, est) if est else None
-        if y and _set(item, y, "site-id-anchors"):
+        lower = max((k for k in known if k[0] <= item.site_id), default=None)
+        higher = min((k for k in known if k[0] >= item.site_id), default=None)
+        y = D.year_between(item.date, lower[1], higher[1]) if lower and higher and lower[1] <= higher[1] else None
+        if y is None and not corpus_only and lower and higher and (
+                (higher[1] - lower[1]).days <= D.ID_MAX_SPAN_DAYS):
+            est = D.estimate_from_neighbours(item.site_id, known)
+            y = D.year_near(item.date, est) if est else None
+        if y and _set(item, y, "site-id"):
             changed += 1
     return changed
 
