@@ -189,6 +189,8 @@ ID_ANCHORS: list[tuple[int, date]] = [
 ID_TOLERANCE_DAYS = 120
 # Interpolate only between known points this close in time: ids did not grow evenly over years.
 ID_MAX_SPAN_DAYS = 600
+# ... or when the article is this close (in ids) to a known point.
+ID_NEAR = 10
 
 
 def estimate_from_neighbours(site_id: int, known: list[tuple[int, date]]) -> date | None:

@@ -383,7 +383,7 @@ _SIDEBAR_WORDS = frozenset(
 _SIDEBAR_PAIRS = frozenset({("last", "news"), ("other", "news"), ("more", "news"),
                             ("news", "sidebar"), ("right", "col"), ("col", "right")})
 _MAIN_WORDS = frozenset(
-    "article detail details single post entry story fulltext full newsdetail content".split()
+    "article detail details single post entry story fulltext full newsdetail".split()
 )
 _MAIN_PAIRS = frozenset({("news", "detail"), ("news", "details"), ("news", "content"),
                          ("news", "body"), ("news", "text"), ("news", "full"), ("news", "inner"),
@@ -411,10 +411,19 @@ def _has_pair(words: list[str], pairs) -> bool:
 
 
 def _is_article_like(node: _Node) -> bool:
-    if node.tag in ("article", "main") or node.attrs.get("role") == "main":
-        return True
+    return _main_rank(node) > 0
+
+
+def _main_rank(node: _Node) -> int:
+    """How surely `node` is the article: 3 <article>, 2 article-like class, 1 <main>/content."""
+    if node.tag == "article":
+        return 3
     words = _words(node)
-    return bool(_MAIN_WORDS.intersection(words)) or _has_pair(words, _MAIN_PAIRS)
+    if _MAIN_WORDS.intersection(words) or _has_pair(words, _MAIN_PAIRS):
+        return 2
+    if node.tag == "main" or node.attrs.get("role") == "main" or "content" in words:
+        return 1
+    return 0
 
 
 def _is_chrome(node: _Node, share: float) -> bool:
@@ -438,7 +447,7 @@ def _is_chrome(node: _Node, share: float) -> bool:
         return True
     if tag in ("header", "footer") or _HEADER_FOOTER_WORDS.intersection(words):
         # the article's own <header> holds its title and date
-        return not any(_is_article_like(a) for a in node.ancestors())
+        return not any(_main_rank(a) >= 2 for a in node.ancestors())
     return False
 
 
@@ -635,12 +644,13 @@ def html_to_page(html: str, url: str | None = None, *, aliases=()) -> HtmlPage:
             return len({key for a, _, key in links
                         if _is_within(a, node) and not any(x in sidebars for x in a.ancestors())})
 
-        if candidates:
-            best = max(candidates, key=lambda n: (n_stories(n) <= 1, own_sizes[n]))
-            # the innermost candidate inside it that still holds most of its text
-            inner = [c for c in candidates if c is not best and _is_within(c, best)
-                     and n_stories(c) <= 1 and own_sizes[c] >= 0.6 * own_sizes[best]]
-            main = max(inner, key=_depth) if inner else best
+        eligible = [n for n in candidates if n_stories(n) <= 1]
+        if eligible:
+            largest = max(own_sizes[n] for n in eligible)
+            eligible = [n for n in eligible if own_sizes[n] >= 0.6 * largest]
+            # the most specific kind of marker wins (<article>, then news-detail-like classes,
+            # then <main>/"content"); among equals, the outermost
+            main = max(eligible, key=lambda n: (_main_rank(n), -_depth(n)))
 
     # 3. item blocks: the largest element around a site link that holds no other story
     ids_under: dict = {}

@@ -27,7 +27,7 @@ from slugify import slugify
 from . import dates as D
 from .capture import Capture, CaptureError, find_captures, parse_url, read_capture
 from .entities import Registry, constituency_id, constituency_name_latin, organizations_in
-from .facts.elections import BODIES, ElectionRef, election_for, elections_in
+from .facts.elections import KNOWN_ELECTIONS, ElectionRef, election_for, elections_in
 from .facts.kinds import classify
 from .facts.meetings import parse_meeting
 from .facts.regions import REGION_NAMES, region_name
@@ -367,8 +367,10 @@ def _from_site_ids(items: list[Item], corpus_only: bool) -> int:
         lower = max((k for k in known if k[0] <= item.site_id), default=None)
         higher = min((k for k in known if k[0] >= item.site_id), default=None)
         y = D.year_between(item.date, lower[1], higher[1]) if lower and higher and lower[1] <= higher[1] else None
-        if y is None and not corpus_only and lower and higher and (
-                (higher[1] - lower[1]).days <= D.ID_MAX_SPAN_DAYS):
+        close = lower and higher and (
+            (higher[1] - lower[1]).days <= D.ID_MAX_SPAN_DAYS
+            or min(item.site_id - lower[0], higher[0] - item.site_id) <= D.ID_NEAR)
+        if y is None and not corpus_only and close:
             est = D.estimate_from_neighbours(item.site_id, known)
             y = D.year_near(item.date, est) if est else None
         if y and _set(item, y, "site-id"):
@@ -446,8 +448,21 @@ def extract(items: list[Item], issues: list[dict]) -> Facts:
     return facts
 
 
+def _date_from_polling_day(item: Item, body: str) -> None:
+    """Hourly turnout is published on polling day: a date line with no year takes the year of the
+    one known election of that body held on that day and month."""
+    if item.published_on or not item.date:
+        return
+    days = [d for b, d, _ in KNOWN_ELECTIONS
+            if b == body and d[5:] == f"{item.date.month:02d}-{item.date.day:02d}"]
+    if len(days) == 1:
+        _set(item, int(days[0][:4]), "polling-day")
+
+
 def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
     body = t.body or next((e.body for e in item.elections), None)
+    if body and t.hour is not None:
+        _date_from_polling_day(item, body)
     if body is None:
         issues.append(_issue(capture_id, line, "turnout figure with no election named", t.statement[:200]))
         return
