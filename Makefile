@@ -38,11 +38,7 @@ fetch: install ## crawl saylav.gov.tm politely into data/raw (needs internet)
 	$(BIN)/saylav fetch --raw $(RAW)
 
 serve: load ## load the bundled captures and serve the archive on 127.0.0.1:$(PORT)
-	$(BIN)/datasette serve -i $(DB) --inspect-file data/inspect.json \
-	  --metadata metadata.yml --plugins-dir plugins --template-dir templates --static static:static \
-	  --setting suggest_facets off --setting sql_time_limit_ms 1000 --setting max_returned_rows 1000 \
-	  --setting facet_time_limit_ms 500 --setting default_cache_ttl 300 \
-	  -h 127.0.0.1 -p $(PORT)
+	$(BIN)/saylav serve --db $(DB) -p $(PORT)
 
 test: install browser ## run the whole test suite
 	$(BIN)/pytest -q

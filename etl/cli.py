@@ -52,5 +52,21 @@ def load(raw: Path, db: Path, strict: bool, progress: bool):
     click.echo(f"loaded {summary} into {db} in {summary.seconds['total']:.1f}s")
 
 
+@cli.command()
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=Path("data/saylav.db"),
+              show_default=True, help="Database to serve (built by `saylav load`).")
+@click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+def serve(db: Path, host: str, port: int):
+    """Serve the archive with Datasette, with the project's metadata, plugins and settings."""
+    from datasette.cli import cli as datasette_cli
+
+    from .serve import serve_argv
+
+    if not db.exists():
+        raise click.ClickException(f"{db} does not exist: run `saylav load` (or `make load`) first")
+    datasette_cli.main(args=serve_argv(db, host, port), prog_name="datasette")
+
+
 if __name__ == "__main__":
     cli()

@@ -451,6 +451,18 @@ def _is_chrome(node: _Node, share: float) -> bool:
     return False
 
 
+def _plain_text(node: _Node) -> str:
+    parts = []
+    for n in _iter_elements(node):
+        parts.extend(c for c in n.children if isinstance(c, str))
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+
+def _is_read_more(anchor: _Node) -> bool:
+    text = _plain_text(anchor).lower()
+    return text in _READ_MORE or text.rstrip(" .:»>→") in _READ_MORE
+
+
 def _is_sidebar(node: _Node) -> bool:
     if node.tag == "aside" or node.attrs.get("role", "").lower() == "complementary":
         return True
@@ -473,7 +485,7 @@ class _Line:
     region: str | None  # "main", "sidebar" or None
     item: int | None  # index into the page's item blocks
     href: str | None  # canonical href of a site link the line sits in
-    foreign_link: bool  # the line sits in a link that is not an item link
+    foreign: bool  # the line sits in a link that is not an item link
     heading: bool
     order: int
 
@@ -617,7 +629,8 @@ def html_to_page(html: str, url: str | None = None, *, aliases=()) -> HtmlPage:
     todo = [(root, False)]
     while todo:
         node, in_sidebar = todo.pop()
-        if node is not root and _is_chrome(node, sizes.get(node, 0) / total):
+        if node is not root and (_is_chrome(node, sizes.get(node, 0) / total)
+                                 or node.tag == "a" and _is_read_more(node)):
             chrome.add(node)
             continue
         if node is not root and not in_sidebar and _is_sidebar(node):
