@@ -71,7 +71,8 @@ class Item:
 
     @property
     def text(self) -> str:
-        return self.body or strip_ellipsis(self.snippet or "")
+        # a snippet keeps its "...", so that facts read from it can tell they were cut
+        return self.body or self.snippet or ""
 
     @property
     def is_truncated(self) -> bool:
@@ -156,6 +157,10 @@ def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
     out = []
     url_lang, section, _ = parse_url(cap.url)
     for raw in split.items:
+        if raw.position == "main" and not raw.date and not any(len(p) >= 40 for p in raw.paragraphs):
+            issues.append(_issue(cap.id, raw.line, "unknown page layout: no date line, title or body found",
+                                 "\n".join(filter(None, [raw.title, raw.text]))[:200]))
+            continue
         text = " ".join(filter(None, [raw.title, raw.text]))
         lang = detect_lang(text) or url_lang
         if lang is None:
@@ -169,10 +174,6 @@ def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
             site_id = i2 if s2 == "news" else None
         if raw.position == "main" and section not in (None, "news"):
             url = cap.url
-        if raw.position == "main" and not raw.title and not raw.date and not any(len(p) >= 40 for p in raw.paragraphs):
-            issues.append(_issue(cap.id, raw.line, "unknown page layout: no date line, title or body found",
-                                 raw.text[:200]))
-            continue
         out.append(Sighting(cap, raw, lang, site_id, url))
     return out
 

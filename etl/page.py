@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import DayMonth, looks_like_date_line, parse_date_line
+from .dates import DATE_LINE_RE, DayMonth, looks_like_date_line, parse_date_line
 from .text import squash
 
 HEADER_LINES = {
@@ -122,7 +122,8 @@ def split_page(
 
     for n, line in content:
         if looks_like_date_line(line) and not parse_date_line(line):
-            problems.append((n, "unknown date format", line.strip()[:200]))
+            known_month = DATE_LINE_RE.match(line) is not None
+            problems.append((n, "impossible date" if known_month else "unknown date format", line.strip()[:200]))
 
     if is_listing_page:
         items = _listing_items(numbered, "listing")

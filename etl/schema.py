@@ -331,7 +331,7 @@ select s.election_id, s.id as snapshot_id, s.news_item_id, s.as_of_hour, s.overa
 from turnout_snapshots s
 where s.overall_pct > 100 or s.abroad_pct > 100
 union all
-select a.election_id, a.snapshot_id, s.news_item_id, s.as_of_hour, a.pct,
+select s.election_id, a.snapshot_id, s.news_item_id, s.as_of_hour, a.pct,
        'area figure over 100 per cent' as problem
 from turnout_by_area a join turnout_snapshots s on s.id = a.snapshot_id
 where a.pct > 100

@@ -1,0 +1,102 @@
+"""Bad input: the load goes on, says what it skipped in parse_issues, and never loses the archive."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from etl.cli import cli
+from etl.load import LoadError, load
+from tests.conftest import copy_bundled, write_capture
+
+TURNOUT_OVER_100 = """26 Mar
+
+Voting continues
+
+By the elections of deputies of the Mejlis of Turkmenistan held on March 26, 2023 to 11 o'clock, there were voted 120,5% of voters.
+"""
+
+
+def issues(db):
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(
+            "select c.path, i.line, i.problem from parse_issues i left join captures c on c.id = i.capture_id "
+            "order by c.path, i.line").fetchall()
+    finally:
+        conn.close()
+
+
+def test_each_bad_capture_is_one_parse_issue_and_the_rest_loads(raw_dir, tmp_path):
+    copy_bundled(raw_dir)
+    write_capture(raw_dir, "empty.txt", "")
+    write_capture(raw_dir, "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    write_capture(raw_dir, "layout.txt", "{\n}\n[1, 2]\n")
+    write_capture(raw_dir, "dates.txt", "07 Jly\n\nVoting continues\n\n" + "The polling stations opened at seven in the morning. " * 3)
+    write_capture(raw_dir, "over100.txt", TURNOUT_OVER_100, url="https://saylav.gov.tm/en/news/999")
+    db = tmp_path / "s.db"
+    summary, _ = load(raw_dir, db)
+    assert summary.parse_issues == 5
+    assert issues(db) == [
+        ("binary.txt", 0, "binary file (NUL bytes): not page text"),
+        ("dates.txt", 1, "unknown date format"),
+        ("empty.txt", 0, "empty file"),
+        ("layout.txt", 1, "unknown page layout: no date line, title or body found"),
+        ("over100.txt", 1, "impossible percentage 120.5 (overall): over 100"),
+    ]
+    conn = sqlite3.connect(db)
+    # the bundled page still loaded in full
+    assert conn.execute("select count(*) from item_sightings s join captures c on c.id = s.capture_id "
+                        "where c.path like '000_%'").fetchone() == (9,)
+    # the impossible figure is kept as printed and listed as an anomaly, not fixed
+    assert conn.execute("select overall_pct, problem from turnout_anomalies").fetchall() == [(120.5, "over 100 per cent")]
+
+
+def test_impossible_date_line_is_an_issue_not_a_date(raw_dir, tmp_path):
+    write_capture(raw_dir, "feb.txt", "31 Feb\n\nA meeting was held\n\n" + "The meeting was held in the office of the commission. " * 3)
+    db = tmp_path / "s.db"
+    load(raw_dir, db)
+    assert issues(db) == [("feb.txt", 1, "impossible date")]
+    conn = sqlite3.connect(db)
+    assert conn.execute("select published_on, date_text from news_items").fetchall() == [(None, None)]
+
+
+def test_cli_summary_mentions_the_issues_and_strict_fails(raw_dir, tmp_path):
+    copy_bundled(raw_dir)
+    write_capture(raw_dir, "empty.txt", "")
+    db = tmp_path / "s.db"
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["load", "--raw", str(raw_dir), "--db", str(db), "--no-progress"])
+    assert ok.exit_code == 0, ok.output
+    assert "2 captures, 9 items" in ok.output and "1 parse issues" in ok.output
+    before = db.read_bytes()
+    strict = runner.invoke(cli, ["load", "--raw", str(raw_dir), "--db", str(db), "--strict", "--no-progress"])
+    assert strict.exit_code == 1
+    assert "--strict: 1 parse issues" in strict.output
+    assert db.read_bytes() == before
+
+
+def test_a_failed_build_leaves_the_existing_database_untouched(raw_dir, tmp_path, monkeypatch):
+    copy_bundled(raw_dir)
+    db = tmp_path / "s.db"
+    load(raw_dir, db)
+    before = db.read_bytes()
+
+    import etl.load as L
+
+    def broken_check(path):
+        raise LoadError("foreign key check failed: simulated")
+
+    monkeypatch.setattr(L, "check", broken_check)
+    with pytest.raises(LoadError):
+        L.load(raw_dir, db)
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_missing_raw_folder_is_a_clear_error(tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(cli, ["load", "--raw", str(tmp_path / "nope"), "--db", str(tmp_path / "s.db")])
+    assert res.exit_code == 1
+    assert "no such folder of captures" in res.output

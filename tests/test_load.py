@@ -1,0 +1,140 @@
+"""The bundled real page, loaded end to end: the exact facts the archive must hold."""
+from __future__ import annotations
+
+import sqlite3
+
+from etl.load import load
+
+
+def q(db, sql, *params):
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def test_nine_items_main_story_and_eight_sidebar(bundled_db):
+    rows = q(bundled_db, """
+        select s.position, n.lang, n.published_on, n.title
+        from news_items n join item_sightings s on s.news_item_id = n.id
+        order by s.line""")
+    assert [(p, lang, d) for p, lang, d, _ in rows] == [
+        ("main", "en", "2022-12-02"),
+        ("sidebar", "tk", "2024-07-10"),
+        ("sidebar", "tk", "2024-07-09"),
+        ("sidebar", "en", "2024-07-07"),
+        ("sidebar", "en", "2024-07-07"),
+        ("sidebar", "en", "2024-07-07"),
+        ("sidebar", "en", "2024-07-07"),
+        ("sidebar", "en", "2024-07-07"),
+        ("sidebar", "en", "2024-07-07"),
+    ]
+    assert rows[0][3] == "A meeting was held with the OSCE delegation"
+    assert [r[3] for r in rows[3:]] == ["The voting for the elections has ended"] + ["Voting continues"] * 5
+
+
+def test_no_sidebar_item_takes_the_main_storys_year(bundled_db):
+    assert q(bundled_db, """
+        select count(*) from news_items n join item_sightings s on s.news_item_id = n.id
+        where s.position = 'sidebar' and n.year = 2022""") == [(0,)]
+
+
+def test_main_story_is_a_meeting_with_three_participants(bundled_db):
+    (item_id, kind), = q(bundled_db, "select id, kind from news_items where published_on = '2022-12-02'")
+    assert kind == "meeting"
+    assert q(bundled_db, "select held_on from meetings where news_item_id = ?", item_id) == [("2022-11-29",)]
+    rows = q(bundled_db, """
+        select p.name, mp.role, o.abbreviation
+        from meeting_participants mp join meetings m on m.id = mp.meeting_id
+        join people p on p.id = mp.person_id left join organizations o on o.id = mp.organization_id
+        where m.news_item_id = ? order by p.name""", item_id)
+    assert rows == [
+        ("Alexei Gromov", "senior advisor of the OSCE bureau for Democratic institutions and human rights", "OSCE/ODIHR"),
+        ("Gulmyrat Myradov", "chairman of the Central election commission", "CEC"),
+        ("Hamadziripi Munikva", "advisor of the OSCE bureau for Democratic institutions and human rights", "OSCE/ODIHR"),
+    ]
+
+
+def test_gromov_is_one_person_with_both_spellings(bundled_db):
+    assert q(bundled_db, "select count(*) from people where name like '%Gromov'") == [(1,)]
+    assert q(bundled_db, """
+        select n.name, n.lang from person_names n join people p on p.id = n.person_id
+        where p.name like '%Gromov' order by n.name""") == [("Alexei Gromov", "en"), ("Alexey Gromov", "en")]
+
+
+def test_six_turnout_snapshots_of_the_2024_mejlis_by_election(bundled_db):
+    assert q(bundled_db, "select id, body, polling_day, is_by_election from elections where id like 'mejlis-by-%'") == [
+        ("mejlis-by-2024-07-07", "mejlis", "2024-07-07", 1)]
+    rows = q(bundled_db, """
+        select s.as_of, s.as_of_hour, s.overall_pct, a.pct, c.number, c.name
+        from turnout_snapshots s
+        left join turnout_by_area a on a.snapshot_id = s.id
+        left join constituencies c on c.id = a.constituency_id
+        where s.election_id = 'mejlis-by-2024-07-07' order by s.as_of_hour""")
+    assert rows == [
+        ("2024-07-07T09:00", 9, 20.22, 20.23, 1, "Garaşsyzlyk"),
+        ("2024-07-07T11:00", 11, 41.29, 40.76, 1, "Garaşsyzlyk"),
+        ("2024-07-07T13:00", 13, 62.91, 63.67, 1, "Garaşsyzlyk"),
+        ("2024-07-07T15:00", 15, 76.11, 74.72, 1, "Garaşsyzlyk"),
+        ("2024-07-07T17:00", 17, 85.55, 85.91, 1, "Garaşsyzlyk"),
+        ("2024-07-07T19:00", 19, 91.32, 91.84, 1, "Garaşsyzlyk"),
+    ]
+
+
+def test_no_figure_for_the_cut_off_constituency_2(bundled_db):
+    assert q(bundled_db, "select count(*) from constituencies where number = 2") == [(0,)]
+    assert q(bundled_db, "select count(*) from turnout_by_area where name_as_printed like '%Bitarap%'") == [(0,)]
+
+
+def test_bazarow_rejep_elected_in_constituency_1(bundled_db):
+    rows = q(bundled_db, """
+        select e.election_id, c.number, c.name, p.name, e.name_as_printed, e.occupation
+        from elected_members e join people p on p.id = e.person_id
+        join constituencies c on c.id = e.constituency_id""")
+    assert len(rows) == 1
+    election, number, cname, person, printed, occupation = rows[0]
+    assert (election, number, cname, printed) == ("mejlis-by-2024-07-07", 1, "Garaşsyzlyk", "Bazarow Rejep")
+    assert person in ("Rejep Bazarow", "Bazarow Rejep")
+    # the snippet is cut: what is there is stored, nothing more
+    assert occupation.startswith("Türkmenistanyň Halk Maslahatynyň Diwanynyň Iş dolandyryjysy")
+    assert occupation.endswith("bo...")
+
+
+def test_every_fact_keeps_its_source(bundled_db):
+    assert q(bundled_db, "select count(*) from item_sightings") == [(9,)]
+    assert q(bundled_db, "select count(*) from news_items where first_capture_id is null") == [(0,)]
+    import hashlib
+
+    from tests.conftest import BUNDLED_RAW
+
+    sha = hashlib.sha256((BUNDLED_RAW / "000_4eac3ca128b3d98d.txt").read_bytes()).hexdigest()
+    assert q(bundled_db, "select path, id from captures") == [("000_4eac3ca128b3d98d.txt", sha)]
+
+
+def test_reload_gives_identical_rows_and_ids(tmp_path):
+    from tests.conftest import BUNDLED_RAW
+
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    load(BUNDLED_RAW, a)
+    load(BUNDLED_RAW, b)
+    tables = [r[0] for r in q(a, "select name from sqlite_master where type='table' and name not like '%fts%' order by name")]
+    assert len(tables) >= 14
+    for t in tables:
+        assert q(a, f"select * from [{t}] order by 1, 2") == q(b, f"select * from [{t}] order by 1, 2"), t
+
+
+def test_fts_folds_turkmen_letters(bundled_db):
+    hits = q(bundled_db, """select n.lang from news_items_fts f join news_items n on n.rowid = f.rowid
+                           where news_items_fts match 'garassyzlyk'""")
+    assert hits and {h[0] for h in hits} == {"en", "tk"}
+
+
+def test_load_summary_counts(tmp_path):
+    from tests.conftest import BUNDLED_RAW
+
+    summary, issues = load(BUNDLED_RAW, tmp_path / "s.db")
+    assert (summary.captures, summary.items, summary.parse_issues) == (1, 9, 0)
+    assert issues == []
+    assert str(summary).startswith("1 captures, 9 items, ")
+    assert (tmp_path / "inspect.json").exists()
