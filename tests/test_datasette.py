@@ -1,0 +1,85 @@
+"""The archive through Datasette's own test client, with the settings `make serve` uses."""
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+
+import pytest
+
+from etl.schema import VIEWS, table_names
+from etl.serve import SETTINGS, make_app
+
+
+@pytest.fixture(scope="module")
+def ds(bundled_db):
+    return make_app(bundled_db)
+
+
+async def get(ds, path):
+    return await ds.client.get(path)
+
+
+async def test_home_page_names_the_archive_and_its_source(ds):
+    r = await get(ds, "/")
+    assert r.status_code == 200
+    assert "saylav" in r.text
+    assert "saylav.gov.tm" in r.text
+
+
+@pytest.mark.parametrize("table", table_names() + list(VIEWS))
+async def test_every_table_in_html_json_and_csv(ds, bundled_db, table):
+    count = sqlite3.connect(bundled_db).execute(f"select count(*) from [{table}]").fetchone()[0]
+    html = await get(ds, f"/saylav/{table}")
+    assert html.status_code == 200, table
+    js = await get(ds, f"/saylav/{table}.json?_shape=array&_size=max")
+    assert js.status_code == 200
+    assert len(js.json()) == count
+    c = await get(ds, f"/saylav/{table}.csv?_size=max")
+    assert c.status_code == 200
+    assert len(list(csv.reader(io.StringIO(c.text)))) == count + 1
+
+
+@pytest.mark.parametrize("query", ["saylaw", "garassyzlyk", "Garaşsyzlyk", "SAÝLAW"])
+async def test_search_without_turkmen_letters_finds_turkmen_items(ds, query):
+    r = await get(ds, f"/saylav/news_items.json?_search={query}&_shape=array")
+    assert r.status_code == 200
+    assert "tk" in {row["lang"] for row in r.json()}
+
+
+async def test_default_facets_of_news(ds):
+    r = await get(ds, "/saylav/news_items.json")
+    facets = r.json()["facet_results"]
+    assert set(facets) == {"lang", "kind", "year"}
+    langs = {v["value"]: v["count"] for v in facets["lang"]["results"]}
+    assert langs == {"en": 7, "tk": 2}
+
+
+async def test_canned_query_turnout_through_polling_day(ds):
+    r = await get(ds, "/saylav/turnout_through_polling_day.json?election_id=mejlis-by-2024-07-07&_shape=array")
+    rows = r.json()
+    overall = [(x["as_of_hour"], x["pct"]) for x in rows if x["area"] == "overall"]
+    assert overall == [(9, 20.22), (11, 41.29), (13, 62.91), (15, 76.11), (17, 85.55), (19, 91.32)]
+
+
+async def test_canned_query_meetings_of_a_person_by_any_spelling(ds):
+    for name in ("Alexey", "Alexei Gromov", "gromov-a"):
+        r = await get(ds, f"/saylav/meetings_of_a_person.json?name={name}&_shape=array")
+        assert [x["held_on"] for x in r.json()] == ["2022-11-29"], name
+
+
+async def test_public_settings(ds):
+    settings = (await get(ds, "/-/settings.json")).json()
+    for key, value in SETTINGS.items():
+        assert settings[key] == value, key
+    dbs = (await get(ds, "/-/databases.json")).json()
+    assert [(d["name"], d["is_mutable"], d["hash"] is not None) for d in dbs] == [("saylav", False, True)]
+
+
+async def test_sql_time_limit_is_kept(ds):
+    slow = "with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"
+    from urllib.parse import quote
+
+    r = await get(ds, "/saylav.json?sql=" + quote(slow))
+    assert r.status_code == 400
+    assert r.json()["title"] == "SQL Interrupted"
