@@ -8,6 +8,7 @@ A capture that cannot be read becomes a row of `parse_issues`; the load goes on.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -362,17 +363,20 @@ def _from_site_ids(items: list[Item], corpus_only: bool) -> int:
     if not corpus_only:
         known = sorted(set(known) | set(D.ID_ANCHORS))
     changed = 0
+    ids = [k[0] for k in known]
     for item in items:
         if item.published_on or item.site_id is None or not item.date:
             continue
-        lower = max((k for k in known if k[0] <= item.site_id), default=None)
-        higher = min((k for k in known if k[0] >= item.site_id), default=None)
+        hi = bisect.bisect_right(ids, item.site_id)
+        lower = known[hi - 1] if hi else None
+        lo = bisect.bisect_left(ids, item.site_id)
+        higher = known[lo] if lo < len(known) else None
         y = D.year_between(item.date, lower[1], higher[1]) if lower and higher and lower[1] <= higher[1] else None
         close = lower and higher and (
             (higher[1] - lower[1]).days <= D.ID_MAX_SPAN_DAYS
             or min(item.site_id - lower[0], higher[0] - item.site_id) <= D.ID_NEAR)
         if y is None and not corpus_only and close:
-            est = D.estimate_from_neighbours(item.site_id, known)
+            est = D.estimate_from_neighbours(item.site_id, [lower, higher])
             y = D.year_near(item.date, est) if est else None
         if y and _set(item, y, "site-id"):
             changed += 1
@@ -406,6 +410,7 @@ class Facts:
     participants: list[dict] = field(default_factory=list)
     elected: list[dict] = field(default_factory=list)
     registry: Registry = field(default_factory=Registry)
+    snapshot_ids: set = field(default_factory=set)
 
     def election(self, ref: ElectionRef) -> str | None:
         if ref.id is None:
@@ -478,10 +483,11 @@ def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
         issues.append(_issue(capture_id, line, "turnout figure whose polling day is unknown", t.statement[:200]))
         return
     facts.item_elections.add((item.id, eid))
-    n = sum(1 for s in facts.snapshots if s["news_item_id"] == item.id)
     sid = f"{item.id}-{eid}-{t.hour if t.hour is not None else 'final'}"
-    if any(s["id"] == sid for s in facts.snapshots):
-        sid = f"{sid}-{n + 1}"
+    n = 2
+    while sid in facts.snapshot_ids:
+        sid, n = f"{item.id}-{eid}-{t.hour if t.hour is not None else 'final'}-{n}", n + 1
+    facts.snapshot_ids.add(sid)
     for value, what in [(t.overall_pct, "overall"), (t.abroad_pct, "abroad")] + [(a.pct, a.printed) for a in t.areas]:
         if value is not None and value > 100:
             issues.append(_issue(capture_id, line, f"impossible percentage {value} ({what}): over 100", t.statement[:200]))
@@ -570,6 +576,9 @@ def _add_meeting(facts: Facts, item: Item) -> None:
 
 def rows(captures, items, facts: Facts, issues):
     """Every table's rows, in the order they are written (parents before children)."""
+    first_election: dict[str, str] = {}
+    for item_id, eid in sorted(facts.item_elections):
+        first_election.setdefault(item_id, eid)
     yield "captures", [{
         "id": c.id, "path": c.path, "url": c.url, "fetched_at": c.fetched_at, "format": c.format,
         "bytes": c.size, "site_id": c.site_id, "url_lang": c.url_lang, "status": c.status,
@@ -587,7 +596,7 @@ def rows(captures, items, facts: Facts, issues):
         "date_text": i.date.text if i.date else None, "date_basis": i.date_basis,
         "title": i.title, "slug": slugify(i.title or "", max_length=80) or None,
         "body": i.body, "snippet": i.snippet, "kind": i.kind,
-        "election_id": i.elections[0].id if i.elections and i.elections[0].id else _first_election(i, facts),
+        "election_id": i.elections[0].id if i.elections and i.elections[0].id else first_election.get(i.id),
         "url": i.url, "is_truncated": int(i.is_truncated),
         "first_capture_id": min(i.sightings, key=lambda s: s.capture.path).capture.id,
     } for i in items]
@@ -618,11 +627,6 @@ def rows(captures, items, facts: Facts, issues):
     yield "meeting_participants", facts.participants
     yield "elected_members", facts.elected
     yield "parse_issues", [dict(r, id=k) for k, r in enumerate(issues, 1)]
-
-
-def _first_election(item: Item, facts: Facts) -> str | None:
-    ids = sorted(e for i, e in facts.item_elections if i == item.id)
-    return ids[0] if ids else None
 
 
 def write(db_path: Path, table_rows) -> int:
