@@ -279,9 +279,10 @@ def _assign_ids(items: list[Item]) -> None:
 
 
 def _stable(item: Item) -> str:
-    first = min(item.sightings, key=lambda s: (s.capture.path, s.raw.line))
-    basis = "|".join([item.lang, fold(item.title), fold(strip_ellipsis(first.raw.text))[:120],
-                      item.date.text if item.date else ""])
+    """A hash of what every sighting of the item shares: language, title, date line and the
+    opening of its text (the shortest opening seen, which is the start of every longer one)."""
+    opening = min((_opening(s) for s in item.sightings), key=len)[:200]
+    basis = "|".join([item.lang, fold(item.title), opening, item.date.text if item.date else ""])
     return hashlib.sha1(basis.encode()).hexdigest()
 
 
