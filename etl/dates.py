@@ -32,7 +32,14 @@ for _m, _forms in _MONTH_FORMS.items():
         MONTH_WORDS[_f] = _m
 
 _MONTH_ALT = "|".join(sorted((re.escape(w) for w in MONTH_WORDS), key=len, reverse=True))
-DATE_LINE_RE = re.compile(rf"^\s*(\d{{1,2}})\s*\.?\s+({_MONTH_ALT})\.?\s*$", re.IGNORECASE)
+# "02 Dec", "2 Dec.", "02 Dec 2022" (a year on the line is rare, but it is the best evidence), "Dec 02"
+DATE_LINE_RE = re.compile(
+    rf"^\s*(\d{{1,2}})\s*\.?\s+({_MONTH_ALT})\.?(?:\s*,?\s+((?:19|20)\d\d))?\s*$"
+    rf"|^\s*({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:\s*,?\s+((?:19|20)\d\d))?\s*$",
+    re.IGNORECASE,
+)
+# "02.12.2022" alone on a line
+DATE_LINE_NUMERIC_RE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\s*$")
 # Something that looks like a date line but whose month we do not know ("07 Jly").
 DATE_LINE_LIKE_RE = re.compile(r"^\s*(\d{1,2})\s+([^\W\d_]{3,9})\.?\s*$")
 
@@ -42,17 +49,27 @@ class DayMonth:
     day: int
     month: int
     text: str
+    year: int | None = None  # only when the line itself prints one
 
 
 def parse_date_line(line: str) -> DayMonth | None:
     """'02 Dec' -> DayMonth(2, 12); None when the line is not a date line."""
     m = DATE_LINE_RE.match(line)
-    if not m:
-        return None
-    day, month = int(m.group(1)), MONTH_WORDS[m.group(2).lower()]
+    if m:
+        if m.group(1):
+            day, month, year = int(m.group(1)), MONTH_WORDS[m.group(2).lower()], m.group(3)
+        else:
+            day, month, year = int(m.group(5)), MONTH_WORDS[m.group(4).lower()], m.group(6)
+    else:
+        m = DATE_LINE_NUMERIC_RE.match(line)
+        if not m:
+            return None
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
     if not valid_day_month(day, month):
         return None
-    return DayMonth(day, month, line.strip())
+    if year and make_date(int(year), day, month) is None:
+        return None
+    return DayMonth(day, month, line.strip(), int(year) if year else None)
 
 
 def looks_like_date_line(line: str) -> bool:
@@ -78,13 +95,20 @@ def make_date(year: int, day: int, month: int) -> date | None:
 
 # Full dates written in running text, with a year.
 _EN_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_ORD = r"(?:st|nd|rd|th)?"
 _EN_MDY = re.compile(
-    rf"\b({_EN_MONTHS})\s+(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?,?\s+(\d{{4}})\b", re.IGNORECASE
+    rf"\b({_EN_MONTHS})\s+(\d{{1,2}}){_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
-_EN_DMY = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+({_EN_MONTHS}),?\s+(\d{{4}})\b", re.IGNORECASE)
+_EN_DMY = re.compile(
+    rf"\b(\d{{1,2}}){_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?\s+(?:of\s+)?({_EN_MONTHS}),?\s+(\d{{4}})\b", re.IGNORECASE)
 # "From November 28 to December 2, 2022": the first date takes the year of the second.
 _EN_RANGE = re.compile(
-    rf"\b({_EN_MONTHS})\s+(\d{{1,2}})\s+(?:to|till|until|-|–)\s+(?:({_EN_MONTHS})\s+)?(\d{{1,2}}),?\s+(\d{{4}})\b",
+    rf"\b({_EN_MONTHS})\s+(\d{{1,2}}){_ORD}\s+(?:to|till|until|through|-|–|—)\s+(?:({_EN_MONTHS})\s+)?(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b",
+    re.IGNORECASE,
+)
+# "from 28 November to 2 December 2022"
+_EN_DMY_RANGE = re.compile(
+    rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_EN_MONTHS})\s+(?:to|till|until|through|-|–|—)\s+\d{{1,2}}{_ORD}\s+(?:of\s+)?({_EN_MONTHS}),?\s+(\d{{4}})\b",
     re.IGNORECASE,
 )
 # Turkmen: "2024-nji ýylyň 7-nji iýulynda", "2017-njy ýylyň 2-nji dekabrynda"
@@ -92,45 +116,73 @@ _TK_MONTH_STEMS = {
     "ýanwar": 1, "fewral": 2, "mart": 3, "aprel": 4, "maý": 5, "iýun": 6, "iýul": 7,
     "awgust": 8, "sentýabr": 9, "oktýabr": 10, "noýabr": 11, "dekabr": 12,
 }
+_TK_MONTH_ALT = "|".join(_TK_MONTH_STEMS)
+_TK_ORD = r"\s*-?\s*(?:nji|njy|nju|njü|nçi|nçy|njı)"
 _TK_FULL = re.compile(
-    r"\b(\d{4})\s*-?\s*(?:nji|njy|nju|njü|)\s+ýyl(?:yň|y)?\s+(\d{1,2})\s*-\s*(?:nji|njy|nju|njü)\s+("
-    + "|".join(_TK_MONTH_STEMS)
-    + r")\w*",
+    rf"\b(\d{{4}}){_TK_ORD}?\s+ýyl(?:yň|y|da)?\s+(\d{{1,2}}){_TK_ORD}\s+({_TK_MONTH_ALT})\w*",
     re.IGNORECASE,
 )
+# the second date of a Turkmen range: "2023-nji ýylyň 4-nji fewralyndan – 28-nji fewralyna çenli"
+_TK_RANGE_END = re.compile(
+    rf"^\w*\s*(?:[-–—]|we|hem-de)?\s*(\d{{1,2}}){_TK_ORD}\s+({_TK_MONTH_ALT})\w*", re.IGNORECASE)
 # Russian: "21 мая 2017 года", "27 февраля 2025 года"
 _RU_MONTHS_GEN = {
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
 }
+_RU_MONTH_ALT = "|".join(_RU_MONTHS_GEN)
 _RU_FULL = re.compile(
-    r"\b(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+(" + "|".join(_RU_MONTHS_GEN) + r")\s+(\d{4})", re.IGNORECASE
+    rf"(?<!\d)(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+({_RU_MONTH_ALT})\s+(\d{{4}})", re.IGNORECASE
 )
+# "с 28 ноября по 2 декабря 2022 года"
+_RU_RANGE = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s+({_RU_MONTH_ALT})\s+(?:по|до|-|–|—)\s+\d{{1,2}}\s+({_RU_MONTH_ALT})\s+(\d{{4}})", re.IGNORECASE)
+# "27.02.2025"
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d])")
 _EN_MONTH_NUM = {m: i + 1 for i, m in enumerate(_EN_MONTHS.split("|"))}
+
+
+def _full_dates(text: str) -> list[tuple[int, int, date]]:
+    """(start, end, date) of every full date in running text."""
+    found: list[tuple[int, int, date]] = []
+
+    def add(m, y, mo, d):
+        got = make_date(int(y), int(d), int(mo))
+        if got and 1990 <= got.year <= 2100:
+            found.append((m.start(), m.end(), got))
+
+    for m in _EN_RANGE.finditer(text):
+        add(m, m.group(5), _EN_MONTH_NUM[m.group(1).lower()], m.group(2))
+    for m in _EN_DMY_RANGE.finditer(text):
+        add(m, m.group(4), _EN_MONTH_NUM[m.group(2).lower()], m.group(1))
+    for m in _EN_MDY.finditer(text):
+        add(m, m.group(3), _EN_MONTH_NUM[m.group(1).lower()], m.group(2))
+    for m in _EN_DMY.finditer(text):
+        add(m, m.group(3), _EN_MONTH_NUM[m.group(2).lower()], m.group(1))
+    for m in _TK_FULL.finditer(text):
+        year, month = int(m.group(1)), _TK_MONTH_STEMS[m.group(3).lower()]
+        add(m, year, month, m.group(2))
+        end = _TK_RANGE_END.match(text[m.end():m.end() + 40])
+        if end:
+            month2 = _TK_MONTH_STEMS[end.group(2).lower()]
+            if month2 >= month:
+                got = make_date(year, int(end.group(1)), month2)
+                if got:
+                    found.append((m.end(), m.end() + end.end(), got))
+    for m in _RU_RANGE.finditer(text):
+        add(m, m.group(4), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
+    for m in _RU_FULL.finditer(text):
+        add(m, m.group(3), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
+    for m in _NUMERIC.finditer(text):
+        add(m, m.group(3), m.group(2), m.group(1))
+    return sorted(found, key=lambda t: (t[0], t[1]))
 
 
 def dates_in_text(text: str) -> list[date]:
     """Every full date (day, month and year) written in running text, in order of appearance."""
-    found: list[tuple[int, date]] = []
-
-    def add(pos, y, m, d):
-        got = make_date(int(y), int(d), int(m))
-        if got and 1990 <= got.year <= 2100:
-            found.append((pos, got))
-
-    for m in _EN_RANGE.finditer(text):
-        add(m.start(), m.group(5), _EN_MONTH_NUM[m.group(1).lower()], m.group(2))
-    for m in _EN_MDY.finditer(text):
-        add(m.start(), m.group(3), _EN_MONTH_NUM[m.group(1).lower()], m.group(2))
-    for m in _EN_DMY.finditer(text):
-        add(m.start(), m.group(3), _EN_MONTH_NUM[m.group(2).lower()], m.group(1))
-    for m in _TK_FULL.finditer(text):
-        add(m.start(), m.group(1), _TK_MONTH_STEMS[m.group(3).lower()], m.group(2))
-    for m in _RU_FULL.finditer(text):
-        add(m.start(), m.group(3), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
     seen = set()
     out = []
-    for _, d in sorted(found, key=lambda t: t[0]):
+    for _, _, d in _full_dates(text):
         if d not in seen:
             seen.add(d)
             out.append(d)
@@ -140,13 +192,89 @@ def dates_in_text(text: str) -> list[date]:
 # How far before publication an event told in the text may lie, to fix the year from it.
 TEXT_WINDOW_BEFORE = timedelta(days=45)
 TEXT_WINDOW_AFTER = timedelta(days=3)
+# An event the text announces ("will be held on March 26, 2023") lies at most this far ahead.
+FUTURE_WINDOW = timedelta(days=250)
+_FUTURE = re.compile(
+    r"will be held|will take place|to be held|will start|will begin|will be conducted|scheduled|upcoming|forthcoming"
+    r"|to hold\b|decided to hold|shall enter into force|will enter into force"
+    r"|geçiriljek|geçiriler|boljak|başlanar|dowam eder|güýje girer"
+    r"|предстоящ\w*|состоятся|состоится|пройдут|пройдет|пройдёт|будут проведены|будет проведен\w*|назначен\w*|вступ\w+ в силу",
+    re.IGNORECASE,
+)
+_PAST_HINT = re.compile(r"last year|geçen ýyl|в прошлом году|previous year", re.IGNORECASE)
+
+# Anniversaries the site counts from: Independence (1991, celebrated in the autumn) and
+# permanent Neutrality (12 December 1995).
+_ANNIVERSARY = [
+    (1991, re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?Independence", re.I)),
+    (1995, re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:permanent\s+)?Neutrality", re.I)),
+    (1991, re.compile(r"Garaşsyzlyg\w*\s+(?:[\w-]+\s+){0,2}?(\d{1,2})\s*ýyll(?:yg|yk)", re.I)),
+    (1995, re.compile(r"Bitaraplyg\w*\s+(?:[\w-]+\s+){0,2}?(\d{1,2})\s*ýyll(?:yg|yk)", re.I)),
+    (1991, re.compile(r"(\d{1,2})\s*-?\s*лети\w*\s+(?:\w+\s+){0,3}?Независимост", re.I)),
+    (1995, re.compile(r"(\d{1,2})\s*-?\s*лети\w*\s+(?:\w+\s+){0,3}?(?:постоянного\s+)?нейтралитет", re.I)),
+]
+# "In the year «Turkmenistan – Homeland of Peace and Trust»": each year has its official name.
+_IN_YEAR_BEFORE = re.compile(r"(?:\bin the year|\bв\s+год)\W{0,4}$", re.I)
+_IN_YEAR_AFTER = re.compile(r"^\W{0,4}ýyl(?:y)?nda\b", re.I)
+_YEAR_MOTTOS = [
+    (2020, re.compile(r"Turkmenistan\s*[–—-]\s*(?:the\s+)?(?:Homeland|Motherland|Home|Land) of Neutrality"
+                      r"|Türkmenistan\s*[–—-]\s*Bitaraplygyň mekany|Туркменистан\s*[–—-]\s*(?:Родина|обитель) нейтралитета", re.I)),
+    (2021, re.compile(r"Turkmenistan\s*(?:[–—-]|is)\s*(?:the\s+)?(?:Homeland|Motherland) of peace and trust"
+                      r"|Türkmenistan\s*[–—-]\s*parahatçylygyň we ynanyşmagyň (?:mekany|Watany)"
+                      r"|Туркменистан\s*[–—-]\s*Родина мира и доверия", re.I)),
+    (2022, re.compile(r"(?:Epoch|Era|Age) of the people with (?:the\s+)?Arkadag|Halkyň Arkadagly zamanasy"
+                      r"|Эпоха народа с Аркадагом", re.I)),
+    (2024, re.compile(r"(?:Ocean|Source|Treasury|Fount) of (?:wisdom|mind),? Magtymguly Fragi|Pähim-paýhas ummany Magtymguly Pyragy"
+                      r"|Кладезь разума,? Махтумкули Фраги", re.I)),
+    (2025, re.compile(r"International Year of Peace and Trust|Halkara parahatçylyk we ynanyşmak ýyly"
+                      r"|Международн\w+ год\w* мира и доверия", re.I)),
+]
+
+
+def years_named(text: str, dm: DayMonth | None = None) -> set[int]:
+    """Years the text names as its own without a full date: an anniversary of Independence or
+    Neutrality ("the 30th anniversary of our sacred Independence" -> 2021) or the official name of
+    the year ("In the year «Turkmenistan – Homeland of Peace and Trust»" -> 2021)."""
+    years = set()
+    if _PAST_HINT.search(text):
+        return years
+    for base, pat in _ANNIVERSARY:
+        for m in pat.finditer(text):
+            n = int(m.group(1))
+            # early in the next year the past anniversary may still be told: only Mar-Dec counts
+            if 1 <= n <= 60 and (dm is None or dm.month >= 3):
+                years.add(base + n)
+    for year, pat in _YEAR_MOTTOS:
+        for m in pat.finditer(text):
+            before, after = text[max(0, m.start() - 25): m.start()], text[m.end(): m.end() + 25]
+            if re.search(r"\d{4}\D{0,12}$", before):
+                continue  # "2025 was declared the International Year of Peace and Trust"
+            in_year = m.group(0).lower().startswith(("international year", "halkara", "международн"))
+            if _IN_YEAR_BEFORE.search(before) or _IN_YEAR_AFTER.search(after) or (
+                    in_year and re.search(r"(?:\bin the|\bв)\s*$", before, re.I)):
+                years.add(year)
+    return years
+
+
+def _future_dates(text: str) -> list[date]:
+    """Full dates the text announces as ahead: a future marker in the same clause."""
+    out = []
+    for start, end, d in _full_dates(text):
+        window = text[max(0, start - 80): end + 60]
+        clause = re.split(r"(?<=[.;!?])\s", window)
+        near = next((c for c in clause if text[start:end] in c), window)
+        if _FUTURE.search(near):
+            out.append(d)
+    return out
 
 
 def year_from_text(dm: DayMonth, text: str) -> int | None:
-    """The year for a date line, from full dates in the item's own text.
+    """The year for a date line, from the item's own text.
 
-    A full date in the text that lies at most 45 days before (or 3 days after) the date line
-    in some year fixes that year, when exactly one year qualifies.
+    A full date in the text that lies at most 45 days before (or 3 days after) the date line in
+    some year fixes that year; so does a date the text announces ("will be held on ...") up to 250
+    days ahead. When exactly one year qualifies, that is the year. Without such dates, the year the
+    text names as its own (an anniversary, the official name of the year) decides.
     """
     years = set()
     for d in dates_in_text(text):
@@ -154,6 +282,16 @@ def year_from_text(dm: DayMonth, text: str) -> int | None:
             pub = make_date(y, dm.day, dm.month)
             if pub and d - TEXT_WINDOW_AFTER <= pub and pub - d <= TEXT_WINDOW_BEFORE:
                 years.add(y)
+    for d in _future_dates(text):
+        for y in (d.year - 1, d.year):
+            pub = make_date(y, dm.day, dm.month)
+            if pub and pub <= d and d - pub <= FUTURE_WINDOW:
+                years.add(y)
+    named = years_named(text, dm)
+    if len(years) > 1 and len(named) == 1:
+        years &= named
+    if not years and len(named) == 1:
+        years = named
     return years.pop() if len(years) == 1 else None
 
 

@@ -7,27 +7,44 @@ import unicodedata
 TURKMEN_LETTERS = set("ýňşçäöüžÝŇŞÇÄÖÜŽ")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
-# Frequent Turkmen words that carry no special letter.
-_TK_WORDS = re.compile(
-    r"\b(we|bilen|boýunça|barada|baradaky|Türkmenistanyň|Türkmenistanda|saýlaw\w*|merkezi|topar\w*)\b",
-    re.IGNORECASE,
-)
+_WORDS = re.compile(r"[^\W\d_]+")
+# Frequent words of each Latin-script language; Turkmen ones carry no special letter.
+_EN_WORDS = frozenset("""
+the of and in to was were is are for with by on at from that this as has have been will which its an
+be it their our his her they these those who also there after before during about into than other
+""".split())
+_TK_WORDS = frozenset("""
+we bilen boýunça barada baradaky hakynda üçin hem bu şu bolsa ýaly görä edildi etdi berdi geçirildi
+boldy bolup tarapyndan esasynda laýyklykda degişli saýlaw saýlawlary saýlawçy saýlawçylar merkezi
+topar topary toparynyň türkmenistanyň türkmenistanda okrugy welaýaty etrap etraby şäher şäheri
+""".split())
 
 
 def detect_lang(text: str) -> str | None:
-    """'ru' for Cyrillic text, 'tk' for Latin text with Turkmen letters, 'en' for other Latin text."""
-    sample = text[:2000]
+    """'ru' for Cyrillic text, 'tk' for Turkmen, 'en' for English; None when there is no letter.
+
+    Between the two Latin-script languages the text decides by its words (frequent English words
+    against frequent Turkmen words and words with Turkmen letters), so that an English text naming
+    'Garaşsyzlyk' stays English and a Turkmen text under an /en/ URL is Turkmen.
+    """
+    sample = text[:3000]
     cyr = len(_CYRILLIC.findall(sample))
     lat = len(_LATIN.findall(sample))
     if not cyr and not lat:
         return None
     if cyr > lat:
         return "ru"
+    words = [w.casefold() for w in _WORDS.findall(sample)]
+    en = sum(1 for w in words if w in _EN_WORDS)
+    tk = sum(1 for w in words if w in _TK_WORDS or any(ch in TURKMEN_LETTERS for ch in w))
+    if en or tk:
+        if tk > en:
+            return "tk"
+        if en > tk:
+            return "en"
+    # a few words only: the share of Turkmen letters decides
     tk_letters = sum(1 for ch in sample if ch in TURKMEN_LETTERS)
-    letters = max(lat, 1)
-    if tk_letters / letters > 0.01 or (tk_letters >= 2 and letters < 200):
-        return "tk"
-    if tk_letters and len(_TK_WORDS.findall(sample)) >= 2:
+    if tk_letters and tk_letters / max(lat, 1) > 0.01:
         return "tk"
     return "en"
 
@@ -62,17 +79,37 @@ def parse_pct(text: str) -> float | None:
     return float(text)
 
 
-_THOUSANDS = re.compile(r"^\d{1,3}([ .,\u00a0\u202f]\d{3})+$")
+# Spaces that separate groups of digits: plain, no-break, thin no-break.
+SP = " \u00a0\u202f\u2009"
+_THOUSANDS = re.compile(rf"^\d{{1,3}}(?:[{SP}]\d{{3}})+$|^\d{{1,3}}(?:\.\d{{3}})+$|^\d{{1,3}}(?:,\d{{3}})+$")
+_MILLION = r"(?:million|mln\.?|millión|миллион\w*|млн\.?)"
+_THOUSAND = r"(?:müň|mün|тыс\w*\.?|thousand)"
+_WORDED = re.compile(
+    rf"^(?:(\d{{1,3}})\s*{_MILLION})?\s*(?:(\d{{1,3}})\s*{_THOUSAND})?\s*(\d{{1,3}})?$", re.IGNORECASE)
+
+# A count as it can be printed, for use inside larger patterns (longest forms first).
+COUNT_RE = (
+    rf"\d{{1,3}}\s*{_MILLION}(?:\s*\d{{1,3}}\s*{_THOUSAND})?(?:\s*\d{{1,3}}(?![\d.,]\d))?"
+    rf"|\d{{1,3}}\s*{_THOUSAND}(?:\s*\d{{1,3}}(?![\d.,]\d))?"
+    rf"|\d{{1,3}}(?:[{SP}]\d{{3}})+(?!\d)"
+    rf"|\d{{1,3}}(?:\.\d{{3}})+(?![\d,])"
+    rf"|\d{{1,3}}(?:,\d{{3}})+(?![\d.])"
+    rf"|\d+"
+)
 
 
 def parse_count(text: str) -> int | None:
-    """A count as printed: '3 435 950', '3.460.080', '86,641', '79 müň 121', '236' -> int."""
+    """A count as printed: '3 435 950', '3.460.080', '86,641', '79 müň 121', '6 million 421 müň 960',
+    '236' -> int; None when the text is not one count."""
     t = text.strip()
-    m = re.fullmatch(r"(\d{1,3})\s*(?:müň|тыс\.?|thousand)\s*(\d{1,3})?", t, re.IGNORECASE)
-    if m:
-        return int(m.group(1)) * 1000 + int(m.group(2) or 0)
+    if not t:
+        return None
     if re.fullmatch(r"\d+", t):
         return int(t)
     if _THOUSANDS.match(t):
         return int(re.sub(r"\D", "", t))
+    m = _WORDED.match(t)
+    if m and (m.group(1) or m.group(2)):
+        millions, thousands, units = (int(g) if g else 0 for g in m.groups())
+        return millions * 1_000_000 + thousands * 1000 + units
     return None

@@ -1,0 +1,117 @@
+"""Date lines in the three languages, full dates in running text, and the year of a date line."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from etl.dates import (
+    DayMonth, dates_in_text, estimate_from_neighbours, looks_like_date_line, parse_date_line, year_before,
+    year_between, year_from_text, year_near, years_named,
+)
+
+TEXTS = Path(__file__).parent / "fixtures" / "texts"
+
+
+def text(name: str) -> str:
+    return (TEXTS / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("line, day, month", [
+    ("27 Jan", 27, 1), ("11 June", 11, 6), ("03 July", 3, 7), ("04 Sept", 4, 9), ("02 Dec", 2, 12),
+    ("12 Apr.", 12, 4), ("9 Aug", 9, 8), ("15 Nov", 15, 11), ("01 Oct", 1, 10),
+    ("22 Mart", 22, 3), ("18 Ýan", 18, 1), ("06 Few", 6, 2), ("02 Dek", 2, 12), ("14 Apr", 14, 4),
+    ("05 Maý", 5, 5), ("10 Iýun", 10, 6), ("07 Iýul", 7, 7), ("20 Awg", 20, 8), ("01 Sen", 1, 9),
+    ("12 Okt", 12, 10), ("28 Noý", 28, 11),
+    ("31 Март", 31, 3), ("11 Май", 11, 5), ("18 Июль", 18, 7), ("27 Фев", 27, 2), ("25 Янв", 25, 1),
+    ("05 Окт", 5, 10), ("25 Дек", 25, 12), ("03 Апр", 3, 4), ("10 Июнь", 10, 6), ("02 Авг", 2, 8),
+    ("16 Сен", 16, 9), ("30 Ноя", 30, 11),
+    ("Dec 02", 2, 12),
+])
+def test_date_lines_in_three_languages(line, day, month):
+    dm = parse_date_line(line)
+    assert (dm.day, dm.month, dm.text, dm.year) == (day, month, line, None)
+
+
+def test_a_year_on_the_date_line_is_kept():
+    assert parse_date_line("02 Dec 2022") == DayMonth(2, 12, "02 Dec 2022", 2022)
+    assert parse_date_line("27.02.2025") == DayMonth(27, 2, "27.02.2025", 2025)
+
+
+@pytest.mark.parametrize("line", ["31 Feb", "30 Фев", "2024", "Voting continues", "7 voters", "12 Mart 2023 ýyl"])
+def test_not_date_lines(line):
+    assert parse_date_line(line) is None
+
+
+def test_unknown_month_looks_like_a_date_line():
+    assert looks_like_date_line("07 Jly") and parse_date_line("07 Jly") is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("From November 28 to December 2, 2022, a delegation visited", [date(2022, 11, 28), date(2022, 12, 2)]),
+    ("from 28 November to 2 December 2022", [date(2022, 11, 28), date(2022, 12, 2)]),
+    ("On March 10th, 2022 and on the 12th of March 2022", [date(2022, 3, 10), date(2022, 3, 12)]),
+    ("2024-nji ýylyň 7-nji iýulynda geçirilen saýlawlar", [date(2024, 7, 7)]),
+    ("2017-njy ýylyň 2-nji dekabrynda kabul edilen karar", [date(2017, 12, 2)]),
+    ("2023-nji ýylyň 4-nji fewralyndan – 28-nji fewralyna çenli", [date(2023, 2, 4), date(2023, 2, 28)]),
+    ("2023-NJI ÝYLYŇ 26-NJY MARTY, TÜRKMENISTANYŇ MEJLISINIŇ", [date(2023, 3, 26)]),
+    ("предстоящим 21 мая 2017 года выборам", [date(2017, 5, 21)]),
+    ("с 28 ноября по 2 декабря 2022 года", [date(2022, 11, 28), date(2022, 12, 2)]),
+    ("постановление от 27.02.2025 № 12", [date(2025, 2, 27)]),
+    ("3.460.080 voters and 91,32%", []),
+])
+def test_full_dates_in_running_text(sentence, expected):
+    assert dates_in_text(sentence) == expected
+
+
+def test_year_from_a_date_told_in_the_text():
+    # the meeting of November 29, 2022 was reported on 02 Dec
+    t = "During the visit on November 29, 2022, a meeting was held."
+    assert year_from_text(DayMonth(2, 12, "02 Dec"), t) == 2022
+    # an event nine months earlier does not date the item
+    assert year_from_text(DayMonth(2, 12, "02 Dec"), "the elections held on March 25, 2018") is None
+
+
+def test_year_from_an_announced_date():
+    # registration opens before elections "to be held" on 26 March 2023
+    assert year_from_text(DayMonth(11, 2, "11 Few"), text("tk_registration_future.txt")) == 2023
+    # the same date told as past does not reach that far back
+    assert year_from_text(DayMonth(11, 2, "11 Few"), "2023-nji ýylyň 26-njy martynda geçirilen saýlawlar") is None
+
+
+def test_year_from_a_range_in_russian():
+    assert year_from_text(DayMonth(30, 11, "30 Ноя"), text("ru_session_range.txt")) == 2022
+
+
+def test_year_from_the_anniversary_of_independence_and_the_name_of_the_year():
+    t = text("en_commissions_anniversary.txt")
+    assert years_named(t) == {2021}
+    assert year_from_text(DayMonth(14, 6, "14 June"), t) == 2021
+    assert years_named("Garaşsyzlygymyzyň 33 ýyllyk baýramynyň öňüsyrasynda") == {2024}
+    assert years_named("в преддверии 30-летия священной Независимости") == {2021}
+    assert years_named("the 25th anniversary of the permanent Neutrality of Turkmenistan") == {2020}
+    assert years_named("«Halkyň Arkadagly zamanasy» ýylynda saýlaw toparlary döredildi") == {2022}
+    assert years_named("В Международный год мира и доверия прошли выборы") == {2025}
+
+
+def test_named_years_that_do_not_date_the_item():
+    # a past anniversary told early in the next year, a year declared ahead, an anniversary of last year
+    assert year_from_text(DayMonth(10, 1, "10 Jan"), "the 30th anniversary of Independence") is None
+    assert years_named("2025 was declared the International Year of Peace and Trust") == set()
+    assert years_named("last year we celebrated the 30th anniversary of Independence") == set()
+    assert years_named("Magtymguly Fragi adyndaky Ýaşlar guramasy") == set()
+
+
+def test_years_between_and_before_known_dates():
+    assert year_between(DayMonth(5, 3, "05 Mar"), date(2022, 12, 1), date(2023, 5, 1)) == 2023
+    assert year_between(DayMonth(5, 3, "05 Mar"), date(2021, 1, 1), date(2023, 5, 1)) is None
+    assert year_before(DayMonth(28, 12, "28 Dec"), date(2026, 1, 26)) == 2025
+    assert year_before(DayMonth(22, 1, "22 Jan"), date(2026, 1, 26)) == 2026
+
+
+def test_year_near_an_estimate_from_site_ids():
+    est = estimate_from_neighbours(450, [(440, date(2023, 1, 1)), (460, date(2023, 3, 1))])
+    assert est == date(2023, 1, 31)
+    assert year_near(DayMonth(6, 2, "06 Few"), est) == 2023
+    assert year_near(DayMonth(6, 8, "06 Awg"), est) is None
