@@ -299,6 +299,8 @@ def fix_dates(items: list[Item], issues: list[dict]) -> None:
     """
     dated = [i for i in items if i.date]
     for item in dated:
+        if item.date.year and _set(item, item.date.year, "date-line"):
+            continue
         y = D.year_from_text(item.date, f"{item.title or ''}\n{item.text}")
         if y:
             _set(item, y, "text")
