@@ -597,6 +597,37 @@ def _merge_split_dates(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _text_before(container: _Node, anchor: _Node, chrome) -> int:
+    """Characters of text in `container` before `anchor`, not counting dates and numbers.
+
+    An item block (date, image, title, snippet) holds at most a title and a snippet before its
+    link (a "Read more" at the end); a container with more than that is larger than the item.
+    """
+    total = 0
+    todo = [container]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, str):
+            for chunk in node.split():
+                if not (chunk.isdigit() or _is_month(chunk) or is_date_line(chunk)):
+                    total += len(chunk)
+            continue
+        if node is anchor:
+            break
+        if node in chrome or node.tag in _DROP_TAGS:
+            continue
+        todo.extend(reversed(node.children))
+    return total
+
+
+def _has_other_heading(container: _Node, anchor: _Node, chrome) -> bool:
+    """Whether `container` holds a heading that is not the anchor's own (a section title)."""
+    for node in _iter_elements(container, chrome):
+        if node.tag in HEADINGS and not _is_within(anchor, node) and _plain_text(node):
+            return True
+    return False
+
+
 def _is_within(node: _Node, ancestor: _Node) -> bool:
     return node is ancestor or any(a is ancestor for a in node.ancestors())
 
@@ -625,12 +656,14 @@ def html_to_page(html: str, url: str | None = None, *, aliases=()) -> HtmlPage:
     chrome: set = set()
     sidebars: set = set()
     links: list[tuple[_Node, str, tuple]] = []  # (anchor, canonical href, (lang, section, id))
+    site_links: list[tuple[_Node, tuple]] = []  # every link to a story, any language
     link_of: dict = {}
+    silent: set = set()  # "Read more" links
+    holds_pager: set = set()  # elements holding a link to a listing page (pager, "All news")
     todo = [(root, False)]
     while todo:
         node, in_sidebar = todo.pop()
-        if node is not root and (_is_chrome(node, sizes.get(node, 0) / total)
-                                 or node.tag == "a" and _is_read_more(node)):
+        if node is not root and _is_chrome(node, sizes.get(node, 0) / total):
             chrome.add(node)
             continue
         if node is not root and not in_sidebar and _is_sidebar(node):
@@ -639,10 +672,16 @@ def html_to_page(html: str, url: str | None = None, *, aliases=()) -> HtmlPage:
         if node.tag == "a":
             href = canonical_url(node.attrs.get("href"), url, aliases)
             lang, section, site_id = parse_news_url(href)
-            if (href and site_id is not None and section in ID_SECTIONS
-                    and (page_lang is None or lang == page_lang)):
-                links.append((node, href, (lang, section, site_id)))
-                link_of[node] = href
+            if href and site_id is None and section in ID_SECTIONS:
+                holds_pager.update(node.ancestors())  # a link back to a listing page
+            if href and site_id is not None and section in ID_SECTIONS:
+                site_links.append((node, (lang, section, site_id)))
+                if page_lang is None or lang == page_lang:  # else a language switcher
+                    links.append((node, href, (lang, section, site_id)))
+                    link_of[node] = href
+            if _is_read_more(node):  # its story counts, its words do not
+                silent.add(node)
+                continue
         todo.extend((c, in_sidebar) for c in reversed(node.children) if isinstance(c, _Node))
     links.sort(key=lambda t: t[0].index)
 
@@ -667,21 +706,27 @@ def html_to_page(html: str, url: str | None = None, *, aliases=()) -> HtmlPage:
 
     # 3. item blocks: the largest element around a site link that holds no other story
     ids_under: dict = {}
-    for anchor, _, key in links:
+    for anchor, key in site_links:
         for node in [anchor, *anchor.ancestors()]:
             ids_under.setdefault(node, set()).add(key)
     item_of: dict = {}
-    item_keys: list[tuple] = []
+    item_hrefs: list[str] = []
     item_blocks: list[_Node] = []
     for anchor, href, key in links:
+        titled = anchor not in silent and bool(_plain_text(anchor))
         in_sidebar = any(a in sidebars for a in anchor.ancestors())
         if main is not None and _is_within(anchor, main) and not in_sidebar:
             continue
         block = anchor
         for node in anchor.ancestors():
             if (node.tag in ("#root", "html", "body") or node is main or node in sidebars
+                    or node.parent is None or node.parent.tag in ("#root", "html", "body")
                     or ids_under.get(node) != {key}
-                    or (main is not None and _is_within(main, node))):
+                    or (main is not None and _is_within(main, node))
+                    or sizes.get(node, 0) > 1500
+                    or node in holds_pager
+                    or (titled and _has_other_heading(node, anchor, chrome))
+                    or _text_before(node, anchor, chrome) > 400):
                 break
             block = node
         if block in item_of:
@@ -690,9 +735,9 @@ def html_to_page(html: str, url: str | None = None, *, aliases=()) -> HtmlPage:
             continue
         item_of[block] = len(item_blocks)
         item_blocks.append(block)
-        item_keys.append(key)
+        item_hrefs.append(href)
 
-    lines = _emit_lines(root, chrome, main, sidebars, item_of, link_of)
+    lines = _emit_lines(root, chrome | silent, main, sidebars, item_of, link_of)
     lines = [ln for ln in lines if ln.text.lower().rstrip(" .:»>→") not in _READ_MORE
              and ln.text.strip() not in _READ_MORE]
     lines = _merge_split_dates(lines)
@@ -728,6 +773,13 @@ def html_to_page(html: str, url: str | None = None, *, aliases=()) -> HtmlPage:
         loose.append(ln)
         last_item = None if ln.heading or ln.foreign else last_item
 
+    for idx, group in groups.items():
+        # an item whose link has no words of its own ("Read more", an image): its title line
+        if not any(ln.href and not is_date_line(ln.text) for ln in group):
+            title = next((ln.text for ln in group if not is_date_line(ln.text)), None)
+            if title:
+                link_map.setdefault(title, item_hrefs[idx])
+
     def item_text(idx: int) -> str:
         return "\n".join(_date_first([ln.text for ln in groups[idx]], window=3))
 
@@ -752,6 +804,10 @@ def html_to_page(html: str, url: str | None = None, *, aliases=()) -> HtmlPage:
         main_lines = _date_first(main_lines)
         if page_id is not None and url:
             title = next((ln.text for ln in lines if ln.region == "main" and ln.heading), None)
+            if title is None:  # no heading: the line after the date, when it is short
+                rest = [t for t in main_lines[:2] if not is_date_line(t)]
+                if rest and len(rest[0]) <= 200 and len(main_lines) > 2:
+                    title = rest[0]
             own = canonical_url(url, url, aliases)
             if title and own:
                 link_map.setdefault(title, own)

@@ -1,0 +1,1 @@
+"""A fixture copy of saylav.gov.tm for the crawler and HTML tests, written for the tests."""
