@@ -17,10 +17,11 @@ is written under a temporary name and moved into place with os.replace, body fir
 last, with Ctrl-C held back between the two: the sidecar is the record that a capture exists.
 
 What the crawler has is read from those sidecars on every run (no other state). A normal run
-stops paging at the first listing page whose articles are all known, fetches only unknown
-articles, oldest first (so an interrupted run leaves the newest unfetched and the next run's walk
-reaches them), and re-checks listing pages with conditional requests. `--full` walks every
-listing page and re-checks every known article with If-None-Match / If-Modified-Since.
+re-checks listing pages with conditional requests, stops paging at the first listing page whose
+articles are all known, and fetches only unknown articles, oldest first; articles that saved
+listing pages show but that have no capture yet (left by an interrupted run, or by a page that
+failed) are fetched too, so an interrupted run is simply continued. `--full` walks every listing
+page and re-checks every known article with If-None-Match / If-Modified-Since.
 
 Politeness: robots.txt is read first (per host, including the mirror) and obeyed, with its
 Crawl-delay when longer than --delay; one request at a time, spaced by that delay; a timeout on
@@ -515,9 +516,10 @@ class CaptureStore:
         self.root = Path(root)
 
     def scan(self) -> dict[tuple, Record]:
-        latest: dict[tuple, Record] = {}
+        """The newest record of every page the crawler has captured, by page key."""
+        latest: dict[tuple, tuple] = {}
         if not self.root.is_dir():
-            return latest
+            return {}
         for meta_path in self.root.rglob("*.meta.json"):
             if meta_path.name.startswith("."):
                 continue
@@ -534,11 +536,10 @@ class CaptureStore:
             rec = Record(key, meta_path, body if body.is_file() else None,
                          int(meta.get("status") or 0), str(meta.get("fetched_at") or ""),
                          meta.get("etag"), meta.get("last_modified"), meta.get("sha256"))
-            old = latest.get(key)
-            if old is None or (rec.fetched_at, rec.meta_path.name) > (old.fetched_at,
-                                                                      old.meta_path.name):
-                latest[key] = rec
-        return latest
+            order = (rec.fetched_at, _mtime(meta_path), meta_path.name)
+            if key not in latest or order > latest[key][0]:
+                latest[key] = (order, rec)
+        return {key: rec for key, (_, rec) in latest.items()}
 
     def read_body(self, rec: Record) -> bytes | None:
         if rec.body_path is None:
@@ -588,6 +589,13 @@ class CaptureStore:
             "content_type": resp.header("content-type"),
             "user_agent": user_agent,
         }
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _suffix(content_type: str | None) -> str:
@@ -661,7 +669,10 @@ class Crawler:
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         outcome = None
         for _ in range(MAX_REDIRECTS + 1):
+            # the very first request tells whether there is a network: one try, no backoff
             outcome = self._request(robots_url, {}, max_tries=1 if first else None)
+            if first and outcome.response is not None and outcome.error:
+                outcome = self._request(robots_url, {})  # 5xx: the usual retries
             resp = outcome.response
             if resp is None or resp.status not in REDIRECTS or not resp.header("location"):
                 break
@@ -715,7 +726,7 @@ class Crawler:
             if not self._allowed(target):
                 return Outcome(resp, outcome.tries, f"redirect to {target}, disallowed by robots")
             current = target
-        return Outcome(None, 0, f"more than {MAX_REDIRECTS} redirects")
+        return Outcome(None, MAX_REDIRECTS + 1, f"more than {MAX_REDIRECTS} redirects")
 
     def _fail(self, url: str, outcome: Outcome) -> None:
         self.summary.failed += 1
@@ -796,7 +807,6 @@ class Crawler:
         """
         links: list[ArticleLink] = []
         seen: set = set()
-        previous: list = []
         for page in range(1, self.max_pages + 1):
             url = listing_url(self.base, lang, page)
             if not self._allowed(url):
@@ -811,10 +821,8 @@ class Crawler:
                 return links  # past the last page (404)
             page_links = parse_listing(result.body.decode("utf-8", "replace"), url, lang,
                                        self.aliases)
-            ids = [link.site_id for link in page_links]
-            if not page_links or ids == previous:
-                return links  # past the last page: empty, or the last page again
-            previous = ids
+            if not any(link.site_id not in seen for link in page_links):
+                return links  # past the last page: empty, or a page seen already
             self.summary.listing_pages += 1
             if result.changed:
                 self._save(key, url, result)

@@ -453,8 +453,13 @@ def _is_chrome(node: _Node, share: float) -> bool:
 
 def _plain_text(node: _Node) -> str:
     parts = []
-    for n in _iter_elements(node):
-        parts.extend(c for c in n.children if isinstance(c, str))
+    todo: list = [node]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        elif item.tag not in _DROP_TAGS:
+            todo.extend(reversed(item.children))
     return re.sub(r"\s+", " ", " ".join(parts)).strip()
 
 

@@ -370,6 +370,21 @@ def test_redirect_off_the_site_is_not_followed(tmp_path):
         s.close()
 
 
+def test_robots_txt_answering_503_at_first_is_retried(tmp_path):
+    s = Sites(FixtureSite(faults=False))
+    s.site.plan["/robots.txt"] = ["503", "503"]
+    try:
+        summary = s.crawl(tmp_path / "raw", langs=["en"])
+        assert s.paths()[:3] == ["/robots.txt"] * 3
+        assert "/ru/news/6" not in s.paths() and summary.new == 3 + 7
+        s.site.plan["/robots.txt"] = ["503"] * (1 + POLICY.max_tries)
+        with pytest.raises(FetchError, match="HTTP 503"):
+            s.crawl(tmp_path / "raw2", langs=["en"])
+        assert not (tmp_path / "raw2").exists()
+    finally:
+        s.close()
+
+
 def test_robots_txt_disallowing_everything_means_no_crawl(tmp_path):
     s = Sites(FixtureSite(faults=False, robots="User-agent: *\nDisallow: /\n"))
     try:

@@ -262,10 +262,7 @@ class FixtureSite:
         """(status, headers, body) for a GET, or ("hang", ...) for a timeout fault."""
         with self.lock:
             parts = urlsplit(path)
-            if parts.path == "/robots.txt":
-                text = self.robots if role == "main" else self.mirror_robots
-                return 200, {"Content-Type": "text/plain"}, text.encode()
-            actions = self.plan.get(parts.path)
+            actions = self.plan.get(parts.path) if role == "main" else None
             if actions:
                 action = actions.pop(0)
                 if action in ("503", "500"):
@@ -273,6 +270,9 @@ class FixtureSite:
                     return int(action), extra, b"<html><body>busy</body></html>"
                 if action in ("timeout", "reset"):
                     return action, {}, b""
+            if parts.path == "/robots.txt":
+                text = self.robots if role == "main" else self.mirror_robots
+                return 200, {"Content-Type": "text/plain"}, text.encode()
             if role == "main" and parts.path in self.redirects:
                 return 301, {"Location": self.mirror_base + self.redirects[parts.path]}, b""
             if parts.path in self.gone:
