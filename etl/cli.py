@@ -52,6 +52,31 @@ def load(raw: Path, db: Path, strict: bool, progress: bool):
     click.echo(f"loaded {summary} into {db} in {summary.seconds['total']:.1f}s")
 
 
+from .fetch import COMMAND_HELP, DEFAULT_BASE_URL, DEFAULT_DELAY, DEFAULT_RAW, LANGS, OPTION_HELP  # noqa: E402
+
+
+@cli.command(help=COMMAND_HELP)
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help=OPTION_HELP["base_url"])
+@click.option("--raw", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_RAW, show_default=True,
+              help=OPTION_HELP["raw"])
+@click.option("--lang", "langs", multiple=True, type=click.Choice(LANGS), help=OPTION_HELP["lang"])
+@click.option("--delay", type=float, default=DEFAULT_DELAY, show_default=True, help=OPTION_HELP["delay"])
+@click.option("--full", is_flag=True, help=OPTION_HELP["full"])
+@click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar while fetching.")
+def fetch(base_url: str, raw: Path, langs: tuple, delay: float, full: bool, progress: bool):
+    from .fetch import FetchError, crawl
+
+    try:
+        summary = crawl(base_url, raw, list(langs) or list(LANGS), delay, full, progress=progress)
+    except FetchError as e:
+        raise click.ClickException(str(e))
+    except ValueError as e:
+        raise click.BadParameter(str(e))
+    click.echo(f"fetch: {summary}")
+    if summary.failed:
+        sys.exit(2)
+
+
 @cli.command()
 @click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=Path("data/saylav.db"),
               show_default=True, help="Database to serve (built by `saylav load`).")

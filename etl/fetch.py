@@ -66,7 +66,7 @@ DEFAULT_DELAY = 1.0
 PROJECT = "saylav-archive"
 VERSION = "0.1"
 #: Where the site's operators can reach the maintainers; override with SAYLAV_CONTACT.
-CONTACT = os.environ.get("SAYLAV_CONTACT", "see the saylav-archive project README")
+CONTACT = os.environ.get("SAYLAV_CONTACT", "saylav-archive maintainers, see the README of the saylav-archive repository")
 USER_AGENT = f"{PROJECT}/{VERSION} (open-data archive of saylav.gov.tm; contact: {CONTACT})"
 
 #: Help text of the `saylav fetch` options, for etl/cli.py.
