@@ -494,6 +494,12 @@ def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
     for value, what in [(t.overall_pct, "overall"), (t.abroad_pct, "abroad")] + [(a.pct, a.printed) for a in t.areas]:
         if value is not None and value > 100:
             issues.append(_issue(capture_id, line, f"impossible percentage {value} ({what}): over 100", t.statement[:200]))
+    for printed in getattr(t, "anomalies", []):
+        # the parser does not take a "percentage" over 100 as a figure: it is listed here instead
+        issues.append(_issue(capture_id, line, f"impossible percentage {printed}: over 100", t.statement[:200]))
+    if t.overall_pct is None and t.abroad_pct is None and not t.areas and t.voted is None:
+        facts.snapshot_ids.discard(sid)
+        return
     facts.snapshots.append({
         "id": sid,
         "election_id": eid,

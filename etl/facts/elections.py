@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from ..dates import dates_in_text
+from ..dates import _full_dates
 
 BODIES = {
     "president": "President of Turkmenistan",
@@ -33,6 +33,7 @@ KNOWN_ELECTIONS: list[tuple[str, str, bool]] = [
     ("mejlis", "2017-05-21", True),
     ("mejlis", "2019-03-31", True),
     ("mejlis", "2024-07-07", True),
+    ("mejlis", "2026-03-29", True),
     ("halk-maslahaty", "2021-03-28", False),
     ("halk-maslahaty", "2023-03-26", False),
     ("velayat-maslahaty", "2018-03-25", False),
@@ -41,6 +42,7 @@ KNOWN_ELECTIONS: list[tuple[str, str, bool]] = [
     ("velayat-maslahaty", "2023-03-26", False),
     ("etrap-maslahaty", "2023-03-26", False),
     ("gengesh", "2023-03-26", False),
+    ("etrap-maslahaty", "2026-03-29", False),
 ]
 
 
@@ -62,42 +64,103 @@ class ElectionRef:
         return f"{BODIES[self.body]} {kind}, {self.polling_day}"
 
 
-# Phrases naming the body elected, in the three languages; order matters (most specific first).
-BODY_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("halk-maslahaty", re.compile(
-        r"halk maslahaty(?:nyň)? (?:of (?:the )?)?milli geňeş|members of the halk maslahaty of (?:the )?milli gengesh"
-        r"|milli geňeşiň halk maslahaty|халк маслахаты милли генгеш", re.I)),
-    ("velayat-maslahaty", re.compile(
-        r"welaýat(?:lar)?(?:yň)?(?:,| we)? (?:aşgabat )?(?:şäher(?:iň)? )?halk maslahat|velayat(?:s)? (?:and (?:ashgabat )?city )?halk maslahat"
-        r"|velayat(?:,)? (?:etrap(?:,)? )?(?:and )?city halk maslahat"
-        r"|халк маслахаты велаятов|велаятск\w* халк маслахат", re.I)),
-    ("etrap-maslahaty", re.compile(
-        r"etrap(?:,| we)? şäher halk maslahat|etrap(?:s)?(?:,| and)? (?:city )?halk maslahat"
-        r"|халк маслахаты этрапов|этрапск\w* халк маслахат", re.I)),
-    ("gengesh", re.compile(r"geňeş(?:ler|leriň)\w* agza|members of (?:the )?gengesh|членов генгеш", re.I)),
-    ("president", re.compile(
-        r"president of turkmenistan\b.{0,20}election|elections? (?:of|for) (?:the )?president|presidential election"
-        r"|prezident\w* saýla|выбор\w* президента|президентск\w* выбор", re.I)),
-    ("mejlis", re.compile(
-        r"deputies of the mejlis|mejlis(?:iň)? deputat|депутатов меджлиса|parliamentary election|mejlis election"
-        r"|выбор\w* в меджлис|deputat\w* saýlaw", re.I)),
+def _re(*alternatives: str) -> re.Pattern:
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+# Phrases naming the body elected, in the three languages. A phrase may name several bodies at once
+# ("welaýat, etrap, şäher halk maslahatlarynyň": velayat and etrap halk maslahaty). Order matters:
+# most specific first; a later pattern does not match inside an earlier match.
+BODY_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
+    (("halk-maslahaty",), _re(
+        r"halk\s+maslahaty\s+of\s+(?:the\s+)?milli\s+gengesh",
+        r"milli\s+geňeşi(?:ni)?ň\s+halk\s+maslahat",
+        r"халк\s+маслахаты?\s+милли\s+генгеш",
+    )),
+    (("velayat-maslahaty", "etrap-maslahaty"), _re(
+        r"velayats?,\s*(?:ashgabat\s+city,\s*)?etraps?,?\s*(?:and\s+)?(?:cit(?:y|ies)|town)\s+halk\s+maslahat",
+        r"welaýat\w*,\s*(?:aşgabat\s+şäher\w*,\s*)?etrap\w*,?\s*(?:we\s+)?şäher\w*\s+halk\s+maslahat",
+        r"велаятск\w*,\s*этрапск\w*\s*(?:,|и)\s*городск\w*\s+халк\s+маслахат",
+        r"халк\s+маслахаты?\s+велаятов,\s*этрапов",
+    )),
+    (("velayat-maslahaty",), _re(
+        r"velayats?(?:,|\s+and)?\s+(?:(?:the\s+)?(?:of\s+)?ashgabat\s+city\s+)?halk\s+maslahat",
+        r"halk\s+maslahaty?\s+of\s+(?:the\s+)?velayats?(?:\s+and\s+(?:the\s+)?(?:city\s+of\s+)?(?:ashgabat|arkadag)(?:\s+city)?)*",
+        r"welaýat\w*(?:,|\s+we)?\s+(?:aşgabat\s+)?(?:şäher\w*\s+)?halk\s+maslahat",
+        r"халк\s+маслахаты?\s+велаят\w*(?:\s*(?:,|и)\s*(?:города\s+)?(?:ашхабада|аркадага))*",
+        r"велаятск\w*\s+халк\s+маслахат",
+    )),
+    (("etrap-maslahaty",), _re(
+        r"etraps?(?:,|\s+and)?\s+(?:(?:city|town)\s+)?halk\s+maslahat",
+        r"halk\s+maslahaty?\s+of\s+(?:the\s+)?(?:newly\s+formed\s+)?etraps?(?:\s*(?:,|and)\s*(?:the\s+)?cit(?:y|ies))?",
+        r"etrap\w*(?:,|\s+we)?\s+(?:şäher\w*\s+)?halk\s+maslahat",
+        r"халк\s+маслахаты?\s+(?:вновь\s+образованн\w+\s+)?этрап\w*(?:\s*(?:,|и)\s*город\w*)?",
+        r"этрапск\w*(?:\s*,\s*|\s+и\s+)?(?:городск\w*\s+)?халк\s+маслахат",
+    )),
+    (("gengesh",), _re(
+        r"members\s+of\s+(?:the\s+)?gengesh\w*",
+        r"(?<!milli )gengesh\w*\s+(?:members|elections?)",
+        r"elections?\s+(?:of|to)\s+(?:the\s+)?gengesh\w*",
+        r"(?<!milli )geňeş(?:ler|leriň|iň|i)?\s+agza",
+        r"член\w*\s+генгеш\w*",
+        r"(?<!милли )генгеш\w*\s+выбор",
+    )),
+    (("president",), _re(
+        r"\bpresident(?:ial)?\s+elections?",
+        r"elections?\s+(?:of|for)\s+(?:the\s+)?president\b",
+        r"candidates?\s+for\s+(?:the\s+)?(?:post\s+of\s+)?president\b",
+        r"president\s+of\s+turkmenistan\s+elections?",
+        r"(?<!hormatly )prezidenti(?:niň)?\s+saýlaw",
+        r"prezident\s+saýlaw",
+        r"prezidentligine\s+dalaşgär",
+        r"выбор\w*\s+президента",
+        r"президентск\w*\s+выбор",
+        r"кандидат\w*\s+(?:в\s+президенты|на\s+пост\s+президента)",
+    )),
+    (("mejlis",), _re(
+        r"deput(?:y|ies)\s+(?:of|to)\s+(?:the\s+)?mejlis",
+        r"(?<!milli )mejlis\s+(?:deputies|elections?)",
+        r"elections?\s+(?:to|of|for)\s+(?:the\s+)?mejlis",
+        r"parliamentary\s+elections?",
+        r"(?<!milli )mejlis\w*\s+(?:[\w-]+\s+){0,5}?deputat",
+        r"(?<!milli )mejlis\w*\s+(?:\w+\s+)?deputatlygyna",
+        r"депутат\w*\s+меджлис",
+        r"(?<!милли )меджлис\w*\s+депутат",
+        r"выбор\w*\s+в\s+меджлис",
+        r"парламентск\w*\s+выбор",
+    )),
 ]
-BY_ELECTION = re.compile(
-    r"early retired|instead of those who have quit|quitted their positions|ahead of (?:the appointed )?(?:time|schedule)"
-    r"|möhletinden öň|выбывших|досрочно выбыв|вместо выбывших|by-election|vacated", re.I)
+BY_ELECTION = _re(
+    r"early\s+retired", r"instead\s+of\s+(?:those|the\s+deputies)\s+who", r"quit(?:ted)?\s+their\s+positions",
+    r"ahead\s+of\s+(?:the\s+appointed\s+)?(?:time|schedule)", r"early\s+drop\s+out", r"by-elections?",
+    r"vacated|vacant\s+seats?", r"möhletinden\s+öň\s+(?:çyk|gid)", r"boş\s+galan",
+    r"выбывш\w*", r"досрочно\s+выбыв", r"вместо\s+выбывш", r"довыбор",
+)
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    start: int
+    end: int
+    bodies: tuple[str, ...]
+
+
+def body_mentions(text: str) -> list[BodyMention]:
+    """Every phrase naming one or more elected bodies, in order of appearance."""
+    found: list[BodyMention] = []
+    taken: list[tuple[int, int]] = []
+    for bodies, pat in BODY_PATTERNS:
+        for m in pat.finditer(text):
+            if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(BodyMention(m.start(), m.end(), bodies))
+    return sorted(found, key=lambda b: b.start)
 
 
 def bodies_in(text: str) -> list[tuple[int, str]]:
     """Every body named in the text with its position, in order."""
-    found = []
-    taken: list[tuple[int, int]] = []
-    for body, pat in BODY_PATTERNS:
-        for m in pat.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((m.start(), body))
-    return sorted(found)
+    return [(m.start, body) for m in body_mentions(text) for body in m.bodies]
 
 
 def known_polling_day(body: str, year: int | None, is_by: bool | None = None) -> str | None:
@@ -125,31 +188,66 @@ def election_for(body: str, text: str, polling_day: date | None) -> ElectionRef:
     return ElectionRef(body, day, is_by)
 
 
+# A date told as the day of the vote, right after the body's name: "elections of members of gengesh
+# ... on July 23, 2023", "saýlawlary 2023-nji ýylyň 23-nji iýulynda geçiriler".
+_VOTE_DAY_GAP = 160
+# The item's publication year names the election only near its polling day.
+_PUBLISHED_BEFORE = timedelta(days=120)
+_PUBLISHED_AFTER = timedelta(days=45)
+
+
 def elections_in(text: str, published: date | None) -> list[ElectionRef]:
     """The elections a whole item concerns, when the text names the body and the day can be fixed.
 
     The polling day is, in order: a full date of the text that is a known polling day of that
-    body; the one known election of that body in a year written next to the body's name ("the
-    March 2023 parliamentary elections"); in the one year the text names; in the publication year.
+    body; a date told as the day of the vote right after the body's name; the one known election
+    of that body in a year written next to the body's name ("the March 2023 parliamentary
+    elections"); the one known election of that body held from 45 days before to 120 days after
+    the item's publication.
     """
-    mentions = bodies_in(text)
+    mentions = body_mentions(text)
     if not mentions:
         return []
-    text_days = {d.isoformat() for d in dates_in_text(text)}
-    years = {int(y) for y in re.findall(r"\b(20[0-4]\d)\b", text)}
+    full = _full_dates(text)
+    text_days = {d.isoformat() for _, _, d in full}
     is_by = bool(BY_ELECTION.search(text))
     by_filter = True if is_by else None
     out: dict[str, ElectionRef] = {}
-    for pos, body in mentions:
-        day = next((d for b, d, by in KNOWN_ELECTIONS if b == body and d in text_days), None)
-        if day is None:
-            near = {int(y) for y in re.findall(r"\b(20[0-4]\d)\b", text[max(0, pos - 60): pos + 90])}
-            if len(near) == 1:
-                day = known_polling_day(body, next(iter(near)), by_filter)
-        if day is None and len(years) == 1:
-            day = known_polling_day(body, next(iter(years)), by_filter)
-        if day is None and published is not None and not years:
-            day = known_polling_day(body, published.year, by_filter)
-        if day and body not in out:
-            out[body] = election_for(body, text, date.fromisoformat(day))
+    for mention in mentions:
+        for body in mention.bodies:
+            if body in out:
+                continue
+            day = next((d for b, d, by in KNOWN_ELECTIONS if b == body and d in text_days), None)
+            if day is None:
+                day = _vote_day_after(text, mention, full)
+            if day is None:
+                near = {int(y) for y in re.findall(r"\b(20[0-4]\d)\b",
+                                                   text[max(0, mention.start - 25): mention.end + 25])}
+                if len(near) == 1:
+                    day = known_polling_day(body, next(iter(near)), by_filter)
+            if day is None and published is not None:
+                days = [d for b, d, by in KNOWN_ELECTIONS
+                        if b == body and (by_filter is None or by == by_filter)
+                        and -_PUBLISHED_AFTER <= date.fromisoformat(d) - published <= _PUBLISHED_BEFORE]
+                day = days[0] if len(days) == 1 else None
+            if day:
+                out[body] = election_for(body, text, date.fromisoformat(day))
     return list(out.values())
+
+
+_DECISION = re.compile(r"decision|resolution|decree|dated|karar|çözgüt|постановлени|решени|от\s*$", re.I)
+_VOTE_VERB = re.compile(r"\bhold|\bheld\b|take place|scheduled|polling day|election day|geçiril|geçirmek|bellenildi"
+                        r"|состо|пройд|назнач|провед", re.I)
+
+
+def _vote_day_after(text: str, mention: BodyMention, full) -> str | None:
+    for start, end, d in full:
+        if start < mention.end or start - mention.end > _VOTE_DAY_GAP:
+            continue
+        between = text[mention.end:start]
+        if re.search(r"[.;!?]\s", between) or _DECISION.search(text[max(0, start - 30):start]):
+            continue
+        if not _VOTE_VERB.search(text[max(0, mention.start - 40):mention.start] + between + text[end:end + 30]):
+            continue
+        return d.isoformat()
+    return None

@@ -1,0 +1,157 @@
+"""Turnout statements in English, Turkmen and Russian: hours, overall, areas, abroad, counts, finals."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.facts.turnout import classify_figure, counts_in, parse_turnout
+
+TEXTS = Path(__file__).parent / "fixtures" / "texts"
+
+
+def text(name: str) -> str:
+    return (TEXTS / name).read_text(encoding="utf-8")
+
+
+def summary(facts):
+    return [(f.body, f.hour, f.is_final, f.overall_pct, f.abroad_pct, f.registered, f.voted) for f in facts]
+
+
+def areas(fact):
+    return [(a.constituency_number, a.constituency_name, a.region_id, a.pct) for a in fact.areas]
+
+
+def test_turkmen_hourly_figure_with_regions_and_abroad():
+    facts = parse_turnout(text("tk_turnout_president_hour.txt"))
+    assert summary(facts) == [("president", 17, False, 88.16, 71.05, None, None)]
+    assert areas(facts[0]) == [
+        (None, None, "ahal", 89.02), (None, None, "balkan", 87.45), (None, None, "dashoguz", 88.70),
+        (None, None, "lebap", 86.93), (None, None, "mary", 89.11), (None, None, "ashgabat", 87.60),
+    ]
+
+
+def test_russian_post_with_three_bodies_each_with_its_own_figure():
+    facts = parse_turnout(text("ru_turnout_several_bodies.txt"))
+    assert summary(facts) == [
+        ("mejlis", 13, False, 55.18, None, None, None),
+        ("etrap-maslahaty", 13, False, 57.40, None, None, None),
+        ("gengesh", 13, False, 60.02, None, None, None),
+    ]
+    assert areas(facts[0]) == [(12, "Ак бугдай", None, 56.02), (87, "Векил", None, 54.30)]
+    assert areas(facts[1]) == [(None, None, "ahal", 58.11), (None, None, "balkan", 56.09),
+                               (None, None, "lebap", 57.75), (None, None, "arkadag", 59.90)]
+    assert areas(facts[2]) == [(None, None, "dashoguz", 61.30), (None, None, "mary", 58.44)]
+
+
+def test_english_regions_after_the_figure_and_abroad():
+    facts = parse_turnout(text("en_turnout_president_regions.txt"))
+    assert summary(facts) == [("president", 15, False, 75.40, 61.50, None, None)]
+    assert [a.region_id for a in facts[0].areas] == ["ahal", "balkan", "dashoguz", "lebap", "mary", "ashgabat"]
+    assert [a.pct for a in facts[0].areas] == [76.02, 74.65, 75.10, 73.88, 76.31, 74.12]
+
+
+def test_english_constituencies_numbered_and_named_in_three_orders():
+    facts = parse_turnout(text("en_turnout_constituencies.txt"))
+    assert summary(facts) == [("mejlis", 9, False, 22.18, None, None, None)]
+    assert areas(facts[0]) == [(12, "Ak bugday", None, 23.40), (87, "Vekil", None, 21.05),
+                               (109, "Sakarchage", None, 20.66)]
+
+
+def test_final_figures_with_counts_in_three_languages():
+    assert summary(parse_turnout(text("en_turnout_final_counts.txt"))) == [
+        ("mejlis", None, True, 91.02, None, None, 3281446)]
+    tk = parse_turnout(text("tk_turnout_final_counts.txt"))
+    assert summary(tk) == [("mejlis", None, True, 91.32, None, 86641, 79121)]
+    assert (tk[0].registered_printed, tk[0].voted_printed) == ("86 müň 641", "79 müň 121")
+    ru = parse_turnout(text("ru_turnout_final_counts.txt"))
+    assert summary(ru) == [("president", None, True, 97.12, None, 3460080, 3364930)]
+    assert (ru[0].registered_printed, ru[0].voted_printed) == ("3.460.080", "3.364.930")
+    assert summary(parse_turnout(text("en_turnout_gengesh_counts.txt"))) == [
+        ("gengesh", None, True, 92.37, None, 236, 218)]
+
+
+def test_one_sentence_several_bodies_turkmen_and_english():
+    want = [("mejlis", 11, False, 42.37, None, None, None),
+            ("velayat-maslahaty", 11, False, 43.10, None, None, None),
+            ("etrap-maslahaty", 11, False, 43.10, None, None, None),
+            ("gengesh", 11, False, 44.20, None, None, None)]
+    assert summary(parse_turnout(text("tk_turnout_several_bodies.txt"))) == want
+    assert summary(parse_turnout(text("en_turnout_several_bodies.txt"))) == want
+
+
+def test_another_countrys_turnout_is_not_ours():
+    assert parse_turnout(text("tk_foreign_observation.txt")) == []
+
+
+@pytest.mark.parametrize("sentence, hour, pct", [
+    ("By the elections of early retired deputies of the Mejlis of Turkmenistan to 19 o'clock, there were voted 91,32% of voters.", 19, 91.32),
+    ("On elections of President of Turkmenistan to the 19 o'clock 97,12% of voters voted.", 19, 97.12),
+    ("By 17:00, 83,88% of voters voted in the elections of deputies of the Mejlis.", 17, 83.88),
+    ("As of 11.00 hours, 31,5 % of voters took part in the voting in the elections of deputies of the Mejlis.", 11, 31.5),
+    ("By 5 p.m., 83,88 percent of voters voted in the presidential election.", 17, 83.88),
+    ("Türkmenistanyň Prezidentiniň saýlawlary boýunça sagat 19-a çenli saýlawçylaryň 97,12% ses berdi.", 19, 97.12),
+    ("Türkmenistanyň Mejlisiniň deputatlarynyň saýlawlary boýunça sagat 15-00-a çenli saýlawçylaryň 76,11% ses berdi.", 15, 76.11),
+    ("Türkmenistanyň Mejlisiniň deputatlarynyň saýlawlary boýunça sagat 9-a çenli saýlawçylaryň 20,22 göterimi ses berdi.", 9, 20.22),
+    ("Türkmenistanyň Mejlisiniň deputatlarynyň saýlawlary boýunça 11:00-a çenli saýlawçylaryň 41,29% ses berdi.", 11, 41.29),
+    ("По выборам депутатов Меджлиса Туркменистана к 11 часам проголосовало 31,99% избирателей.", 11, 31.99),
+    ("По выборам Президента Туркменистана к 17.00 часам проголосовали 83,88 процента избирателей.", 17, 83.88),
+    ("По состоянию на 13:00 по выборам депутатов Меджлиса проголосовало 62,91% избирателей.", 13, 62.91),
+])
+def test_hour_forms(sentence, hour, pct):
+    facts = parse_turnout(sentence)
+    assert [(f.hour, f.overall_pct, f.is_final) for f in facts] == [(hour, pct, False)]
+
+
+def test_area_before_or_after_the_figure():
+    assert classify_figure("", " in Balkan velayat, 85,10%")[1].region_id == "balkan"
+    what, fig = classify_figure("По Ахалскому велаяту проголосовало ", ", Лебапскому")
+    assert (what, fig.region_id, fig.printed) == ("area", "ahal", "По Ахалскому велаяту проголосовало")
+    what, fig = classify_figure("Ahal welaýatynda ", ", Balkan")
+    assert (what, fig.region_id) == ("area", "ahal")
+    what, fig = classify_figure(", in the constituency 1 «Garaşsyzlyk» ", ", in the constituency 2 «Bitaraplyk» 90,12%")
+    assert (what, fig.constituency_number, fig.constituency_name) == ("area", 1, "Garaşsyzlyk")
+    what, fig = classify_figure("", " in the constituency 2 «Bitaraplyk»")
+    assert (what, fig.constituency_number, fig.constituency_name) == ("area", 2, "Bitaraplyk")
+    # "76,02% in Ahal velayat, 74,65% in Balkan velayat": the comma parts the second figure from Ahal
+    assert classify_figure(" in Ahal velayat, ", " in Balkan velayat")[1].region_id == "balkan"
+    assert classify_figure("54-nji «Baýdak» saýlaw okrugy boýunça ", "")[1].constituency_number == 54
+    assert classify_figure("daşary ýurtdaky saýlaw uçastoklarynda ", " saýlawçy")[0] == "abroad"
+    assert classify_figure("на участках за рубежом проголосовало ", " избирателей")[0] == "abroad"
+    assert classify_figure("there were voted ", " of voters.")[0] == "plain"
+
+
+@pytest.mark.parametrize("sentence, registered, voted", [
+    ("218 out of 236 voters took part", ("236", 236), ("218", 218)),
+    ("86 müň 641 saýlawçydan 79 müň 121-si gatnaşdy", ("86 müň 641", 86641), ("79 müň 121", 79121)),
+    ("sanawyna girizilen 3 460 080 saýlawçynyň 3 364 930-sy ses berdi", ("3 460 080", 3460080), ("3 364 930", 3364930)),
+    ("из 86,641 избирателей в голосовании приняли участие 79,121", ("86,641", 86641), ("79,121", 79121)),
+    ("3 435 950 voters or 91.02 percent took part", None, ("3 435 950", 3435950)),
+    ("In 2023 elections 91,02% took part", None, None),
+])
+def test_counts_of_voters(sentence, registered, voted):
+    reg, vot = counts_in(sentence)
+    assert ((reg[1], reg[0]) if reg else None) == registered
+    assert ((vot[1], vot[0]) if vot else None) == voted
+
+
+def test_a_figure_over_100_is_an_anomaly_not_a_figure():
+    facts = parse_turnout("По выборам депутатов Меджлиса к 11 часам проголосовало 131,99% избирателей.")
+    assert [(f.body, f.hour, f.overall_pct, f.anomalies) for f in facts] == [("mejlis", 11, None, ["131,99%"])]
+    facts = parse_turnout("По выборам депутатов Меджлиса к 11 часам проголосовало 31,99% избирателей. "
+                          "По избирательному округу 54 “Байдак” – 132,47%.")
+    assert [(f.overall_pct, f.areas, f.anomalies) for f in facts] == [(31.99, [], ["132,47%"])]
+
+
+def test_a_body_and_a_percentage_without_a_vote_is_not_turnout():
+    t = ("For the election of members of the Gengesh constituencies are formed. "
+         "The number of voters in each constituency should not exceed 10 percent.")
+    assert parse_turnout(t) == []
+
+
+def test_a_title_repeating_the_body_is_one_statement():
+    t = ("By 11:00, 41,29% of voters voted in the elections of deputies of the Mejlis\n"
+         "By 11:00, 41,29% of voters voted in the elections of deputies of the Mejlis. In the constituency 1 «Garaşsyzlyk» 40,76%.")
+    facts = parse_turnout(t)
+    assert summary(facts) == [("mejlis", 11, False, 41.29, None, None, None)]
+    assert areas(facts[0]) == [(1, "Garaşsyzlyk", None, 40.76)]
