@@ -1,0 +1,144 @@
+"""Election pages: /elections (all, with a turnout sparkline each) and /elections/{id}.
+
+An election page shows turnout through polling day as charts (overall and per region; overall and
+per constituency, one line each) with the figures as tables beside them, the final turnout, the
+members elected, the other elections held the same day and the news about it.
+`/elections/{id}/turnout.svg` serves the constituency chart (or the overall one) on its own.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from urllib.parse import unquote
+
+from datasette import hookimpl
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup
+
+
+def _sibling(name):  # plugin files are loaded by path, not as a package
+    key = "saylav_plugins." + name
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, Path(__file__).with_name(name + ".py"))
+        sys.modules[key] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[key])
+    return sys.modules[key]
+
+
+site = _sibling("site_data")
+charts = _sibling("charts")
+turnout = _sibling("turnout_table")
+
+NEWS_LIMIT = 200
+
+ELECTION_QUERIES = {
+    "election": "select * from elections where id = :id",
+    "same_day": """
+        select id, name from elections
+        where polling_day = (select polling_day from elections where id = :id) and id != :id order by id""",
+    "snapshots": """
+        select s.*, n.lang from turnout_snapshots s join news_items n on n.id = s.news_item_id
+        where s.election_id = :id
+        order by s.is_final, s.as_of_hour, case n.lang when 'en' then 0 when 'tk' then 1 else 2 end, s.id""",
+    "areas": """
+        select a.*, c.number, c.name as constituency_name, r.name as region_name
+        from turnout_snapshots s
+        join turnout_by_area a on a.snapshot_id = s.id
+        left join constituencies c on c.id = a.constituency_id
+        left join regions r on r.id = a.region_id
+        where s.election_id = :id""",
+    "results": """
+        select em.*, p.name as person_name, c.number, c.name as constituency_name, n.lang
+        from elected_members em
+        left join people p on p.id = em.person_id
+        left join constituencies c on c.id = em.constituency_id
+        left join news_items n on n.id = em.news_item_id
+        where em.election_id = :id order by c.number, em.rowid""",
+    "news": f"""
+        select n.id, n.lang, n.published_on, n.title, n.snippet, n.kind
+        from item_elections ie join news_items n on n.id = ie.news_item_id
+        where ie.election_id = :id
+        order by n.published_on desc, n.id limit {NEWS_LIMIT}""",
+    "news_count": "select count(*) as n from item_elections where election_id = :id",
+}
+
+
+def election_charts(election: dict, table: dict) -> list[dict]:
+    """The charts of an election page: [{"id", "svg", "rows"}] (regions first, then constituencies)."""
+    out = []
+    name = election.get("name") or election["id"]
+    for key, kinds, what in (("regions", ("overall", "region"), "by region"),
+                             ("constituencies", ("overall", "constituency"), "by constituency")):
+        lines = turnout.series(table, kinds)
+        if not any(not s["emphasis"] for s in lines):
+            continue
+        chart_id = f"turnout-{key}"
+        svg = charts.line_chart(
+            lines, title=f"Turnout through polling day {what}", chart_id=chart_id,
+            desc=f"{name}: per cent of voters who had voted by each hour, overall (thick black line) and {what}.")
+        out.append({"id": chart_id, "what": what, "svg": Markup(svg), "rows": turnout.rows_of(table, kinds)})
+    if not out:
+        lines = turnout.series(table, ("overall", "abroad"))
+        if lines:
+            svg = charts.line_chart(lines, title="Turnout through polling day", chart_id="turnout-overall",
+                                    desc=f"{name}: per cent of voters who had voted by each hour.")
+            out.append({"id": "turnout-overall", "what": "overall", "svg": Markup(svg),
+                        "rows": turnout.rows_of(table, ("overall", "abroad"))})
+    return out
+
+
+async def election_data(datasette, election_id: str) -> dict | None:
+    data = await site.fetch(datasette, {k: (sql, {"id": election_id}) for k, sql in ELECTION_QUERIES.items()})
+    if not data["election"]:
+        return None
+    data["election"] = data["election"][0]
+    data["news_count"] = data["news_count"][0]["n"]
+    data["table"] = turnout.group(data["snapshots"], data["areas"])
+    data["finals"] = [s for s in data["snapshots"] if s["is_final"]]
+    return data
+
+
+async def election_page(datasette, request):
+    election_id = unquote(request.url_vars["id"])
+    data = await election_data(datasette, election_id)
+    if data is None:
+        raise NotFound(f"No election {election_id!r} in the archive")
+    e = data["election"]
+    data.update(
+        page_title=e["name"] or e["id"],
+        charts=election_charts(e, data["table"]),
+        table_row_url=f"/{site.DATABASE}/elections/{election_id}",
+        crumbs_list=[("/", "home"), ("/elections", "elections")],
+        news_limit=NEWS_LIMIT,
+    )
+    html = await datasette.render_template("site_election.html", data, request=request, view_name="site_election")
+    return Response.html(html)
+
+
+async def election_svg(datasette, request):
+    election_id = unquote(request.url_vars["id"])
+    data = await election_data(datasette, election_id)
+    if data is None:
+        raise NotFound(f"No election {election_id!r} in the archive")
+    made = election_charts(data["election"], data["table"])
+    if not made:
+        raise NotFound("No turnout figures for this election")
+    return Response(str(made[-1]["svg"]), content_type="image/svg+xml; charset=utf-8")
+
+
+async def elections_list(datasette, request):
+    elections = await site.elections_overview(datasette)
+    html = await datasette.render_template("site_elections.html", {
+        "page_title": "Elections", "elections": elections, "crumbs_list": [("/", "home")],
+    }, request=request, view_name="site_elections")
+    return Response.html(html)
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/elections$", elections_list),
+        (r"^/elections/(?P<id>[^/]+)/turnout\.svg$", election_svg),
+        (r"^/elections/(?P<id>[^/]+)$", election_page),
+    ]

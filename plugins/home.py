@@ -1,0 +1,73 @@
+"""The home page: what the archive holds, in one screen.
+
+Counts per language and kind (each linking to the faceted table), the latest items, the elections
+with a turnout sparkline each, and the ways in: search, entity lists, feeds, the API, downloads.
+Section titles are given in English, Turkmen and Russian. The page is the same for every visitor
+and the database is immutable, so its data is computed once per process.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+
+
+def _sibling(name):  # plugin files are loaded by path, not as a package
+    key = "saylav_plugins." + name
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, Path(__file__).with_name(name + ".py"))
+        sys.modules[key] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[key])
+    return sys.modules[key]
+
+
+site = _sibling("site_data")
+
+LATEST = 12
+COUNTED = ["news_items", "captures", "elections", "meetings", "people", "organizations", "constituencies",
+           "turnout_snapshots", "elected_members", "parse_issues"]
+
+
+async def home_data(datasette) -> dict:
+    memo = site.cache(datasette)
+    if "home" not in memo:
+        queries = {
+            "by_lang": ("select lang, count(*) as n from news_items group by lang order by n desc", {}),
+            "by_kind": ("select kind, count(*) as n from news_items group by kind order by n desc, kind", {}),
+            "stories": ("select count(distinct site_id) as n from news_items", {}),
+            "span": ("select min(published_on) as first, max(published_on) as last from news_items", {}),
+            "latest": (f"""
+                select id, lang, published_on, title, snippet, kind from news_items
+                where published_on is not null order by published_on desc, id desc limit {LATEST}""", {}),
+        }
+        for table in COUNTED:
+            queries["count_" + table] = (f"select count(*) as n from [{table}]", {})
+        data = await site.fetch(datasette, queries)
+        memo["home"] = {
+            "by_lang": data["by_lang"],
+            "by_kind": data["by_kind"],
+            "stories": data["stories"][0]["n"],
+            "span": data["span"][0],
+            "latest": data["latest"],
+            "counts": {t: data["count_" + t][0]["n"] for t in COUNTED},
+        }
+    return memo["home"]
+
+
+async def home_page(datasette, request):
+    data = dict(await home_data(datasette))
+    data["elections"] = await site.elections_overview(datasette)
+    data["page_title"] = "saylav-archive"
+    data["metadata"] = datasette.metadata()
+    db = site.database(datasette)
+    data["db_size"] = getattr(db, "size", None)
+    html = await datasette.render_template("site_home.html", data, request=request, view_name="site_home")
+    return Response.html(html)
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/$", home_page)]

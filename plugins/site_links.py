@@ -1,0 +1,80 @@
+"""The site's chrome around Datasette: stylesheet, template helpers, and links to the clean pages.
+
+- The stylesheet /static/site.css on every page.
+- Template globals (labels in three languages, date and URL helpers) from site_data.
+- Row pages of tables with a clean page (/saylav/news_items/{id} -> /news/{id}, elections, people,
+  organisations, constituencies, regions) link to it, and so do the names in those tables' own
+  HTML listings (the label column becomes a link to the clean page; JSON and CSV are unchanged).
+- The site's own pages get the instance metadata for the footer (source, licence).
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from datasette import hookimpl
+from datasette.utils import tilde_decode
+from markupsafe import Markup, escape
+
+
+def _sibling(name):  # plugin files are loaded by path, not as a package
+    key = "saylav_plugins." + name
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, Path(__file__).with_name(name + ".py"))
+        sys.modules[key] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[key])
+    return sys.modules[key]
+
+
+site = _sibling("site_data")
+
+# table -> (clean page prefix, column whose value is the name to link)
+CLEAN_PAGES = {
+    "news_items": ("news", "title"),
+    "elections": ("elections", "name"),
+    "people": ("people", "name"),
+    "organizations": ("organizations", "name"),
+    "constituencies": ("constituencies", "name"),
+    "regions": ("regions", "name"),
+}
+
+
+@hookimpl
+def extra_css_urls():
+    return ["/static/site.css"]
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.globals.update(site.template_helpers())
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    out = {}
+    if view_name and view_name.startswith("site_"):
+        out["metadata"] = datasette.metadata()
+    if view_name == "row" and database == site.DATABASE and table in CLEAN_PAGES and request is not None:
+        pks = request.url_vars.get("pks")
+        if pks and "," not in pks:
+            out["clean_url"] = site.entity_url(CLEAN_PAGES[table][0], tilde_decode(pks))
+    if view_name == "table" and database == site.DATABASE and table == "news_items":
+        out["feed_url"] = "/saylav/feed.atom"
+    return out
+
+
+@hookimpl
+def render_cell(row, value, column, table, database):
+    if database != site.DATABASE or table not in CLEAN_PAGES or value is None:
+        return None
+    prefix, name_column = CLEAN_PAGES[table]
+    if column != name_column:
+        return None
+    try:
+        entity_id = row["id"]
+    except (IndexError, KeyError):
+        return None
+    if entity_id is None:
+        return None
+    return Markup('<a href="{}">{}</a>').format(site.entity_url(prefix, entity_id), escape(value))
