@@ -126,7 +126,7 @@ def saylav_load(raw: Path, db: Path) -> None:
     from etl.cli import cli
 
     result = CliRunner().invoke(cli, ["load", "--raw", str(raw), "--db", str(db), "--no-progress"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 0, f"{result.output}\n{result.exception!r}"
 
 
 @pytest.fixture(scope="session")
