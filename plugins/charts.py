@@ -42,7 +42,7 @@ def line_chart(series: list[dict], *, title: str, desc: str = "", x_label: str =
     """
     series = [s for s in series if s.get("points")]
     hours = sorted({h for s in series for h, _ in s["points"]})
-    left, right, top, bottom = 56, 16, 34, 46
+    left, right, top, bottom = 56, 28, 34, 46
     many = sum(1 for s in series if not s.get("emphasis")) > len(PALETTE)
     legend_rows = []
     colour_i = 0
