@@ -13,40 +13,123 @@ from slugify import slugify
 
 from .text import fold
 
-# Russian case endings of surnames in -ov/-ev/-in (instrumental, dative, prepositional, genitive).
-_RU_SURNAME_CASES = [("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ову", "ов"), ("еву", "ев"),
-                     ("ове", "ов"), ("еве", "ев"), ("ого", "ий"), ("ым", ""), ]
-_RU_FIRST_CASES = [("ом", ""), ("ем", "й"), ("ым", ""), ("у", ""), ("а", ""), ("ю", "й"), ("я", "й")]
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+# Russian nouns in the genitive that put the name after them in the genitive too
+# ("председателя ЦИК Г.Мурадова"), and prepositions that govern the genitive.
+_RU_GENITIVE_BEFORE = re.compile(
+    r"(?:председател|заместител|руководител|представител|советник|посл|член|глав|директор|секретар|эксперт"
+    r"|специалист|начальник|координатор|кандидат|министр|депутат|сотрудник)[а-я]*(?:я|а|ы|и)\b[^,;.]{0,120}$"
+    r"|(?:\bу|\bот|\bдля|\bбез|со стороны|в лице|участием)\s*$", re.I)
 
 
-def russian_nominative(name: str) -> str:
-    """'Г.Мурадовым' -> 'Г.Мурадов'; 'Гулмыратом Мырадовым' -> 'Гулмырат Мырадов' (male -ov names)."""
+def russian_nominative(name: str, before: str = "") -> str:
+    """The nominative of a Russian name in any case: 'Г.Мурадовым' -> 'Г.Мурадов', 'Гулмыратом
+    Мырадовым' -> 'Гулмырат Мырадов', 'Виктором Гуминским' -> 'Виктор Гуминский'.
+
+    '-ова' is a woman's surname or a man's in the genitive: the words before the name decide
+    ('председателя ЦИК Г.Мурадова' is genitive); without them the name is left as printed.
+    """
     parts = name.split()
-    out = []
-    for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        low = part.lower()
-        if last or re.search(r"ов\w*$|ев\w*$", low):
-            for end, repl in _RU_SURNAME_CASES[:-1]:
-                if low.endswith(end):
-                    part = part[: len(part) - len(end)] + repl
+    if not parts:
+        return name
+    *firsts, last = parts
+    init = ""
+    m = re.match(r"^((?:[А-ЯЁ]\.\s?)+)(.+)$", last)
+    if m:  # "Г.Мурадовым" as one token
+        init, last = m.group(1), m.group(2)
+    low = last.lower()
+    case, new_last = None, last
+    rules = [
+        # (ending, nominative ending, case, gender)
+        ("ским", "ский", "ins", "m"), ("ского", "ский", "gen", "m"), ("скому", "ский", "dat", "m"), ("ском", "ский", "pre", "m"),
+        ("ской", "ская", "obl", "f"), ("скую", "ская", "acc", "f"),
+        ("овым", "ов", "ins", "m"), ("евым", "ев", "ins", "m"), ("ёвым", "ёв", "ins", "m"), ("иным", "ин", "ins", "m"),
+        ("ыным", "ын", "ins", "m"),
+        ("овой", "ова", "obl", "f"), ("евой", "ева", "obl", "f"), ("иной", "ина", "obl", "f"),
+        ("ову", "ов", "dat", "m"), ("еву", "ев", "dat", "m"), ("ину", "ин", "dat", "m"),
+        ("ове", "ов", "pre", "m"), ("еве", "ев", "pre", "m"), ("ине", "ин", "pre", "m"),
+        ("ова", "ов", "gen?", "m"), ("ева", "ев", "gen?", "m"), ("ина", "ин", "gen?", "m"),
+    ]
+    for end, repl, c, _gender in rules:
+        if low.endswith(end) and len(low) > len(end) + 1:
+            if c == "gen?":
+                if not _RU_GENITIVE_BEFORE.search(before):
                     break
-        elif re.search(r"[а-я]$", low) and re.search(r"ым$|ом$|ем$", low) and len(parts) > 1:
-            for end, repl in _RU_FIRST_CASES:
-                if low.endswith(end):
-                    part = part[: len(part) - len(end)] + repl
-                    break
-        out.append(part)
-    return " ".join(out)
+                c = "gen"
+            case, new_last = c, last[: len(last) - len(end)] + repl
+            break
+    new_firsts = []
+    for f in firsts:
+        fl = f.lower()
+        if case is None or f.endswith(".") or not re.search(r"[а-яё]$", fl):
+            new_firsts.append(f)
+            continue
+        if case == "ins":
+            f = re.sub(r"ем$", "й", f) if fl.endswith("ем") and len(fl) > 4 else re.sub(r"ом$", "", f)
+        elif case == "gen":
+            f = re.sub(r"я$", "й", f) if re.search(r"[еa]я$", fl) else re.sub(r"(?<=[бвгджзклмнпрстфхцчшщ])а$", "", f)
+        elif case == "dat":
+            f = re.sub(r"ю$", "й", f) if fl.endswith("ю") else re.sub(r"(?<=[бвгджзклмнпрстфхцчшщ])у$", "", f)
+        elif case == "pre":
+            f = re.sub(r"ее$", "ей", f) if fl.endswith("ее") else re.sub(r"(?<=[бвгджзклмнпрстфхцчшщ])е$", "", f)
+        elif case == "obl":
+            f = re.sub(r"ой$", "а", f) if fl.endswith("ой") else f
+        new_firsts.append(f)
+    return " ".join(new_firsts + [init + new_last])
+
+
+# Turkmen case suffixes after a surname in -ow/-ew (genitive, accusative, locative, ablative).
+_TK_SUFFIXED = re.compile(r"^(.+?(?:ow|ew|ýew|owa|ewa|ýewa|ov|ev|ova|eva))(?:nyň|niň|yň|iň|ny|ni|y|i|da|de|dan|den|a|e)$")
+
+
+def turkmen_nominative(name: str) -> str:
+    """'Mazahir Panahowyň' -> 'Mazahir Panahow', 'L.W.Anfimowyň' -> 'L.W.Anfimow'. A final '-a' stays
+    ('Myradowa' is a woman's name as often as a man's dative)."""
+    parts = name.split()
+    if not parts:
+        return name
+    last = parts[-1]
+    m = _TK_SUFFIXED.match(last)
+    if m and not last.endswith(("owa", "ewa", "ova", "eva")):
+        last = m.group(1)
+    elif m and last.endswith(("owanyň", "ewanyň", "owanyn")):
+        last = m.group(1)
+    parts[-1] = last
+    return " ".join(parts)
+
+
+def english_nominative(name: str) -> str:
+    """'D.Orazov’s' -> 'D.Orazov'."""
+    return re.sub(r"[’'`]s$", "", name.strip())
+
+
+def nominative(name: str, lang: str, before: str = "") -> str:
+    if lang == "ru" or CYRILLIC.search(name):
+        return russian_nominative(name, before)
+    if lang == "tk":
+        return turkmen_nominative(english_nominative(name))
+    return english_nominative(name)
+
+
+def skeleton(word: str) -> str:
+    """A spelling-free skeleton of a name across Latin and Cyrillic transliterations:
+    Myradov / Muradov / Myradow / Мырадов / Мурадов -> 'muradov'; Guminskiy / Guminsky /
+    Гуминский -> 'guminski'; Ataýewa / Ataeva / Атаева -> 'ataeva'; Khalmyradov / Halmyradow."""
+    k = fold(word).replace(" ", "")
+    k = k.replace("dzh", "j").replace("zh", "j").replace("kh", "h").replace("ch", "c").replace("sh", "s")
+    k = k.replace("x", "ks").replace("w", "v").replace("q", "k")
+    k = re.sub(r"(?:skiy|skii|skij|sky|skyi)$", "ski", k)
+    k = re.sub(r"(?:iy|ii|ij)$", "i", k)
+    k = re.sub(r"(?<=[aeiouy])y(?=e)", "", k)  # Ataýewa / Ataeva, Annayev / Annaev
+    k = k.replace("y", "u")
+    k = re.sub(r"(.)\1+", r"\1", k)  # Mammedova / Mamedova
+    return k
 
 
 def surname_key(surname: str) -> str:
     """Skeleton of a surname across transliterations: Myradov/Muradov/Myradow/Мырадов -> 'muradov'."""
-    k = fold(surname).replace(" ", "")
-    k = k.replace("w", "v").replace("y", "u").replace("kh", "h").replace("j", "zh")
-    k = re.sub(r"(iy|ii|yi|ij)$", "i", k)  # Guminskiy / Guminsky / Guminskii
-    k = re.sub(r"ui$", "i", k)
-    return k
+    return skeleton(surname)
 
 
 @dataclass
@@ -56,7 +139,7 @@ class NameParts:
     printed: str
 
 
-INITIALS = re.compile(r"^((?:[A-ZА-ЯÝŇŞÇÄÖÜŽ]\.\s?){1,2})\s*(\S+)$")
+INITIALS = re.compile(r"^((?:[A-ZА-ЯЁÝŇŞÇÄÖÜŽ]\.\s?){1,3})\s*(\S+)$")
 
 
 def split_name(printed: str, surname_first: bool = False) -> NameParts:
@@ -65,6 +148,9 @@ def split_name(printed: str, surname_first: bool = False) -> NameParts:
     m = INITIALS.match(s)
     if m:
         return NameParts(m.group(1).replace(" ", ""), m.group(2), s)
+    m = re.match(r"^(\S+)\s+((?:[A-ZА-ЯЁÝŇŞÇÄÖÜŽ]\.\s?){1,3})$", s)  # "Myradov G."
+    if m:
+        return NameParts(m.group(2).replace(" ", ""), m.group(1), s)
     parts = s.split(" ")
     if len(parts) == 1:
         return NameParts(None, parts[0], s)
@@ -74,7 +160,7 @@ def split_name(printed: str, surname_first: bool = False) -> NameParts:
 
 
 def person_key(parts: NameParts) -> str:
-    initial = fold(parts.first)[:1] if parts.first else ""
+    initial = skeleton(parts.first)[:1] if parts.first else ""
     return f"{surname_key(parts.surname)}-{initial}" if initial else surname_key(parts.surname)
 
 
@@ -82,16 +168,37 @@ def person_id(parts: NameParts) -> str:
     return slugify(person_key(parts)) or "unknown"
 
 
+_RU_LAT_EN = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+))
+
+
+def latin_name(name: str) -> str:
+    """A Russian spelling of a name in plain Latin letters ('Нарине Саакян' -> 'Narine Saakyan')."""
+    out = []
+    for ch in name:
+        low = ch.lower()
+        rep = _RU_LAT_EN.get(low)
+        if rep is None:
+            out.append(ch)
+        else:
+            out.append(rep.capitalize() if ch != low else rep)
+    return "".join(out)
+
+
 def canonical_name(forms: list[tuple[str, str]]) -> str:
-    """The best Latin form among (name, lang) spellings: full given name, English, given name first."""
+    """The best Latin form among (name, lang) spellings: full given name, English, given name first.
+    A person seen only in Cyrillic gets a plain Latin transliteration."""
     def score(f):
         name, lang = f
-        latin = not re.search(r"[\u0400-\u04FF]", name)
+        latin = not CYRILLIC.search(name)
         full = not INITIALS.match(name)
         return (latin, full, lang == "en", lang != "tk", len(name))
     name, lang = max(forms, key=score)
-    if lang == "tk" and not INITIALS.match(name):
-        pass
+    if CYRILLIC.search(name):
+        return latin_name(name)
     return name
 
 
@@ -112,32 +219,116 @@ ORGANIZATIONS = [
     _org("osce-odihr", "OSCE Office for Democratic Institutions and Human Rights", "OSCE/ODIHR",
          r"ODIHR|OSCE/ODIHR|(?:OSCE )?(?:bureau|office) for democratic institutions and human rights"
          r"|Бюро по демократическим институтам и правам человека|БДИПЧ|Demokratik institutlar we adam hukuklary"),
+    _org("osce-centre-ashgabat", "OSCE Centre in Ashgabat", None,
+         r"OSCE Cent(?:re|er) in Ashgabat|Центр\w* ОБСЕ в Ашхабаде|ÝHHG-niň Aşgabatdaky merkez\w*"),
     _org("osce", "Organization for Security and Co-operation in Europe", "OSCE",
-         r"\bOSCE\b|Organization for Security and Co-?operation in Europe|\bОБСЕ\b|\bÝHHG\b|Ýewropada howpsuzlyk we hyzmatdaşlyk"),
+         r"\bOSCE\b|Organi[sz]ation for Security and Co-?operation in Europe|\bОБСЕ\b|\bÝHHG\b|Ýewropada howpsuzlyk we hyzmatdaşlyk"),
+    _org("cis-observation-mission", "CIS Observation Mission", None,
+         r"CIS Observ\w* Mission|Observ\w* Mission of the (?:CIS|Commonwealth of Independent States)"
+         r"|Мисси\w* наблюдател\w* (?:от )?СНГ|GDA-nyň synçylar\w* missiýa\w*"),
+    _org("cis-ipa", "Inter-Parliamentary Assembly of the CIS", "IPA CIS",
+         r"Inter-?Parliamentary Assembly|Межпарламентск\w+ Ассамбле\w+|Parlamentara Assambleýa\w*"),
     _org("cis-executive-committee", "CIS Executive Committee", "CIS EC",
-         r"Executive Committee of the CIS|CIS Executive Committee|Исполнительн\w+ комитет\w* СНГ|GDA-nyň Ýerine ýetiriji komiteti"),
+         r"Executive Committee of the CIS|CIS Executive Committee|Исполнительн\w+ комитет\w* СНГ|GDA-nyň Ýerine ýetiriji komitet\w*"),
     _org("cis", "Commonwealth of Independent States", "CIS",
-         r"\bCIS\b|Commonwealth of Independent States|\bСНГ\b|Содружества Независимых Государств|\bGDA\b|Garaşsyz Döwletleriň Arkalaşygy"),
+         r"\bCIS\b|Commonwealth of Independent States|\bСНГ\b|Содружеств\w+ Независимых Государств|\bGDA\b|Garaşsyz Döwletleriň Arkalaşyg\w*"),
     _org("undp", "United Nations Development Programme", "UNDP",
-         r"\bUNDP\b|United Nations Development Program|ПРООН|Программы развития ООН|Программы развития Организации Объединенных Наций|BMG-niň Ösüş maksatnamasy"),
-    _org("un", "United Nations", "UN", r"\bUN\b|United Nations|\bООН\b|\bBMG\b|Birleşen Milletler"),
+         r"\bUNDP\b|United Nations Development Program|ПРООН|Программ\w+ развития ООН|Программ\w+ развития Организации Объединенных Наций"
+         r"|BMG-niň Ösüş maksatnamasy"),
+    _org("un", "United Nations", "UN", r"\bUN\b|United Nations|\bООН\b|Организаци\w+ Объединенных Наций|\bBMG\b|Birleşen Milletler"),
+    _org("eu", "European Union", "EU", r"European Union|\bEU\b|Европейск\w+ Союз\w*|Евросоюз\w*|Ýewropa Bileleşig\w*"),
     _org("cec-turkmenistan", "Central Commission for Holding Elections and Referendums in Turkmenistan", "CEC",
          r"Central (?:Election|electoral) Commission|Central election commission|Commission for holding Elections and referendums"
-         r"|Central Commission for (?:Holding )?Elections|\bCEC\b|Центральн\w+ (?:избирательн\w+ )?комисси\w*|\bЦИК\b"
-         r"|Merkezi saýlaw topar\w*|merkezi topar\w*"),
+         r"|Central Commission for (?:Holding )?Elections|Central Committee for Elections|\bCEC\b"
+         r"|Центральн\w+ (?:избирательн\w+ )?комисси\w*|\bЦИК\b|Merkezi saýlaw topar\w*|merkezi topar\w*"),
     _org("supreme-electoral-council-turkey", "Supreme Electoral Council of the Republic of Turkey", "YSK",
-         r"Supreme Electoral Council of the Republic of Turk|\bYSK\b"),
-    _org("agrarian-party", "Agrarian Party of Turkmenistan", None, r"Agrarian Party|Аграрн\w+ парти|Agrar partiýa"),
-    _org("democratic-party", "Democratic Party of Turkmenistan", None, r"Democratic Party|Демократическ\w+ парти|Demokratik partiýa"),
+         r"Supreme Electoral Council of the Republic of Turk|\bYSK\b|Высш\w+ избирательн\w+ (?:совет|комисси)\w* Турц\w*"),
+    _org("mfa-turkmenistan", "Ministry of Foreign Affairs of Turkmenistan", "MFA",
+         r"Ministry of Foreign Affairs(?: of Turkmenistan)?|Министерств\w+ иностранных дел(?: Туркменистана)?|\bМИД\b|Daşary işler ministrlig\w*"),
+    _org("mejlis", "Mejlis of Turkmenistan", None,
+         r"Mejlis of (?:the )?(?:Milli Gengesh of )?Turkmenistan|Меджлис\w* (?:Милли Генгеша )?Туркменистана|Türkmenistanyň (?:Milli Geňeşiniň )?Mejlisi\w*"),
+    _org("agrarian-party", "Agrarian Party of Turkmenistan", None, r"Agrarian Party|Аграрн\w+ парти\w*|Agrar partiýa\w*"),
+    _org("democratic-party", "Democratic Party of Turkmenistan", None, r"Democratic Party|Демократическ\w+ парти\w*|Demokratik partiýa\w*"),
     _org("industrialists-entrepreneurs-party", "Party of Industrialists and Entrepreneurs of Turkmenistan", None,
-         r"Party of industrialists and entrepreneurs|Партии промышленников и предпринимателей|Senagatçylar we telekeçiler partiýa"),
+         r"Party of industrialists and entrepreneurs|Парти\w+ промышленников и предпринимателей|Senagatçylar we telekeçiler partiýa\w*"),
+    _org("trade-unions", "Trade Unions of Turkmenistan", None,
+         r"Trade Unions? of Turkmenistan|Профсоюз\w*|Kärdeşler arkalaşyk\w*"),
+    _org("womens-union", "Women's Union of Turkmenistan", None,
+         r"Women[’']?s? (?:Union|association) of Turkmenistan|Союз\w* женщин\w*|Zenanlar birleşig\w*"),
+    _org("youth-organization", "Magtymguly Youth Organization of Turkmenistan", None,
+         r"Youth organi[sz]ation of Turkmenistan(?: named after Magtymguly)?|Молод[её]жн\w+ организаци\w*|Ýaşlar guramasy\w*"),
 ]
+
+# Countries whose own election commission the site names (observation missions, visits).
+COUNTRIES = [
+    ("azerbaijan", "Azerbaijan", r"azerbai[jd]an\w*|azerbaýjan\w*|азербайджан\w*"),
+    ("russia", "Russia", r"russia\w*|russian federation|rossiýa\w*|росси[йия]\w*"),
+    ("kazakhstan", "Kazakhstan", r"kazakh\w*|gazagystan\w*|казахстан\w*"),
+    ("uzbekistan", "Uzbekistan", r"uzbek\w*|özbegistan\w*|узбекистан\w*"),
+    ("kyrgyzstan", "Kyrgyzstan", r"kyrgyz\w*|gyrgyz\w*|киргиз\w*|кыргыз\w*"),
+    ("tajikistan", "Tajikistan", r"tajik\w*|täjigistan\w*|таджикистан\w*"),
+    ("belarus", "Belarus", r"belarus\w*|belorus\w*|беларус\w*|белорусси\w*"),
+    ("armenia", "Armenia", r"armenia\w*|ermenistan\w*|армени\w*"),
+    ("georgia", "Georgia", r"georgia\b|gruziýa\w*|грузи\w*"),
+    ("moldova", "Moldova", r"moldov\w*|молдов\w*"),
+    ("mongolia", "Mongolia", r"mongolia\w*|mongoliýa\w*|монголи\w*"),
+    ("iran", "Iran", r"\biran\w*|eýran\w*|иран\w*"),
+    ("korea", "Korea", r"korea\w*|koreý\w*|коре[йия]\w*"),
+]
+_COUNTRY_RE = [(cid, name, re.compile(pat, re.I)) for cid, name, pat in COUNTRIES]
+_CEC_RE = re.compile(
+    r"Central (?:Election|electoral) Commission|\bCEC\b|Центральн\w+ (?:избирательн\w+ )?комисси\w*|\bЦИК\b|Merkezi saýlaw topar\w*",
+    re.I)
+
+
+def _foreign_cec(text: str) -> list[tuple[int, int, Organization, str]]:
+    """'Central Election Commission of the Republic of Azerbaijan', 'Azerbaýjan Respublikasynyň
+    Merkezi saýlaw topary', 'ЦИК Азербайджанской Республики': another country's commission."""
+    out = []
+    for m in _CEC_RE.finditer(text):
+        before, after = text[max(0, m.start() - 45):m.start()], text[m.end():m.end() + 45]
+        after_m = re.match(r"\s*(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?|Республики\s+|)(\S+(?:\s+\S+)?)", after, re.I)
+        for cid, name, pat in _COUNTRY_RE:
+            if (after_m and pat.match(after_m.group(1))) or re.search(
+                    rf"(?:{pat.pattern})(?:\s+Respublikasyny[ňn]|['’]s)?\s*$", before, re.I):
+                org = Organization(f"cec-{cid}", f"Central Election Commission of {name}", "CEC", _CEC_RE)
+                out.append((m.start(), m.end(), org, m.group(0)))
+                break
+    return out
+
+
+def _regional_commissions(text: str) -> list[tuple[int, int, Organization, str]]:
+    """'Chairman of Ashgabat Election Committee', 'Ahal welaýat saýlaw topary', 'избирательной
+    комиссии Ахалского велаята': the election commission of a region."""
+    from .facts.regions import REGION_STEM, REGIONS, region_id
+
+    names = {rid: en for rid, _tk, en, _ru, _pat in REGIONS}
+    pats = [
+        rf"\b(?:{REGION_STEM})\w*\s+(?:velayat\s+|city\s+)?(?:election|electoral)\s+(?:commission|committee)",
+        rf"(?:election|electoral)\s+(?:commission|committee)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?(?:{REGION_STEM})\w*",
+        rf"\b(?:{REGION_STEM})\w*\s+(?:welaýat|şäher)\w*\s+saýlaw\s+topar\w*",
+        rf"избирательн\w+\s+комисси\w+\s+(?:города\s+)?(?:{REGION_STEM})\w*",
+        rf"(?:{REGION_STEM})\w*\s+(?:велаятск\w+|городск\w+)\s+избирательн\w+\s+комисси\w*",
+    ]
+    out = []
+    for pat in pats:
+        for m in re.finditer(pat, text, re.I):
+            rid = region_id(m.group(0))
+            if rid:
+                org = Organization(f"election-commission-{rid}", f"{names[rid]} election commission", None, re.compile(pat, re.I))
+                out.append((m.start(), m.end(), org, m.group(0)))
+    return out
 
 
 def organizations_in(text: str) -> list[tuple[Organization, str]]:
-    """Known organisations named in a text, with the spelling found, most specific first."""
+    """Known organisations named in a text, with the spelling found, in order of appearance."""
     found = []
     taken: list[tuple[int, int]] = []
+    for start, end, org, printed in _foreign_cec(text) + _regional_commissions(text):
+        if any(a <= start < b or a < end <= b for a, b in taken):
+            continue
+        taken.append((start, end))
+        found.append((start, org, printed))
     for org in ORGANIZATIONS:
         for m in org.pattern.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
@@ -190,16 +381,18 @@ class Registry:
     people: dict[str, dict] = field(default_factory=dict)  # id -> {"forms": [(name, lang)]}
     organizations: dict[str, dict] = field(default_factory=dict)
 
-    def person(self, printed: str, lang: str, surname_first: bool = False) -> str:
-        nominative = russian_nominative(printed) if lang == "ru" else printed
-        parts = split_name(nominative, surname_first=surname_first)
+    def person(self, printed: str, lang: str, surname_first: bool = False, nominative_form: str | None = None) -> str:
+        nom = nominative_form or nominative(printed, lang)
+        parts = split_name(nom, surname_first=surname_first)
         pid = person_id(parts)
         entry = self.people.setdefault(pid, {"forms": []})
-        for form in {printed, nominative}:
+        for form in dict.fromkeys([printed, nom]):
             if (form, lang) not in entry["forms"]:
                 entry["forms"].append((form, lang))
         if surname_first:
-            entry.setdefault("display", []).append(f"{parts.first} {parts.surname}")
+            display = f"{parts.first} {parts.surname}"
+            if display not in entry.setdefault("display", []):
+                entry["display"].append(display)
         return pid
 
     def person_alias(self, pid: str, printed: str, lang: str) -> None:

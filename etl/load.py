@@ -546,7 +546,7 @@ def _add_result(facts: Facts, item: Item, r) -> None:
 
 
 def _add_meeting(facts: Facts, item: Item) -> None:
-    m = parse_meeting(item.text, item.published_on)
+    m = parse_meeting(item.text, item.published_on, item.lang)
     if m is None:
         return
     mid = f"{item.id}-meeting"
@@ -558,7 +558,7 @@ def _add_meeting(facts: Facts, item: Item) -> None:
     })
     seen = set()
     for p in m.participants:
-        pid = facts.registry.person(p.name, item.lang)
+        pid = facts.registry.person(p.name, item.lang, nominative_form=getattr(p, "nominative", None))
         for alias in p.aliases:
             facts.registry.person_alias(pid, alias, item.lang)
         if pid in seen:
@@ -566,7 +566,7 @@ def _add_meeting(facts: Facts, item: Item) -> None:
         seen.add(pid)
         org_id = None
         if p.role:
-            orgs = organizations_in(p.role)
+            orgs = organizations_in(p.organization_text or "") or organizations_in(p.role)
             if orgs:
                 org, printed = orgs[0]
                 org_id = facts.registry.organization(org, printed, item.lang)

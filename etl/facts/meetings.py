@@ -3,10 +3,16 @@
     "During the visit on November 29, 2022, a meeting was held at the office of ... with the
      participation of Alexei Gromov, senior advisor of the OSCE bureau for Democratic institutions
      and human rights, and Hamadziripi Munikva, advisor of ..."
+    "Во встрече приняли участие председатель Центральной избирательной комиссии Туркменистана
+     Гулмырат Мырадов, постоянный представитель ПРООН в Туркменистане Нарине Саакян ..."
+    "Duşuşyga Merkezi saýlaw toparynyň başlygy Gulmyrat Myradow, ... wekili Narine Saakýan gatnaşdylar."
 
-A person is a run of two or three capitalised words (or initials and a surname) that either has a
-surname ending (-ov, -ev, -ow, -ew, -ova, ...) or stands next to a role ("advisor", "chairman",
-"председатель", "başlygy"). Everything here is pure: text in, records out.
+A person is a run of two or three capitalised words (or initials and a surname, "G.Myradov",
+"Г.Мурадовым") that either has a surname ending (-ov, -ev, -ow, -ew, -ova, -ский, ... in any case)
+or stands next to a role ("advisor", "председатель", "başlygy"). Heads of state named in passing,
+people things are named after, and streets are not participants. One person mentioned several
+ways in one text ("Гулмырат Мырадов", "Г. Мурадов", "Г.Мырадов") is one participant. Everything
+here is pure: text in, records out.
 """
 from __future__ import annotations
 
@@ -14,49 +20,85 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..dates import dates_in_text
+from ..dates import _full_dates
+from ..entities import NameParts, nominative, person_key, skeleton, split_name
+from ..text import fold
 
 UP = "A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ"
 LO = "a-zß-öø-ÿýňşçäöüžа-яё"
 WORD = rf"[{UP}][{LO}]+(?:-[{UP}]?[{LO}]+)?"
 INIT = rf"[{UP}]\.\s?"
-NAME_RE = re.compile(rf"(?<![{UP}{LO}.])(?:(?:{INIT}){{1,2}}{WORD}|{WORD}(?:\s+{WORD}){{1,2}})")
+POSS = r"(?:[’']s)?"
+NAME_RE = re.compile(
+    rf"(?<![{UP}{LO}.\-])(?:(?:{INIT}){{1,3}}{WORD}|{WORD}(?:\s+{WORD}){{1,2}}){POSS}(?![{LO}])")
 
+# Surname endings, nominative or inflected (Russian cases, Turkmen suffixes).
 SURNAME_END = re.compile(
-    r"(?:ov|ev|ova|eva|ow|ew|owa|ewa|yev|yeva|iyev|skiy|sky|skii|ski|enko|uk|yan|ian|dze|shvili|ev|in|ina"
-    r"|ов|ев|ова|ева|ин|ина|ский|ская|енко|ым|ом|овым|евым|ову|еву)$", re.I)
+    r"(?:ov|ev|ova|eva|ow|ew|owa|ewa|yev|yeva|iyev|skiy|sky|skii|ski|ska|skaya|enko|uk|yan|ian|dze|shvili|in|ina|yn"
+    r"|ов|ев|ёв|ова|ева|ин|ина|ын|ский|ская|енко|ян|дзе|швили"
+    r"|овым|евым|иным|ову|еву|ину|ове|еве|ине|овой|евой|иной|ского|скому|ским|ском|ской"
+    r"|owyň|ewiň|owy|ewi|owa|ewe|owda|ewde|owdan|ewden|owanyň|ewanyň)(?:[’']s)?$", re.I)
 
 ROLE_WORDS = (
-    r"advis[eo]r|chairm[ae]n|chairwoman|chair|head|deputy|director|minister|ambassador|coordinator|representative"
-    r"|member|secretary|officer|expert|specialist|chief|resident representative|candidate|consultant|envoy|president"
-    r"|leader|rector|manager|observer|coordinator|counsellor|counselor|attach[eé]"
-    r"|председател\w*|заместител\w*|руководител\w*|посол|постоянн\w+ представител\w*|представител\w*|советник\w*"
-    r"|координатор\w*|директор\w*|глав\w+|член\w*|секретар\w*|эксперт\w*|специалист\w*|начальник\w*|кандидат\w*"
-    r"|başlyg\w*|orunbasar\w*|ýolbaşçy\w*|wekil\w*|ilçi\w*|geňeşçi\w*|agza\w*|sekretar\w*|hünärmen\w*|müdir\w*|dalaşgär\w*"
+    r"advis[eo]r|chairm[ae]n|chairwoman|chairperson|chair|head|deputy|director|minister|ambassador|coordinator"
+    r"|representative|member|secretary|officer|expert|specialist|chief|consultant|envoy|president|leader|rector"
+    r"|manager|observer|counsell?or|attach[eé]|commissioner|spokes(?:man|woman|person)|analyst|candidate|rapporteur"
+    r"|председател\w*|заместител\w*|руководител\w*|посл(?:ом|а|у|е)?\b|посол|представител\w*|советник\w*"
+    r"|координатор\w*|директор\w*|глав(?:а|ы|е|у|ой)\b|член\w*|секретар\w*|эксперт\w*|специалист\w*|начальник\w*"
+    r"|кандидат\w*|министр\w*|депутат\w*|наблюдател\w*|сотрудник\w*|консультант\w*|аналитик\w*"
+    r"|başlyg\w*|başlyk|orunbasar\w*|ýolbaşçy\w*|wekil\w*|ilçi\w*|geňeşçi\w*|agza\w*|sekretar\w*|hünärmen\w*"
+    r"|müdir\w*|dalaşgär\w*|ministr\w*|deputat\w*|synçy\w*|bilermen\w*|maslahatçy\w*|utgaşdyryjy\w*"
 )
-ROLE_AFTER = re.compile(rf"^\s*,\s*((?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}?(?:{ROLE_WORDS})\b[^,;.()]*(?:,\s*(?:as well as\s+)?[^,;.()]{{0,80}})?)", re.I)
-ROLE_BEFORE = re.compile(rf"((?:{ROLE_WORDS})\b[^,;.()]{{0,160}}?)\s*,?\s*$", re.I)
+_ROLE_ADJ = (r"(?:(?:first|senior|permanent|resident|executive|chief|extraordinary and plenipotentiary|general"
+             r"|перв\w+|постоянн\w+|чрезвычайн\w+\s+и\s+полномочн\w+|генеральн\w+|исполнительн\w+|старш\w+"
+             r"|birinji|hemişelik|ýerine ýetiriji)\s+)?")
+ROLE_AFTER = re.compile(
+    rf"^\s*[,–—-]\s*((?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}?(?:{ROLE_WORDS})\b[^,;.()]*"
+    rf"(?:,\s*(?:as well as\s+)?[^,;.()]{{0,80}})?)", re.I)
+ROLE_BEFORE = re.compile(rf"({_ROLE_ADJ}(?:{ROLE_WORDS})\b[^,;.()]{{0,160}}?)\s*[,–—-]?\s*$", re.I)
+_TK_ROLE_NOUN = re.compile(
+    r"(?:başlyg\w*|orunbasar\w*|ýolbaşçy\w*|wekil\w*|ilçi\w*|geňeşçi\w*|agza\w*|sekretar\w*|hünärmen\w*|müdir\w*"
+    r"|dalaşgär\w*|ministr\w*|deputat\w*|synçy\w*|bilermen\w*|maslahatçy\w*|utgaşdyryjy\w*|işgär\w*)$", re.I)
 
-# Capitalised words that are never part of a person's name.
-NOT_NAMES = set("""
-The A An And Of In On At To For With By From During After Before As It This That These Those Our Their His Her
-Central Election Elections Electoral Commission Committee Commissions Committees Referendums Referendum Holding
-Turkmenistan Turkmen Turkey Russia Russian Federation Republic Kazakhstan Uzbekistan Azerbaijan Belarus Armenia
-Kyrgyzstan Tajikistan Moldova Italy China Japan Korea United Nations States Kingdom Europe European Asia Asian
-Organization Organisation Security Cooperation Co-operation Office Bureau Institutions Democratic Human Rights
-Institute State Law Democracy Ministry Justice Television Radio Cinematography News Agency Political Parties
-Public Organizations Mejlis Milli Gengesh Halk Maslahaty Maslahat President Prime Minister Cabinet Ministers
-Hero Arkadag Arkadagly Serdar Esteemed National Leader People Chairman Head Deputy Advisor Senior Executive
-Ashgabat Ahal Balkan Dashoguz Lebap Mary Arkadag Velayat Velayats Etrap City Town Township Programme Program
-Development Mission Observation Observer Observers International Independent Commonwealth Supreme Council
-Electoral Agrarian Party Industrialists Entrepreneurs Trade Union Unions Women Youth Magtymguly Union
-January February March April May June July August September October November December Monday Tuesday
-Wednesday Thursday Friday Saturday Sunday Constitution Code Article Resolution Decree Parliament Government
-Embassy Consulate Delegation Heads Members Representatives Department Division Section Apparatus Diwan
-Türkmenistanyň Türkmenistanda Merkezi Saýlaw Topar Toparynyň Prezidenti Prezidentimiz Hormatly Mejlisiň
-Центральной Центральная Комиссии Комиссия Туркменистана Туркменистан Выборов Референдумов Президент Президента
-Меджлиса Меджлис Халк Программы Развития Организации Объединенных Наций Бюро Посольства Республики
+# Words (folded) that never begin or end a person's name: places, bodies, organisations, titles.
+NOT_STEMS = tuple("""
+turkmen central centr tsentr merkez komiss commiss committee komitet president prezident mejlis medzhlis halk
+milli gengesh genges ashgabat ashhabad asgabat ahal akhal balkan dashoguz dasoguz lebap arkadag respub republic
+federat organi organizats united nations obedinen ministr minist bureau byuro office ofis institut univers
+party parti mission missi observ nablyud sync delegat ambassad posolst program razvit development osce obse
+odihr bdipch undp proon election izbirat saylav saylaw vybor referend democrat demokr human rights security
+cooperation sotrudn bezopas europe evrop yevrop asia azii state gosudar dovlet national natsional hero geroy
+gahryman esteem hormat uvazh chairman chairwoman chair head deputy director advis representative member
+secretary minister ambassador coordinator expert specialist chief predsedat zamestit rukovodit predstavit
+sovetnik koordinat direktor sekretar ekspert spetsialist nachalnik kandidat deput basly orunbasar yolbasc
+vekil vekilh ilci agza hunarmen mudir dalasgar ispoln international mezhdunar halkara independent nezavis
+garasyz commonwealth sodruzh arkalas supreme verhovn council sovet trade union soyuz women zhensk yaslar youth
+molodezh magtymguly constitution konstit electoral code kodeks law zakon resolution postanov decree ukaz
+embassy consulat television radio news agency press media
+entrepreneur industrialist palace culture theatre drama hall museum school academy
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+yanvar fevral mart aprel may iyun iyul avgust sentyabr oktyabr noyabr dekabr
 """.split())
+# Words (folded) that may open a sentence before a name: not part of it.
+STOP_WORDS = set("""
+the a an and of in on at to for with by from during after before as it this that these those our their his her
+then also however moreover meanwhile today yesterday later further firstly
+dalee zatem takzhe vo v na s so po pri za o ob ot u k
+dususyga dususykda sonra seyle hem mundan bu su onun olar sol
+""".split())
+_HEAD_OF_STATE = re.compile(
+    r"(?:\bPresident|Prezident\w*|Президент\w*)(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:Commission|Council|Committee|"
+    r"Court|Association|Union|Assembly|Bank|Academy|Federation of))"
+    r"|National Leader|Milli Lider\w*|Национальн\w+ Лидер\w*|Hero Arkadag\w*|Gahryman Arkadag\w*|Героя? Аркадаг\w*"
+    r"|Arkadagly|Аркадаглы|Chairman of the Halk Maslahaty|Halk Maslahatynyň Başlygy|Председател\w+ Халк Маслахаты"
+    r"|Supreme Commander|Baş serkerde|Верховн\w+ Главнокомандующ\w*|esteemed|hormatly|уважаем\w+", re.I)
+_CANDIDATE = re.compile(r"candidate|кандидат|dalaşgär", re.I)
+_NAMED_AFTER_BEFORE = re.compile(r"(?:named after|имени|in honou?r of)\s*$", re.I)
+_NAMED_AFTER_AFTER = re.compile(
+    r"^\W{0,3}(?:adyndaky|adyny|street|avenue|str\.|köçesi\w*|şaýoly\w*|улиц\w*|проспект\w*|township|şäherçe\w*"
+    r"|посёлк\w*|поселк\w*|etrab\w*|этрап\w*|obasy\w*|school|mekdep\w*|школ\w*|museum|muzeý\w*|theatre|teatr\w*)", re.I)
+_NAMED_AFTER_BEFORE2 = re.compile(r"(?:street|avenue|улиц[аеы]|проспект[аеу]?|köçesi|şaýoly)\s*$", re.I)
 
 
 @dataclass
@@ -65,6 +107,7 @@ class Participant:
     role: str | None
     organization_text: str | None  # the words that name the organisation, from the role
     aliases: list[str] = field(default_factory=list)  # other spellings of the same person in the text
+    nominative: str | None = None  # the name in the nominative (Russian, Turkmen case endings removed)
 
 
 @dataclass
@@ -75,77 +118,251 @@ class MeetingFact:
 
 
 MEETING_SENTENCE = re.compile(
-    r"\bmeeting\b|\bmet\b|\bmeets\b|session|встреч|заседани|совещани|duşuşyk|mejlis(?:i)? geçiril|gepleşik|maslahat", re.I)
-HELD = re.compile(r"was held|were held|took place|held|met|состоял|прошл|проведен|geçirildi|boldy", re.I)
+    r"\bmeeting\b|\bmet\b|\bmeets\b|session|talks|встреч|заседани|совещани|переговор|duşuşyk|duşuşyg|mejlis(?:i)? geçiril"
+    r"|gepleşik|maslahat", re.I)
+HELD = re.compile(r"was held|were held|took place|held|met\b|состоял|прошл|проведен|geçirildi|boldy|duşuşdy", re.I)
+_TODAY = re.compile(r"\btoday\b|şu gün|bu gün|сегодня", re.I)
 PLACE_RES = [
-    re.compile(r"(?:was held|took place|were held|met)\s+(?:at|in)\s+(the\s+(?:office|building|premises|hall|headquarters)[^,;]{0,160}?)(?=\s+with\b|,|;|\.(?:\s|$))", re.I),
+    re.compile(r"(?:was held|took place|were held|met)\s+(?:at|in)\s+(the\s+(?:office|building|premises|hall|headquarters|conference hall)[^,;]{0,160}?)(?=\s+with\b|,|;|\.(?:\s|$))", re.I),
     re.compile(r"^(?:In|At)\s+(?:a|the)\s+((?:[\w-]+\s+){0,3}(?:hall|building|office|premises|theatre|theater|centre|center)[^,;]{0,120}),", re.I),
-    re.compile(r"\bв\s+(здании\s+[^,;.]{0,160})", re.I),
-    re.compile(r"([^,;.]{0,80}\b(?:binasynda|zalynda|edarasynda))\b", re.I),
+    re.compile(r"\bв\s+((?:здании|зале|конференц-зале|офисе|помещении)\s+[^,;.]{0,160}?)(?=\s+(?:состоял\w*|прошл[аио]?|был[аио]?|проведен[аоы]?|проводил\w*|с\s+участием)\b|[,;.]|$)", re.I),
+    re.compile(r"((?:[^\s,;.]+\s+){0,6}?\S*(?:binasynda|zalynda|edarasynda|mejlisler zalynda))\b", re.I),
 ]
+_DATE_WORD = re.compile(r"\d|ýylyň|(?:ýanwar|fewral|mart|aprel|maý|iýun|iýul|awgust|sentýabr|oktýabr|noýabr|dekabr)\w*$", re.I)
 
 
-def _looks_like_person(name: str, before: str, after: str) -> bool:
-    tokens = name.replace(".", ". ").split()
-    words = [t for t in tokens if not t.endswith(".")]
-    if not words or any(w in NOT_NAMES for w in words):
+def _strip_date(place: str) -> str:
+    """'2025-nji ýylyň 27-nji fewralynda Merkezi saýlaw toparynyň binasynda' -> the place only."""
+    words = place.split()
+    last = max((i for i, w in enumerate(words[:-1]) if _DATE_WORD.search(w)), default=-1)
+    return " ".join(words[last + 1:])
+
+
+def _clause_start(before: str) -> str:
+    """The part of `before` since the last comma, semicolon, colon, dash or sentence end."""
+    body = re.sub(r"[\s,–—-]+$", " ", before)
+    cut = max(body.rfind(","), body.rfind(";"), body.rfind(":"), body.rfind(". "), body.rfind("("))
+    return body[cut + 1:] if cut >= 0 else body
+
+
+_NOT_SKELETONS = tuple(sorted({skeleton(w) for w in NOT_STEMS}))
+_STOP_SKELETONS = {skeleton(w) for w in STOP_WORDS}
+
+
+def _is_not_name(token: str) -> bool:
+    token = re.sub(r"[’']s$", "", token.rstrip("."))
+    f = fold(token).replace(" ", "")
+    if not f or f in STOP_WORDS:
+        return True
+    k = skeleton(token)
+    if k in _STOP_SKELETONS or k.startswith(_NOT_SKELETONS):
+        return True
+    # Turkmen plural genitives and accusatives ("Döwletleriň", "Toparlary") are never names
+    return bool(re.search(r"(?:lar|ler)(?:yn|in|y|i|ynyn|inin|da|de)?$", f)) and len(f) > 6
+
+
+def _looks_like_person(words: list[str], initials: bool, before: str, after: str) -> bool:
+    if not words or any(_is_not_name(w) for w in words):
         return False
     if any(w.isupper() and len(w) > 1 for w in words):
         return False
-    if SURNAME_END.search(words[-1]) or (len(tokens) > len(words)):  # surname ending, or initials
+    if initials or SURNAME_END.search(words[-1]):
         return True
-    return bool(ROLE_AFTER.match(after) or ROLE_BEFORE.search(before[-120:]))
+    return bool(ROLE_AFTER.match(after) or _role_before(before))
 
 
-def people_in(sentence: str) -> list[Participant]:
-    """People named in a sentence, each with the role and organisation words next to it."""
-    out: list[Participant] = []
-    for m in NAME_RE.finditer(sentence):
-        name = m.group(0)
-        before, after = sentence[: m.start()], sentence[m.end():]
-        # trim leading capitalised non-name words ("Chairman Gulmyrat Myradov" -> "Gulmyrat Myradov")
-        toks = name.split()
-        while len(toks) > 1 and toks[0] in NOT_NAMES:
-            before = before + toks[0] + " "
-            toks = toks[1:]
-        name = " ".join(toks)
-        if len(toks) == 1 and "." not in name:
-            continue
-        if not _looks_like_person(name, before, after):
-            continue
-        role = None
-        ra = ROLE_AFTER.match(after)
-        rb = ROLE_BEFORE.search(before[-200:])
-        if ra:
-            role = ra.group(1)
-        elif rb:
-            role = rb.group(1)
-        if role:
-            role = re.sub(r"\s+", " ", role).strip(" ,")
-            role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
-            role = re.sub(r",\s*(?:as well as|and)\b.*$|\s+(?:as well as|who|which|with)\b.*$", "", role, flags=re.I)
-            role = role.strip(" ,") or None
-        if any(p.name == name for p in out):
-            continue
-        out.append(Participant(name, role, _org_words(role)))
+def _role_before(before: str) -> str | None:
+    clause = _clause_start(before[-220:])
+    words = clause.split()
+    # Turkmen: the role noun comes last, after the organisation in the genitive
+    if words and _TK_ROLE_NOUN.search(words[-1]):
+        keep = words[-9:]
+        cut = 0
+        for i, w in enumerate(keep[:-1]):
+            if re.search(r"\d", w) or w.lower() in ("we", "hem-de", "hem", "bilen") or (
+                    re.search(r"(?:ga|ge|ka|ke|da|de|ta|te|dan|den|tan|ten|yp|ip|up|üp|dy|di|ýar|ýär|lar|ler)$", w, re.I)
+                    and not w.endswith(("ň", "daky", "däki", "däki"))):
+                cut = i + 1
+        return " ".join(keep[cut:])
+    if words and words[-1].lower().strip(",") in _NOT_ROLE_END:
+        return None  # "acquainted attendees with D.Orazov": the name is an object, not a title's holder
+    m = ROLE_BEFORE.search(clause)
+    if m:
+        return m.group(1)
+    return None
+
+
+_NOT_ROLE_END = set("""
+with by to from for and or of met meets informed told thanked welcomed visited received said noted about
+с со и к от для о об у bilen we hem-de hem
+""".split())
+
+
+def _role_after(after: str) -> str | None:
+    """'Alexei Gromov, senior advisor of ...': the role after a name, unless it opens another
+    person's mention ('Гулмырат Мырадов, постоянный представитель ПРООН Нарине Саакян')."""
+    m = ROLE_AFTER.match(after)
+    if not m:
+        return None
+    role = m.group(1)
+    if re.match(r"\s*(?:as well as|and|and also|и|а также|we|hem-de|hem)\b", role, re.I):
+        return None
+    segment = _CUT_ROLE.sub("", re.split(r"[,;]|\.\s", role, maxsplit=1)[0])
+    if _person_spans(segment) or (name_candidates(segment) and not re.search(r"\b(?:of|at|from)\b", segment)):
+        return None
+    return _clean_role(role)
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    role = re.sub(r"\s+", " ", role).strip(" ,–—-")
+    role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+    role = _CUT_ROLE.sub("", role)
+    role = re.sub(r"^(?:we|hem-de|и)\s+", "", role, flags=re.I)
+    if not _NAME_IN_ROLE_OK.search(role):
+        spans = _person_spans(role)
+        if spans:
+            role = role[:spans[0][0]]
+    return role.strip(" ,–—-") or None
+
+
+
+_NAME_IN_ROLE_OK = re.compile(r"named after|имени|adyndaky", re.I)
+_CUT_ROLE = re.compile(
+    r",\s*(?:as well as|and|и|we)\b.*$|\s+(?:as well as|who|which|with|had|has|was|were|is|are|said|noted|met|meets"
+    r"|informed|thanked|arrived|visited|opened|stated|expressed)\b.*$", re.I)
+
+
+def _person_spans(text: str) -> list[tuple[int, int]]:
+    """Name candidates that look like people on their own (initials, or a surname ending)."""
+    out = []
+    for start, end in name_candidates(text):
+        name = text[start:end]
+        initials = bool(re.match(rf"^(?:{INIT})+", name))
+        if initials or SURNAME_END.search(name.split()[-1]):
+            out.append((start, end))
     return out
 
 
+_ROLE_WORD_RE = re.compile(rf"\b(?:{ROLE_WORDS})", re.I)
+
+
 def _org_words(role: str | None) -> str | None:
+    """The words of a role that name the organisation: after the last title in English and Russian
+    ('the Chairman of the Party of Industrialists' -> 'Party of Industrialists'), before it in
+    Turkmen ('Merkezi saýlaw toparynyň başlygy' -> 'Merkezi saýlaw toparynyň')."""
     if not role:
         return None
-    m = re.search(r"\b(?:of|at|from)\s+(?:the\s+)?(.+)$", role, re.I)
+    titles = list(_ROLE_WORD_RE.finditer(role))
+    if not titles:
+        return role
+    last = titles[-1]
+    rest = role[last.end():]
+    rest = re.sub(r"^\w*", "", rest)
+    m = re.match(r"^\s+(?:of|at|from|in|to)\s+(?:the\s+)?(.+)$", rest, re.I)
     if m:
         return m.group(1).strip()
-    return role
+    if rest.strip() and re.search(r"[а-яё]", rest, re.I):
+        return rest.strip()
+    head = role[:last.start()].strip()
+    head = re.sub(r"\s*(?:hemişelik|birinji|ýerine ýetiriji|baş)$", "", head, flags=re.I).strip()
+    return head or None
+
+
+_TOKEN = re.compile(rf"(?<![{UP}{LO}.\-])(?:(?:{INIT})+{WORD}|{INIT}|{WORD}){POSS}(?![{LO}])")
+
+
+def name_candidates(sentence: str) -> list[tuple[int, int]]:
+    """Spans of runs of capitalised words and initials, split where a word cannot be part of a
+    name ('Executive Committee Viktor Guminsky' -> 'Viktor Guminsky')."""
+    runs: list[list[re.Match]] = []
+    for t in _TOKEN.finditer(sentence):
+        if runs and re.fullmatch(r"[ \u00a0]?", sentence[runs[-1][-1].end():t.start()]) and (
+                runs[-1][-1].group(0).endswith(".") or sentence[runs[-1][-1].end():t.start()]):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    spans = []
+    for run in runs:
+        sub: list[re.Match] = []
+        for t in run + [None]:
+            if t is not None and not _is_not_name(t.group(0)):
+                sub.append(t)
+                continue
+            if len(sub) == 3 and re.search(r"\b(?:of|and|of the|и|we|или|or)\s*$", sentence[:sub[0].start()], re.I):
+                sub = sub[1:]  # "Party of Industrialists and Entrepreneurs Bekmyrat Annamyradov"
+            if sub:
+                words = [x for x in sub if not re.fullmatch(rf"(?:{INIT})+", x.group(0))]
+                initials = len(words) < len(sub) or re.match(rf"^(?:{INIT})+[{UP}]", sub[0].group(0))
+                if (2 <= len(sub) <= 3 and words) or (initials and len(words) == 1):
+                    spans.append((sub[0].start(), sub[-1].end()))
+                elif len(sub) == 1 and re.match(rf"^(?:{INIT})+[{UP}]", sub[0].group(0)):
+                    spans.append((sub[0].start(), sub[0].end()))
+            sub = []
+    return spans
+
+
+def people_in(sentence: str, lang: str | None = None) -> list[Participant]:
+    """People named in a sentence, each with the role and organisation words next to it."""
+    out: list[Participant] = []
+    for start, end in name_candidates(sentence):
+        name = re.sub(r"[’']s$", "", sentence[start:end])
+        initials = bool(re.match(rf"^(?:{INIT})+", name))
+        words = [w for w in re.split(r"[\s.]+", name) if len(w) > 1]
+        before, after = sentence[:start], sentence[end:]
+        if not _looks_like_person(words, initials, before, after):
+            continue
+        if _excluded(before, after):
+            continue
+        role = _role_after(after)
+        if role is None:
+            role = _clean_role(_role_before(before))
+        if role and _HEAD_OF_STATE.search(role) and not _CANDIDATE.search(role):
+            continue
+        if any(p.name == name for p in out):
+            continue
+        text_lang = lang or ("ru" if re.search(r"[А-Яа-яЁё]", name) else
+                             "tk" if re.search(r"[ýňşçäöüž]", sentence) else "en")
+        out.append(Participant(name, role, _org_words(role), nominative=nominative(name, text_lang, before)))
+    return out
+
+
+def _excluded(before: str, after: str) -> bool:
+    """Heads of state named in passing, people things are named after, streets."""
+    near = _clause_start(before[-120:])
+    heads = list(_HEAD_OF_STATE.finditer(near))
+    if heads:
+        h = heads[-1]
+        if len(near) - h.end() <= 45 and not _CANDIDATE.search(near[max(0, h.start() - 40):h.start()]):
+            return True
+    if _NAMED_AFTER_BEFORE.search(before[-30:]) or _NAMED_AFTER_BEFORE2.search(before[-20:]):
+        return True
+    return bool(_NAMED_AFTER_AFTER.match(after))
 
 
 def _sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯÝŇŞÇÄÖÜŽ«“\"(0-9])|\n+", text)
-    return [p.strip() for p in parts if p.strip()]
+    parts = re.split(rf"(?<=[.!?])\s+(?=[{UP}«“\"(0-9])|\n+", text)
+    out: list[str] = []
+    for p in (p.strip() for p in parts if p.strip()):
+        # "G. Myradov" or "Г. Мурадов": an initial is not the end of a sentence
+        if out and re.search(rf"(?:^|[\s(])[{UP}]\.$", out[-1]):
+            out[-1] = out[-1] + " " + p
+        else:
+            out.append(p)
+    return out
 
 
-def parse_meeting(text: str, published: date | None = None) -> MeetingFact | None:
+def _key(p: Participant) -> str:
+    parts = split_name(p.nominative or p.name)
+    return person_key(parts)
+
+
+def _surname_skeleton(p: Participant) -> str:
+    return skeleton(split_name(p.nominative or p.name).surname)
+
+
+def parse_meeting(text: str, published: date | None = None, lang: str | None = None) -> MeetingFact | None:
     """The meeting an item reports, with its day, place and participants; None if there is none."""
     sentences = _sentences(text)
     meeting_idx = [i for i, s in enumerate(sentences) if MEETING_SENTENCE.search(s)]
@@ -155,33 +372,49 @@ def parse_meeting(text: str, published: date | None = None) -> MeetingFact | Non
     for i in meeting_idx:
         s = sentences[i]
         if HELD.search(s):
-            ds = dates_in_text(s)
+            ds = [d for _, _, d in _full_dates(s)]
             if ds:
-                held_on = ds[-1] if len(ds) > 1 and "during" not in s.lower()[:40] else ds[-1]
+                held_on = ds[-1]
                 break
+    if held_on is None and published is not None:
+        if any(_TODAY.search(sentences[i]) and HELD.search(sentences[i]) for i in meeting_idx):
+            held_on = published
     place = None
     for i in meeting_idx:
         for r in PLACE_RES:
             m = r.search(sentences[i])
             if m:
-                place = re.sub(r"\s+", " ", m.group(1)).strip(" ,")
+                place = _strip_date(re.sub(r"\s+", " ", m.group(1)).strip(" ,"))
                 break
         if place:
             break
     participants: list[Participant] = []
-    seen_keys: set[str] = set()
+    by_key: dict[str, Participant] = {}
     for s in sentences:
-        for p in people_in(s):
-            key = p.name.split()[-1].lower()
-            if key in seen_keys:
-                # a later mention may carry a role the first did not
-                for q in participants:
-                    if q.name.split()[-1].lower() == key:
-                        if p.name != q.name and p.name not in q.aliases:
-                            q.aliases.append(p.name)
-                        if not q.role and p.role:
-                            q.role, q.organization_text = p.role, p.organization_text
+        for p in people_in(s, lang):
+            key = _key(p)
+            q = by_key.get(key)
+            if q is None:
+                # a woman's-looking form of a man named in the same text ("Мурадова" / "Мурадов")
+                q = next((by_key[k] for k in by_key if k == _masculine(key) or _masculine(k) == key), None)
+            if q is None:
+                by_key[key] = p
+                participants.append(p)
                 continue
-            seen_keys.add(key)
-            participants.append(p)
+            for form in (p.name,):
+                if form != q.name and form not in q.aliases:
+                    q.aliases.append(form)
+            if _masculine(_key(q)) == key and _key(q) != key:
+                # the masculine form wins over a genitive read as feminine
+                q.aliases.append(q.name) if q.name not in q.aliases else None
+                q.nominative = p.nominative
+            if not q.role and p.role:
+                q.role, q.organization_text = p.role, p.organization_text
     return MeetingFact(held_on, place, participants)
+
+
+def _masculine(key: str) -> str:
+    surname, _, initial = key.partition("-")
+    if surname.endswith("a") and re.search(r"(?:ov|ev|in|un)a$", surname):
+        surname = surname[:-1]
+    return f"{surname}-{initial}" if initial else surname

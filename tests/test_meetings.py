@@ -1,0 +1,93 @@
+"""Meetings in English, Russian and Turkmen: the day, the place, who took part with role and organisation."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from etl.facts.meetings import name_candidates, parse_meeting, people_in
+
+TEXTS = Path(__file__).parent / "fixtures" / "texts"
+
+
+def text(name: str) -> str:
+    return (TEXTS / name).read_text(encoding="utf-8")
+
+
+def people(m):
+    return [(p.nominative, p.role, p.organization_text) for p in m.participants]
+
+
+def test_english_delegation_roles_after_and_before_names_one_person_per_spelling():
+    m = parse_meeting(text("en_meeting_delegation.txt"), lang="en")
+    assert (m.held_on, m.place) == (date(2023, 3, 14), "the office of the Central Election Commission")
+    assert people(m) == [
+        ("Alexei Lebedev", "head of the OSCE/ODIHR needs assessment mission", "OSCE/ODIHR needs assessment mission"),
+        ("Maria Petrova", "election adviser of the OSCE/ODIHR", "OSCE/ODIHR"),
+        ("Gulmyrat Myradov", "chairman of the Central election commission", "Central election commission"),
+    ]
+    # the same people spelled otherwise later; the President, the street and the namesake are not participants
+    assert [p.aliases for p in m.participants] == [["Alexey Lebedev"], [], ["G. Myradov"]]
+
+
+def test_russian_names_in_the_genitive_and_instrumental_become_nominative():
+    m = parse_meeting(text("ru_meeting_cis.txt"), lang="ru")
+    assert m.held_on == date(2023, 3, 3)
+    assert m.place == "здании Центральной комиссии по проведению выборов и референдумов в Туркменистане"
+    assert [(p.name, p.nominative, p.aliases) for p in m.participants] == [
+        ("Г.Мурадова", "Г.Мурадов", ["Г.Мырадов"]),
+        ("Виктором Гуминским", "Виктор Гуминский", ["В. Гуминский"]),
+        ("Огулджерен Аннаева", "Огулджерен Аннаева", []),
+    ]
+    assert [p.organization_text for p in m.participants] == [
+        "Центральной избирательной комиссии Туркменистана", "СНГ", "Центральной избирательной комиссии Туркменистана"]
+
+
+def test_turkmen_roles_before_names_and_initials():
+    m = parse_meeting(text("tk_meeting_undp.txt"), lang="tk")
+    assert (m.held_on, m.place) == (date(2025, 2, 27), "Merkezi saýlaw toparynyň binasynda")
+    assert people(m) == [
+        ("Gulmyrat Myradow", "Merkezi saýlaw toparynyň başlygy", "Merkezi saýlaw toparynyň"),
+        ("Narine Saakýan", "BMG-niň Ösüş maksatnamasynyň Türkmenistandaky hemişelik wekili",
+         "BMG-niň Ösüş maksatnamasynyň Türkmenistandaky"),
+    ]
+    assert m.participants[0].aliases == ["G.Myradow"]
+
+
+def test_candidate_meeting_with_a_possessive_and_a_party():
+    m = parse_meeting(text("en_meeting_candidate.txt"), lang="en")
+    assert m.place == "conference hall of the Palace of Culture of Balkanabat city"
+    assert people(m) == [(
+        "Bekmyrat Annamyradov",
+        "candidate for the President of Turkmenistan – the Chairman of the Party of Industrialists and Entrepreneurs",
+        "Party of Industrialists and Entrepreneurs")]
+    assert m.participants[0].aliases == ["B.Annamyradov"]
+
+
+def test_a_meeting_held_today_is_held_on_the_publication_day():
+    m = parse_meeting("Today, a meeting was held with the representatives of the UNDP.", date(2024, 5, 3), "en")
+    assert m.held_on == date(2024, 5, 3)
+
+
+def test_no_meeting_sentence_no_meeting():
+    assert parse_meeting("The Law of Turkmenistan was adopted.", None, "en") is None
+
+
+def test_name_candidates_split_where_a_word_cannot_be_a_name():
+    s = "First Deputy Chairman of the CIS Executive Committee Viktor Guminsky met D. Alakova."
+    assert [s[a:b] for a, b in name_candidates(s)] == ["Viktor Guminsky", "D. Alakova"]
+
+
+def test_people_who_are_not_participants():
+    assert people_in("the instructions of our esteemed President Serdar Berdimuhamedov", "en") == []
+    assert people_in("Gurbanguly Berdimuhamedow adyndaky uniwersitetiň talyplary", "tk") == []
+    assert people_in("the houses of Bajam Kowusov street", "en") == []
+    assert people_in("По поручению Президента Туркменистана Сердара Бердымухамедова", "ru") == []
+    # a candidate for President is a participant
+    assert [p.nominative for p in people_in(
+        "a meeting with the candidate for the President of Turkmenistan Durdy Orazov", "en")] == ["Durdy Orazov"]
+
+
+def test_role_after_a_name_that_opens_the_next_persons_mention_is_not_its_role():
+    ps = people_in("приняли участие председатель ЦИК Гулмырат Мырадов, постоянный представитель ПРООН Нарине Саакян", "ru")
+    assert [(p.nominative, p.role) for p in ps] == [
+        ("Гулмырат Мырадов", "председатель ЦИК"), ("Нарине Саакян", "постоянный представитель ПРООН")]
