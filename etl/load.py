@@ -441,7 +441,7 @@ def extract(items: list[Item], issues: list[dict]) -> Facts:
         line = item.sightings[0].raw.line
         full = "\n".join(filter(None, [item.title, text]))
         turnout = parse_turnout(full)
-        results = parse_results(text)
+        results = parse_results(text, item.lang)
         item.elections = elections_in(full, item.published_on)
         for t in turnout:
             _add_turnout(facts, item, t, issues, capture_id, line)
@@ -531,6 +531,11 @@ def _add_result(facts: Facts, item: Item, r) -> None:
     eid = facts.election(ref) if ref else None
     body = ref.body if ref else "mejlis"
     cid = facts.constituency(body, r.constituency_number, r.constituency_name)
+    from .facts.regions import region_id
+
+    rid = region_id(r.region) if getattr(r, "region", None) else None
+    if rid and facts.constituencies[cid].get("region") is None:
+        facts.constituencies[cid]["region"] = region_name(rid)
     pid = facts.registry.person(r.name, item.lang, surname_first=r.surname_first)
     facts.elected.append({
         "id": f"{item.id}-{cid}",

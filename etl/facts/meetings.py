@@ -145,7 +145,15 @@ def _clause_start(before: str) -> str:
     return body[cut + 1:] if cut >= 0 else body
 
 
-_NOT_SKELETONS = tuple(sorted({skeleton(w) for w in NOT_STEMS}))
+_MONTHS_DAYS = set("""
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+yanvar fevral mart aprel may iyun iyul avgust sentyabr oktyabr noyabr dekabr
+""".split())
+# long stems are prefixes ("Turkmenistanyň", "Центральной"); short ones and months must match whole
+# ("Law" is not "Lavrov", "May" is not "Maýsa")
+_NOT_SKELETONS = tuple(sorted({skeleton(w) for w in NOT_STEMS if len(w) >= 5 and w not in _MONTHS_DAYS}))
+_NOT_EXACT = {skeleton(w) for w in NOT_STEMS if len(w) < 5 or w in _MONTHS_DAYS}
 _STOP_SKELETONS = {skeleton(w) for w in STOP_WORDS}
 
 
@@ -155,7 +163,7 @@ def _is_not_name(token: str) -> bool:
     if not f or f in STOP_WORDS:
         return True
     k = skeleton(token)
-    if k in _STOP_SKELETONS or k.startswith(_NOT_SKELETONS):
+    if k in _STOP_SKELETONS or k in _NOT_EXACT or k.startswith(_NOT_SKELETONS):
         return True
     # Turkmen plural genitives and accusatives ("Döwletleriň", "Toparlary") are never names
     return bool(re.search(r"(?:lar|ler)(?:yn|in|y|i|ynyn|inin|da|de)?$", f)) and len(f) > 6
