@@ -1,8 +1,11 @@
 """The kind of a news item, from its title and lead (first sentences), in any of the three languages.
 
 Kinds: turnout, results, meeting, seminar, nomination, registration, early-voting, observers,
-campaign, constituencies, commissions, law, other. The lead is used rather than the whole body, so
-that a passing mention ("during these meetings") does not decide what the item is.
+campaign, constituencies, commissions, law, holiday, head-of-state, other. Facts found in the item
+(turnout figures, elected members) decide first; then the title; then the lead, where the kind named
+first wins ("Состоялось заседание ..., на котором ... семинар" is a meeting). The lead is used rather
+than the whole body, so that a passing mention ("during these meetings") does not decide what the
+item is.
 """
 from __future__ import annotations
 
@@ -10,29 +13,60 @@ import re
 
 KINDS = [
     "turnout", "results", "meeting", "seminar", "nomination", "registration", "early-voting",
-    "observers", "campaign", "constituencies", "commissions", "law", "other",
+    "observers", "campaign", "constituencies", "commissions", "law", "holiday", "head-of-state", "other",
 ]
 
-# (kind, pattern over title + lead), first match wins
+
+def _re(*alternatives: str) -> re.Pattern:
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+# (kind, pattern), in order of priority
 RULES: list[tuple[str, re.Pattern]] = [
-    ("turnout", re.compile(
-        r"voting (?:continues|has ended|is over)|turnout|ses beriş\w* (?:dowam|tamamlan)|голосование (?:продолжается|завершено)"
-        r"|явк|\bto \d{1,2} o.clock.{0,60}voted|sagat \d{1,2}\S* çenli|к \d{1,2} час\w* проголосова", re.I)),
-    ("results", re.compile(
-        r"elected (?:deputies|members)|results of the election|election results|saýlanylan deputat|saýlanan deputat"
-        r"|saýlaw\w* netije|итоги выбор|избранн\w* депутат|результат\w* выбор", re.I)),
-    ("seminar", re.compile(r"seminar|семинар|okuw\w*[- ]maslahat|okuw\w* geçirildi|training session|trainings? (?:was|were) held", re.I)),
-    ("meeting", re.compile(
-        r"\b(?:a|the) meeting\b|\bmet (?:with)?\b|\bmeets\b|session of the (?:central )?(?:election )?commission|the session\b"
-        r"|встреч[аи]|заседани|совещани|duşuşyk|mejlisi geçirildi|maslahaty geçirildi|gepleşik", re.I)),
-    ("nomination", re.compile(r"nominat|hödürle|выдвижени", re.I)),
-    ("registration", re.compile(r"registration of (?:the )?candidates|registered as candidates|bellige al|регистрац", re.I)),
-    ("early-voting", re.compile(r"early voting|möhletinden öň ses|досрочн\w* голосован", re.I)),
-    ("observers", re.compile(r"observer|synçy|наблюдател", re.I)),
-    ("campaign", re.compile(r"campaign|preaching|election season|wagyz|агитац|предвыборн", re.I)),
-    ("constituencies", re.compile(r"constituenc|saýlaw okrug|избирательн\w* округ", re.I)),
-    ("commissions", re.compile(r"election commissions? (?:are|have been|were)|saýlaw toparlary|избирательн\w* комисси\w* (?:сформир|образ)", re.I)),
-    ("law", re.compile(r"\blaw\b|code of turkmenistan|kanun|kodeks|закон|кодекс", re.I)),
+    ("turnout", _re(
+        r"\bvoting\b.{0,40}?\b(?:continues|has ended|is over|ended|completed|has been completed)", r"turnout",
+        r"ses beriş\w*\s+(?:dowam|tamamlan|jemlen)", r"ses bermek\s+(?:dowam|tamamlan)",
+        r"голосование\s+(?:продолжается|завершено|завершилось|окончено)", r"явк[аиу]",
+        r"\bto \d{1,2} o.clock.{0,60}voted", r"sagat \d{1,2}\S* çenli", r"к \d{1,2} час\w* проголосова",
+    )),
+    ("results", _re(
+        r"elected (?:deputies|members)", r"(?:deputies|members|candidates) (?:who were )?elected\b", r"were elected as",
+        r"results of the elections?", r"election results", r"final results",
+        r"saýlanylan deputat", r"saýlanan deputat", r"saýlaw\w* netije", r"saýlanyldy",
+        r"итоги выбор", r"избранн\w* депутат", r"результат\w* выбор", r"избраны",
+    )),
+    ("seminar", _re(
+        r"seminar", r"семинар", r"okuw\w*[- ]maslahat", r"okuw\w* geçiril", r"training (?:session|course)",
+        r"trainings? (?:was|were) held", r"обучающ\w+ (?:занят|курс)", r"учебн\w+ (?:занят|курс)",
+    )),
+    ("meeting", _re(
+        r"\b(?:a|the) meeting\b", r"\bmet (?:with)?\b", r"\bmeets\b", r"\bheld talks\b", r"\bnegotiations\b",
+        r"session of the (?:central )?(?:election )?commission", r"the session\b", r"videoconference",
+        r"встреч[аеиу]", r"заседани", r"совещани", r"переговор",
+        r"duşuşyk", r"duşuşyg", r"toparynyň mejlisi", r"mejlisi geçirildi", r"gepleşik", r"wideoaragatnaşyk",
+    )),
+    ("nomination", _re(r"nominat", r"hödürle", r"выдвижени", r"выдвинут")),
+    ("registration", _re(
+        r"registration of (?:the )?candidates", r"registered as candidates", r"candidates? (?:were|was|are) registered",
+        r"bellige al", r"регистрац")),
+    ("early-voting", _re(r"early voting", r"möhletinden öň ses", r"досрочн\w* голосован")),
+    ("observers", _re(r"observer", r"synçy", r"наблюдател")),
+    ("campaign", _re(r"campaign", r"preaching", r"election season", r"wagyz", r"агитац", r"предвыборн")),
+    ("constituencies", _re(r"constituenc", r"election district", r"saýlaw okrug", r"избирательн\w* округ")),
+    ("commissions", _re(
+        r"election commissions? (?:are|have been|were|is)", r"(?:election|electoral) commissions? (?:have been )?(?:formed|re-?established)",
+        r"saýlaw toparlary\w* (?:düz|döred)", r"избирательн\w* комисси\w* (?:сформир|образ)")),
+    ("law", _re(
+        r"Law of Turkmenistan\s*[“«\"]", r"\bLaw\s*[“«\"]On\b", r"\blaw (?:was|has been) (?:adopted|signed)",
+        r"amendments? (?:and additions )?to the (?:Electoral )?Code", r"[»”\"]\s+Kanuny", r"kanuny? kabul",
+        r"Закон\w* Туркменистана\s*[«“\"]", r"закон\w* (?:был )?принят", r"изменени\w+ (?:и дополнени\w+ )?в (?:Избирательный )?кодекс",
+    )),
+    ("holiday", _re(
+        r"\bholiday\b", r"national day", r"Independence Day", r"congratulat", r"baýramy\b", r"baýramçylyk", r"gutlag",
+        r"праздник", r"поздравл")),
+    ("head-of-state", _re(
+        r"working visit", r"iş saparyny", r"рабоч\w+ визит\w*", r"açylyş dabara", r"opening ceremon", r"церемони\w+ открыт",
+    )),
 ]
 
 LEAD_CHARS = 500
@@ -48,8 +82,14 @@ def classify(title: str | None, text: str | None, has_turnout: bool = False, has
         return "turnout"
     if has_results:
         return "results"
-    probe = f"{title or ''}\n{lead(text or '')}"
-    for kind, pattern in RULES:
-        if pattern.search(probe):
-            return kind
-    return "other"
+    if title:
+        for kind, pattern in RULES:
+            if pattern.search(title):
+                return kind
+    probe = lead(text or "")
+    best: tuple[int, int, str] | None = None
+    for rank, (kind, pattern) in enumerate(RULES):
+        m = pattern.search(probe)
+        if m and (best is None or (m.start(), rank) < best[:2]):
+            best = (m.start(), rank, kind)
+    return best[2] if best else "other"

@@ -1,0 +1,57 @@
+"""The kind of an item from its title and lead, in English, Turkmen and Russian."""
+from __future__ import annotations
+
+import pytest
+
+from etl.facts.kinds import classify
+
+
+@pytest.mark.parametrize("title, lead, kind", [
+    ("Voting continues", "", "turnout"),
+    ("The voting for the elections has ended", "", "turnout"),
+    ("Ses beriş dowam edýär", "", "turnout"),
+    ("Голосование продолжается", "", "turnout"),
+    ("Голосование завершено", "", "turnout"),
+    ("Information on the deputies elected in the elections", "", "results"),
+    ("Saýlawlarda saýlanylan deputatlar barada maglumat", "", "results"),
+    ("Сведения об избранных депутатах", "", "results"),
+    ("A meeting was held with the OSCE delegation", "", "meeting"),
+    ("Head of the Central Election Commission met with representatives of the Council", "", "meeting"),
+    ("Состоялась встреча с представителями ПРООН", "", "meeting"),
+    ("BMG-niň wekilleri bilen duşuşyk geçirildi", "", "meeting"),
+    ("Merkezi saýlaw toparynyň mejlisi geçirildi", "", "meeting"),
+    ("Проведены учебные семинары", "", "seminar"),
+    ("Okuw-maslahat geçirildi", "", "seminar"),
+    ("Training seminars for the members of precinct election commissions", "", "seminar"),
+    ("The nomination process for candidates has begun", "", "nomination"),
+    ("Dalaşgärleri hödürlemek tamamlandy", "", "nomination"),
+    ("Началась регистрация кандидатов", "", "registration"),
+    ("Early voting has begun", "", "early-voting"),
+    ("Möhletinden öň ses bermek başlandy", "", "early-voting"),
+    ("International observers arrive", "", "observers"),
+    ("Halkara synçylar", "", "observers"),
+    ("The election campaign continues in an organized manner", "", "campaign"),
+    ("Velayat, Ashgabat city election commissions have been re-established", "", "commissions"),
+    ("On the Law of Turkmenistan “On the Unified State Register of Voters”", "", "law"),
+    ("Hormatly Prezidentimiz iş saparyny amala aşyrdy", "", "head-of-state"),
+    ("Turkmenistan – Italy: a new stage of mutually beneficial cooperation", "", "other"),
+])
+def test_kind_from_the_title(title, lead, kind):
+    assert classify(title, lead) == kind
+
+
+@pytest.mark.parametrize("lead, kind", [
+    ("Состоялось заседание Центральной комиссии, на котором обсуждены итоги учебных семинаров.", "meeting"),
+    ("A seminar-meeting for the heads of election commissions was held.", "seminar"),
+    ("In a municipal hall of the Drama Theatre it was held a meeting of voters with the candidate.", "meeting"),
+    ("2025-nji ýylyň 27-nji fewralynda BMG-niň wekilleri bilen duşuşyk geçirildi.", "meeting"),
+    ("According to Article 63 of the Electoral Code the campaign begins. During these meetings voters...", "campaign"),
+    ("A total of 24 meetings were held for the candidates.", "other"),
+])
+def test_kind_from_the_lead_the_first_named_wins(lead, kind):
+    assert classify(None, lead) == kind
+
+
+def test_facts_decide_first():
+    assert classify("A meeting was held", "", has_turnout=True) == "turnout"
+    assert classify("A meeting was held", "", has_results=True) == "results"
