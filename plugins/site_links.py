@@ -4,7 +4,8 @@
 - Template globals (labels in three languages, date and URL helpers) from site_data.
 - Row pages of tables with a clean page (/saylav/news_items/{id} -> /news/{id}, elections, people,
   organisations, constituencies, regions) link to it, and so do the names in those tables' own
-  HTML listings (the label column becomes a link to the clean page; JSON and CSV are unchanged).
+  HTML listings (templates/_table-saylav-{table}.html; a template, not a render_cell hook, which
+  would cost a plugin call for every cell of every table page).
 - The site's own pages get the instance metadata for the footer (source, licence).
 """
 from __future__ import annotations
@@ -15,7 +16,6 @@ from pathlib import Path
 
 from datasette import hookimpl
 from datasette.utils import tilde_decode
-from markupsafe import Markup, escape
 
 
 def _sibling(name):  # plugin files are loaded by path, not as a package
@@ -48,6 +48,7 @@ def extra_css_urls():
 @hookimpl
 def prepare_jinja2_environment(env):
     env.globals.update(site.template_helpers())
+    env.globals["tilde_decode"] = tilde_decode
 
 
 @hookimpl
@@ -62,19 +63,3 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     if view_name == "table" and database == site.DATABASE and table == "news_items":
         out["feed_url"] = "/saylav/feed.atom"
     return out
-
-
-@hookimpl
-def render_cell(row, value, column, table, database):
-    if database != site.DATABASE or table not in CLEAN_PAGES or value is None:
-        return None
-    prefix, name_column = CLEAN_PAGES[table]
-    if column != name_column:
-        return None
-    try:
-        entity_id = row["id"]
-    except (IndexError, KeyError):
-        return None
-    if entity_id is None:
-        return None
-    return Markup('<a href="{}">{}</a>').format(site.entity_url(prefix, entity_id), escape(value))
