@@ -157,9 +157,9 @@ def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str
     if not date_idx and _is_listing(content):
         return _listing_items(numbered, "listing"), "listing"
 
-    if date_idx and date_idx[0] == 0:
-        # Layouts 1, 2, 5: the page opens with a date line.
-        end = _main_end(content, 0, date_idx)
+    if date_idx and (date_idx[0] == 0 or (date_idx[0] == 1 and _title_then_date(content))):
+        # Layouts 1, 2, 5: the page opens with a date line (or with the title, then the date line).
+        end = _main_end(content, date_idx[0], date_idx)
         main = _main_item(content[:end])
         rest = [pair for pair in numbered if pair[0] > content[end - 1][0]]
         return [main] + _sidebar_items(rest), "dated"
@@ -172,6 +172,11 @@ def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str
     items = ([main] if main else []) + _sidebar_items(rest)
     layout = "title-body" if main and main.title else "body-only"
     return items, layout
+
+
+def _title_then_date(content) -> bool:
+    """'Title' then '02 Dec' then body: the title printed before the date line."""
+    return len(content) > 2 and is_title_like(content[0][1]) and not ends_cut(content[2][1])
 
 
 def _main_end(content, start, date_idx) -> int:
@@ -207,10 +212,15 @@ def _main_item(part) -> RawItem | None:
         return None
     first_line = content[0][0]
     dm = None
+    title = None
+    if len(content) > 2 and not parse_date_line(content[0][1]) and parse_date_line(content[1][1]) \
+            and is_title_like(content[0][1]):
+        title = squash(content[0][1])  # the title printed before the date line
+        dm = parse_date_line(content[1][1])
+        return RawItem("main", first_line, dm, title, [squash(line) for _, line in content[2:]], is_snippet=False)
     if parse_date_line(content[0][1]):
         dm = parse_date_line(content[0][1])
         content = content[1:]
-    title = None
     if content and _has_title(content):
         title = squash(content[0][1])
         content = content[1:]
