@@ -95,7 +95,12 @@ async def election_data(datasette, election_id: str) -> dict | None:
     data["election"] = data["election"][0]
     data["news_count"] = data["news_count"][0]["n"]
     data["table"] = turnout.group(data["snapshots"], data["areas"])
-    data["finals"] = [s for s in data["snapshots"] if s["is_final"]]
+    finals: dict[tuple, dict] = {}
+    for s in data["snapshots"]:
+        if s["is_final"]:
+            key = (s["overall_pct"], s["voted"], s["registered"])
+            finals.setdefault(key, dict(s, sources=[]))["sources"].append(s["news_item_id"])
+    data["finals"] = list(finals.values())  # one line per distinct final statement, with all its sources
     return data
 
 

@@ -95,3 +95,19 @@ async def test_feed_carries_the_markup_as_text(site_ds):
     assert entry.find(f"{ns}content").get("type") == "text"
     strange = [e for e in root.iter(f"{ns}entry") if "strange address" in e.find(f"{ns}title").text][0]
     assert [link.get("rel") for link in strange.iter(f"{ns}link")] == ["alternate"]  # no javascript: link
+
+
+def test_chart_text_is_escaped():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("test_plugin_charts", Path(__file__).resolve().parent.parent / "plugins" / "charts.py")
+    charts = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(charts)
+    name = '<script>alert(1)</script>" onload="alert(2)'
+    svg = charts.line_chart([{"name": name, "points": [(9, 10.0), (11, 20.0)]}], title=name, chart_id="c")
+    svg += charts.sparkline([(9, 10.0)], label=name)
+    root = ET.fromstring("<div>" + svg + "</div>")  # well-formed: nothing broke out of its element
+    assert not [el for el in root.iter() if el.tag.endswith("script")]
+    assert not [a for el in root.iter() for a in el.attrib if a.startswith("on")]
+    assert name in "".join(root.itertext())
