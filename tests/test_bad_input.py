@@ -43,14 +43,14 @@ def test_each_bad_capture_is_one_parse_issue_and_the_rest_loads(raw_dir, tmp_pat
         ("dates.txt", 1, "unknown date format"),
         ("empty.txt", 0, "empty file"),
         ("layout.txt", 1, "unknown page layout: no date line, title or body found"),
-        ("over100.txt", 1, "impossible percentage 120.5 (overall): over 100"),
+        ("over100.txt", 1, "impossible percentage 120,5%: over 100"),
     ]
     conn = sqlite3.connect(db)
     # the bundled page still loaded in full
     assert conn.execute("select count(*) from item_sightings s join captures c on c.id = s.capture_id "
                         "where c.path like '000_%'").fetchone() == (9,)
-    # the impossible figure is kept as printed and listed as an anomaly, not fixed
-    assert conn.execute("select overall_pct, problem from turnout_anomalies").fetchall() == [(120.5, "over 100 per cent")]
+    # the impossible figure is not taken as a turnout figure: it is listed as a parse issue instead
+    assert conn.execute("select count(*) from turnout_snapshots where overall_pct > 100").fetchone() == (0,)
 
 
 def test_impossible_date_line_is_an_issue_not_a_date(raw_dir, tmp_path):
