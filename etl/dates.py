@@ -189,6 +189,9 @@ def dates_in_text(text: str) -> list[date]:
     return out
 
 
+# The site publishes news from about 2012 on (SITE.md: elections since 2012): an older date in the
+# text (independence in 1991, neutrality in 1995) is history, not the item's year.
+FIRST_YEAR = 2012
 # How far before publication an event told in the text may lie, to fix the year from it.
 TEXT_WINDOW_BEFORE = timedelta(days=45)
 TEXT_WINDOW_AFTER = timedelta(days=3)
@@ -287,10 +290,11 @@ def year_from_text(dm: DayMonth, text: str) -> int | None:
             pub = make_date(y, dm.day, dm.month)
             if pub and pub <= d and d - pub <= FUTURE_WINDOW:
                 years.add(y)
-    named = years_named(text, dm)
-    if len(years) > 1 and len(named) == 1:
-        years &= named
-    if not years and len(named) == 1:
+    years = {y for y in years if FIRST_YEAR <= y}
+    named = {y for y in years_named(text, dm) if FIRST_YEAR <= y}
+    if len(years) > 1 and len(named) == 1 and named <= years:
+        years = named
+    elif not years and len(named) == 1:
         years = named
     return years.pop() if len(years) == 1 else None
 

@@ -115,3 +115,15 @@ def test_year_near_an_estimate_from_site_ids():
     assert est == date(2023, 1, 31)
     assert year_near(DayMonth(6, 2, "06 Few"), est) == 2023
     assert year_near(DayMonth(6, 8, "06 Awg"), est) is None
+
+
+def test_history_does_not_date_an_item():
+    # neutrality was recognised on 12 December 1995: an item of "12 Dec" is not from 1995
+    t = "On December 12, 1995, the UN General Assembly recognised the permanent neutrality of Turkmenistan."
+    assert year_from_text(DayMonth(12, 12, "12 Dec"), t) is None
+
+
+def test_full_dates_that_disagree_with_the_named_year_win():
+    t = ("In the year «Turkmenistan – Homeland of peace and trust» the meeting of March 1, 2023 "
+         "and of March 2, 2022 were held")
+    assert year_from_text(DayMonth(5, 3, "05 Mar"), t) is None

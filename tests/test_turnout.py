@@ -155,3 +155,17 @@ def test_a_title_repeating_the_body_is_one_statement():
     facts = parse_turnout(t)
     assert summary(facts) == [("mejlis", 11, False, 41.29, None, None, None)]
     assert areas(facts[0]) == [(1, "Garaşsyzlyk", None, 40.76)]
+
+
+def test_an_hour_told_in_a_sentence_of_its_own():
+    t = ("Turnout as of 11:00\n"
+         "In the elections of deputies of the Mejlis of Turkmenistan 41,29% of voters voted. "
+         "In the constituency 1 «Garaşsyzlyk» 40,76%.")
+    facts = parse_turnout(t)
+    assert summary(facts) == [("mejlis", 11, False, 41.29, None, None, None)]
+    assert areas(facts[0]) == [(1, "Garaşsyzlyk", None, 40.76)]
+
+
+def test_a_figure_with_a_body_and_a_vote_but_no_hour_is_not_final_without_final_words():
+    facts = parse_turnout("In the elections of deputies of the Mejlis 91,02% of voters voted.")
+    assert summary(facts) == [("mejlis", None, False, 91.02, None, None, None)]

@@ -302,6 +302,7 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
     current: list[TurnoutFact] = []  # the statement(s) the next figures continue
     bodies: tuple = ()  # the bodies last named
     context = ""
+    pending_hour: int | None = None  # an hour told in a sentence of its own
     for sentence in _sentences(text):
         if FOREIGN_RE.search(sentence):
             current, bodies = [], ()
@@ -309,14 +310,18 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
         mentions = body_mentions(sentence)
         hour = _hour(sentence)
         figures = _figures(sentence)
-        final = bool(FINAL_RE.search(sentence)) and hour is None
+        final = bool(FINAL_RE.search(sentence)) and hour is None and pending_hour is None
         registered, voted = counts_in(sentence)
         if mentions:
             bodies = tuple(b for m in mentions for b in m.bodies)
             context = sentence
+        if hour is None and pending_hour is not None and (figures or registered or voted) and (mentions or not current):
+            hour, pending_hour = pending_hour, None  # "As of 11:00:" then the figures
         if not figures and not (registered or voted):
             if mentions:
                 current = []
+            if hour is not None:
+                pending_hour = hour
             continue
         if not _TURNOUT_WORDS.search(sentence) and not (current and _lists_areas(sentence)):
             continue
