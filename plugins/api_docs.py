@@ -57,7 +57,8 @@ def examples(item_id: str, election_id: str, lang: str) -> list[tuple[str, list[
             ("Items from a date on, oldest first", q(f"{n}.json", published_on__gte="2023-01-01", _sort="published_on",
                                                    _shape="array", _size=5)),
             ("Only some columns", q(f"{n}.json", _col=["title", "published_on", "lang"], _shape="array", _size=5)),
-            ("Page size; follow `next` (or `next_url`) for the following page", q(f"{n}.json", _size=2)),
+            ("Paging through a whole table: sort by its key and follow `next_url` until it is null",
+             q(f"{n}.json", _sort="id", _size=2)),
             ("Foreign keys expanded to their labels", q(f"{db}/turnout_snapshots.json", _labels="on", _size=5)),
         ]),
         ("Facets (counts by value)", [

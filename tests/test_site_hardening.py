@@ -228,3 +228,13 @@ async def test_csv_export_that_cannot_finish_is_dropped_not_cut_short(site_db, t
     with pytest.raises(BaseException) as failure:
         await ds.client.get("/saylav/news_items.csv?_stream=on&_size=max&_col=body")
     assert type(failure.value).__name__ == "IncompleteDownload"
+
+
+async def test_paging_by_key_as_the_api_page_advises_yields_every_row_once(site_ds, site_db):
+    ids, url = [], "/saylav/news_items.json?_sort=id&_size=2&_col=id"
+    while url:
+        page = (await get(site_ds, url)).json()
+        ids += [row[0] for row in page["rows"]]
+        url = page["next_url"] and page["next_url"].removeprefix("http://localhost")
+    every = [r[0] for r in sqlite3.connect(site_db).execute("select id from news_items order by id")]
+    assert ids == every
