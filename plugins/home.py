@@ -26,7 +26,8 @@ def _sibling(name):  # plugin files are loaded by path, not as a package
 
 site = _sibling("site_data")
 
-LATEST = 12
+LATEST = 10
+ELECTIONS = 8  # shown on the home page, those with turnout figures first
 COUNTED = ["news_items", "captures", "elections", "meetings", "people", "organizations", "constituencies",
            "turnout_snapshots", "elected_members", "parse_issues"]
 
@@ -59,7 +60,10 @@ async def home_data(datasette) -> dict:
 
 async def home_page(datasette, request):
     data = dict(await home_data(datasette))
-    data["elections"] = await site.elections_overview(datasette)
+    elections = await site.elections_overview(datasette)
+    data["elections"] = sorted(elections, key=lambda e: (e["sparkline"] is None and e["final"] is None,
+                                                        -int((e["polling_day"] or "0").replace("-", "") or 0)))
+    data["home_elections"] = ELECTIONS
     data["page_title"] = "saylav-archive"
     data["metadata"] = datasette.metadata()
     db = site.database(datasette)
