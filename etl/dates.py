@@ -299,6 +299,47 @@ def year_from_text(dm: DayMonth, text: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+_MONTH_YEAR = re.compile(
+    rf"\b({_EN_MONTHS})(?:\s*[-–]\s*({_EN_MONTHS}))?,?\s+(\d{{4}})\b"
+    rf"|\b(\d{{4}})\s*-?\s*(?:nji|njy|nju|njü)?\s+ýyl(?:yň|da)\s+({_TK_MONTH_ALT})\w*\s+aý"
+    rf"|\b(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*\s+(\d{{4}})\s*(?:год|г\.)",
+    re.IGNORECASE,
+)
+_RU_MONTH_STEMS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"]
+
+
+def month_year_mentions(text: str) -> list[tuple[int, int, int]]:
+    """(first month, last month, year) of every month named with a year but no day: 'October-November
+    2019', '2024-nji ýylyň iýul aýynda', 'в июле 2024 года'."""
+    out = []
+    for m in _MONTH_YEAR.finditer(text):
+        if m.group(3):
+            a = _EN_MONTH_NUM[m.group(1).lower()]
+            b = _EN_MONTH_NUM[m.group(2).lower()] if m.group(2) else a
+            out.append((a, b, int(m.group(3))))
+        elif m.group(4):
+            month = _TK_MONTH_STEMS[m.group(5).lower()]
+            out.append((month, month, int(m.group(4))))
+        else:
+            stem = m.group(6).lower()
+            month = next(i + 1 for i, st in enumerate(_RU_MONTH_STEMS) if stem.startswith(st))
+            out.append((month, month, int(m.group(7))))
+    return out
+
+
+def year_from_month_mentions(dm: DayMonth, text: str) -> int | None:
+    """The year of 'this month': the text names the date line's month with a year ('the formation of
+    precinct election commissions on October-November 2019' in an item of '09 Oct'), and that year is
+    the latest year the text names at all. Weak on its own: the caller checks it against other
+    evidence (the article id's neighbours)."""
+    years = {y for a, b, y in month_year_mentions(text) if a <= dm.month <= b and FIRST_YEAR <= y}
+    if not years:
+        return None
+    latest = max(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text))
+    y = max(years)
+    return y if y == latest else None
+
+
 def year_before(dm: DayMonth, latest: date, within_days: int = 366) -> int | None:
     """The year that puts the date at or before `latest` and less than a year before it."""
     for y in (latest.year, latest.year - 1):

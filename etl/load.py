@@ -316,6 +316,22 @@ def fix_dates(items: list[Item], issues: list[dict]) -> None:
     _from_site_ids(items, corpus_only=False)
     _from_list_neighbours(items)
 
+    # One site id is one story in three languages, published together: a translation without a
+    # year (or without a date line at all) takes the date of its dated twin.
+    by_story: dict[int, set] = defaultdict(set)
+    for item in items:
+        if item.site_id is not None and item.published_on and item.date_basis != "story":
+            by_story[item.site_id].add(item.published_on)
+    for item in items:
+        days = by_story.get(item.site_id) if item.site_id is not None else None
+        if item.published_on or not days or len(days) != 1:
+            continue
+        day = next(iter(days))
+        if item.date is None:
+            item.published_on, item.date_basis = day, "story"
+        elif (item.date.day, item.date.month) == (day.day, day.month):
+            _set(item, day.year, "story")
+
 
 def _set(item: Item, year: int, basis: str) -> bool:
     d = D.make_date(year, item.date.day, item.date.month)
@@ -362,7 +378,8 @@ def _from_site_ids(items: list[Item], corpus_only: bool) -> int:
     site's known id milestones (dates.ID_ANCHORS) join the neighbours, and failing a bracket, the
     interpolated estimate picks the year when only one lies within dates.ID_TOLERANCE_DAYS."""
     known = sorted({(i.site_id, i.published_on) for i in items
-                    if i.site_id is not None and i.published_on and i.date_basis in ("text", "list-neighbours", "capture-date")})
+                    if i.site_id is not None and i.published_on
+                    and i.date_basis in ("date-line", "text", "list-neighbours", "capture-date", "polling-day")})
     if not corpus_only:
         known = sorted(set(known) | set(D.ID_ANCHORS))
     changed = 0
@@ -383,6 +400,13 @@ def _from_site_ids(items: list[Item], corpus_only: bool) -> int:
             y = D.year_near(item.date, est) if est else None
         if y and _set(item, y, "site-id"):
             changed += 1
+            continue
+        if y is None and not corpus_only and lower and higher and lower[1] <= higher[1]:
+            # the text names "this month" with its year, and the id's neighbours agree
+            m = D.year_from_month_mentions(item.date, f"{item.title or ''}\n{item.text}")
+            d = D.make_date(m, item.date.day, item.date.month) if m else None
+            if d and lower[1] <= d <= higher[1] and _set(item, m, "text-month"):
+                changed += 1
     return changed
 
 

@@ -127,3 +127,50 @@ def test_full_dates_that_disagree_with_the_named_year_win():
     t = ("In the year «Turkmenistan – Homeland of peace and trust» the meeting of March 1, 2023 "
          "and of March 2, 2022 were held")
     assert year_from_text(DayMonth(5, 3, "05 Mar"), t) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# the year of each item of a load, end to end
+
+def load_items(raw, captures):
+    import sqlite3
+
+    from tests.conftest import write_capture
+    from etl.load import load
+
+    for name, (fixture, url) in captures.items():
+        write_capture(raw, name, text(fixture), url=url)
+    db = raw.parent / "t.db"
+    load(raw, db)
+    conn = sqlite3.connect(db)
+    try:
+        return {r[0]: r[1:] for r in conn.execute("select id, published_on, date_basis from news_items")}
+    finally:
+        conn.close()
+
+
+def test_this_month_named_with_its_year_and_the_ids_neighbours_agree(raw_dir):
+    got = load_items(raw_dir, {"a.txt": ("capture_en_precinct_commissions.txt", "https://saylav.gov.tm/en/news/230")})
+    assert got["en-230"] == ("2020-10-12", "text-month")
+
+
+def test_a_translation_takes_the_date_of_its_dated_twin(raw_dir):
+    got = load_items(raw_dir, {
+        "en.txt": ("capture_en_session_dated.txt", "https://saylav.gov.tm/en/news/560"),
+        "ru.txt": ("capture_ru_session_body_only.txt", "https://saylav.gov.tm/ru/news/560"),
+    })
+    assert got["en-560"] == ("2024-02-28", "text")
+    assert got["ru-560"] == ("2024-02-28", "story")
+
+
+def test_sidebar_items_never_take_the_main_storys_year(raw_dir):
+    got = load_items(raw_dir, {"p.txt": ("capture_en_sidebar_years.txt", "https://saylav.gov.tm/en/news/60")})
+    assert got["en-60"] == ("2017-03-03", "site-id")
+    assert sorted(v for k, v in got.items() if k != "en-60") == [
+        ("2025-11-05", "list-neighbours"), ("2025-12-28", "list-neighbours"), ("2026-01-22", "text")]
+
+
+def test_a_year_printed_on_the_date_line(raw_dir):
+    (raw_dir / "x.txt").write_text("02 Dec 2022\n\nA meeting was held\n\nThe delegation visited the capital.\n")
+    got = load_items(raw_dir, {})
+    assert list(got.values()) == [("2022-12-02", "date-line")]
