@@ -169,3 +169,47 @@ def test_an_hour_told_in_a_sentence_of_its_own():
 def test_a_figure_with_a_body_and_a_vote_but_no_hour_is_not_final_without_final_words():
     facts = parse_turnout("In the elections of deputies of the Mejlis 91,02% of voters voted.")
     assert summary(facts) == [("mejlis", None, False, 91.02, None, None, None)]
+
+
+@pytest.mark.parametrize("sentence, facts", [
+    ("By 11:00, 41.17% of voters took part in the elections of deputies of the Mejlis of Turkmenistan, members of "
+     "velayat, etrap and city halk maslahaty and members of Gengesh.",
+     [("mejlis", 11, False, 41.17), ("velayat-maslahaty", 11, False, 41.17), ("etrap-maslahaty", 11, False, 41.17),
+      ("gengesh", 11, False, 41.17)]),
+    ("Türkmenistanyň Mejlisiniň deputatlarynyň, welaýat, etrap, şäher halk maslahatlarynyň we Geňeşleriň agzalarynyň "
+     "saýlawlaryna sagat 11:00-a çenli saýlawçylaryň 41,17 göterimi gatnaşdy.",
+     [("mejlis", 11, False, 41.17), ("velayat-maslahaty", 11, False, 41.17), ("etrap-maslahaty", 11, False, 41.17),
+      ("gengesh", 11, False, 41.17)]),
+    ("Выборы Президента Туркменистана. По состоянию на 13:00 в голосовании приняли участие 62,91% избирателей.",
+     [("president", 13, False, 62.91)]),
+    ("The voting for the elections of the President of Turkmenistan has ended. 97,17 percent of voters took part in the voting.",
+     [("president", None, True, 97.17)]),
+    ("Türkmenistanyň Prezidentiniň saýlawlaryna gatnaşan saýlawçylaryň sany saýlawçylaryň sanawlaryna goşulan "
+     "saýlawçylaryň umumy sanynyň 97,17 göterimine deňdir.", [("president", None, True, 97.17)]),
+    ("Явка избирателей на выборах Президента Туркменистана составила 97,17 процента.", [("president", None, True, 97.17)]),
+    ("According to the preliminary data, the turnout in the presidential election was 97.17%.",
+     [("president", None, True, 97.17)]),
+])
+def test_joint_and_final_phrasings(sentence, facts):
+    assert [(f.body, f.hour, f.is_final, f.overall_pct) for f in parse_turnout(sentence)] == facts
+
+
+@pytest.mark.parametrize("sentence, areas_", [
+    ("Geňeşleriň agzalarynyň saýlawlary boýunça sagat 11-e çenli Altyn Asyr etrabynda 45,10%, Arkadag şäherinde 48,20% ses berdi.",
+     [(None, "Altyn Asyr etrabynda", 45.10), ("arkadag", "Arkadag şäherinde", 48.20)]),
+    ("By 11:00, in the elections of Gengesh members 45,10% of voters voted in Altyn Asyr etrap and 48,20% in Arkadag city.",
+     [(None, "Altyn Asyr etrap", 45.10), ("arkadag", "Arkadag city", 48.20)]),
+    ("По выборам членов Генгешей к 11 часам по этрапу Алтын Асыр проголосовало 45,10%, по городу Аркадаг 48,20%.",
+     [(None, "этрапу Алтын Асыр", 45.10), ("arkadag", "по городу Аркадаг", 48.20)]),
+])
+def test_places_the_region_list_does_not_know_are_areas_not_the_overall_figure(sentence, areas_):
+    (fact,) = parse_turnout(sentence)
+    assert fact.overall_pct is None
+    assert [(a.region_id, a.printed, a.pct) for a in fact.areas] == areas_
+
+
+def test_a_region_in_brackets():
+    (fact,) = parse_turnout("By 17:00, 83,88% of voters voted in the elections of deputies of the Mejlis. "
+                            "Most active were voters of Ahal velayat (86,02%).")
+    assert (fact.overall_pct, [(a.region_id, a.printed, a.pct) for a in fact.areas]) == (
+        83.88, [("ahal", "Ahal velayat", 86.02)])

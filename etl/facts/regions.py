@@ -11,7 +11,7 @@ REGIONS = [
      r"da(?:ş|sh|s)oguz|dashhowuz|дашогуз"),
     ("lebap", "Lebap welaýaty", "Lebap velayat", "Лебапский велаят", r"lebap|лебап"),
     ("mary", "Mary welaýaty", "Mary velayat", "Марыйский велаят", r"mary|марый|мары"),
-    ("ashgabat", "Aşgabat şäheri", "Ashgabat city", "город Ашхабад", r"a(?:ş|sh|s)gabat|ашхабад"),
+    ("ashgabat", "Aşgabat şäheri", "Ashgabat city", "город Ашхабад", r"a(?:ş|sh|s)gabat|ashkhabad|ашхабад"),
     ("arkadag", "Arkadag şäheri", "Arkadag city", "город Аркадаг", r"arkadag|аркадаг"),
 ]
 

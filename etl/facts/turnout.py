@@ -58,7 +58,7 @@ REGION_RE = re.compile(rf"(?:{REGION_STEM})", re.I)
 
 # The final figure of the day: who took part, of the whole list of voters.
 FINAL_RE = re.compile(
-    r"took part in (?:the )?(?:vot|elect|poll)|participated in (?:the )?(?:vot|elect)|final turnout|turnout (?:was|amounted|stood|made)"
+    r"took part in (?:the )?(?:vot|elect|poll)|participated in (?:the )?(?:vot|elect)|final turnout|turnout\b[^.%]{0,60}?\b(?:was|amounted|stood|made|reached)\b"
     r"|total number of (?:listed |registered |included )?voters|voter turnout|voters? (?:who )?(?:took part|participated)"
     r"|göterimine deň|göterimi(?:ne)? deň|\bgatnaşdy(?:lar)?\b|gatnaşan saýlawçy"
     r"|принял[оиа]? участие|явка\s+(?:избирателей\s+)?составила|составил[аи]?\s+\d", re.I)
@@ -119,11 +119,22 @@ def _hour(sentence: str) -> int | None:
 
 
 _REGION_TAIL = (r"(?:\w*)(?:\s+(?:velayat\w*|welaýat\w*|велаят\w*|şäher\w*|city|province|region|город\w*|etrap\w*))?"
-                r"\s*(?:проголосовало|проголосовали|ses berdi|voted)?\s*[–—:,\-]?\s*$")
+                r"\s*(?:проголосовало|проголосовали|ses berdi|voted)?\s*[–—:,\-(]?\s*$")
 _REGION_BEFORE = re.compile(
     rf"(?:по\s+(?:городу\s+)?|в\s+(?:городе\s+)?|город\w*\s+|(?:the\s+)?city\s+of\s+)?\b(?:{REGION_STEM}){_REGION_TAIL}", re.I)
 _AREA_TAIL = re.compile(
     r"[\s,–—:\-]*(?:saýlaw okrugynda|saýlaw okrugy boýunça|okrugynda|boýunça|проголосовало|проголосовали|voted)?[\s,–—:\-]*$", re.I)
+# A place the region list does not know ("Altyn Asyr etrabynda", "in Karizek etrap", "по городу Абадан")
+_PLACE_WORDS = (r"(?:etrab\w*|etrap\w*|district|şäher\w*|city|town|township|şäherçe\w*|geňeşlig\w*|этрап\w*|город\w*"
+                r"|посёлк\w*|поселк\w*|velayat\w*|welaýat\w*|велаят\w*)")
+_CAP = "[A-ZÄÇŇÖŞÜÝŽА-ЯЁ]"
+_PLACE_BEFORE = re.compile(
+    rf"(?:(?:по|в)\s+(?:городу\s+|этрапу\s+|городе\s+|этрапе\s+)?)?((?:{_CAP}[\w-]+\s+){{1,3}}{_PLACE_WORDS}"
+    rf"|{_PLACE_WORDS}\s+(?:of\s+)?(?:{_CAP}[\w-]+\s*){{1,3}})"
+    r"\s*(?:проголосовало|проголосовали|ses berdi|voted)?\s*[–—:,\-(]?\s*$")
+_PLACE_AFTER = re.compile(
+    rf"\s*(?:of (?:the )?voters\s+)?(?:(?:have\s+)?voted\s+)?(?:in|at)\s+(?:the\s+)?((?:{_CAP}[\w-]+\s+){{1,3}}{_PLACE_WORDS}"
+    rf"|(?:city|town|township)\s+of\s+(?:{_CAP}[\w-]+\s*){{1,3}})")
 _ABROAD_BEFORE = re.compile(rf"(?:{ABROAD})\s*(?:проголосовало|проголосовали|ses berdi)?\s*[–—:,\-]?\s*$", re.I)
 _AFTER_REGION = re.compile(
     rf"\s*(?:of (?:the )?voters\s+)?(?:(?:have\s+)?voted\s+)?(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+)?"
@@ -169,10 +180,13 @@ def _area_before(window: str) -> tuple[str | None, AreaFigure | None, str]:
         return "area", _constituency(*best), window[best[0].end():]
     m = _REGION_BEFORE.search(window)
     if m:
-        return "area", AreaFigure(0.0, m.group(0).strip(" ,–—:-"), region_id=region_id(m.group(0))), m.group(0)[-3:]
+        return "area", AreaFigure(0.0, m.group(0).strip(" ,–—:-("), region_id=region_id(m.group(0))), m.group(0)[-3:]
     m = _ABROAD_BEFORE.search(window)
     if m:
         return "abroad", None, m.group(0)[-3:]
+    m = _PLACE_BEFORE.search(window)
+    if m and not re.search(r"turkmenistan|türkmenistan|туркменистан", m.group(1), re.I):
+        return "area", AreaFigure(0.0, m.group(1).strip(" ,–—:-")), m.group(0)[-3:]
     return None, None, ""
 
 
@@ -189,6 +203,9 @@ def _area_after(after: str) -> tuple[str | None, AreaFigure | None]:
             return "area", fig
     if _AFTER_ABROAD.match(after):
         return "abroad", None
+    m = _PLACE_AFTER.match(after)
+    if m and not re.search(r"turkmenistan|türkmenistan|туркменистан", m.group(1), re.I):
+        return "area", AreaFigure(0.0, m.group(1).strip())
     return None, None
 
 
