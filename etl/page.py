@@ -221,21 +221,25 @@ def _main_item(part) -> RawItem | None:
     if parse_date_line(content[0][1]):
         dm = parse_date_line(content[0][1])
         content = content[1:]
-    if content and _has_title(content):
+    if content and _has_title(content, dated=dm is not None):
         title = squash(content[0][1])
         content = content[1:]
     paras = [squash(line) for _, line in content]
     return RawItem("main", first_line, dm, title, paras, is_snippet=False)
 
 
-def _has_title(content) -> bool:
+def _has_title(content, dated: bool = False) -> bool:
     first = content[0][1]
     if not is_title_like(first):
         return False
     if len(content) == 1:
         return True
-    # A title is followed by body text; a one-line paragraph that merely opens a list is not one.
     nxt = content[1][1]
+    # After a date line comes the title (layouts 1, 2, 5): a line that does not end as a sentence
+    # does, even when the first paragraph is shorter than it.
+    if dated and not re.search(r"[.!?:;,]$", first.rstrip()):
+        return True
+    # A title is followed by body text; a one-line paragraph that merely opens a list is not one.
     return len(first) < len(nxt) or first.isupper()
 
 

@@ -92,3 +92,9 @@ def test_unknown_date_format_and_empty_pages_are_problems():
 def test_strip_ellipsis():
     assert strip_ellipsis("the campaign of the candidates starts...") == "the campaign of the candidates starts"
     assert strip_ellipsis("kuww…") == "kuww"
+
+
+def test_after_a_date_line_a_long_title_is_still_the_title():
+    page = split("page_long_title.txt")
+    assert shape(page) == [("main", "27 Jan", "The CIS international observers visit divisional election committees "
+                                               "of Ashgabat and Ahal velayat", 2, False)]
