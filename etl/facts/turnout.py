@@ -180,13 +180,15 @@ def _area_before(window: str) -> tuple[str | None, AreaFigure | None, str]:
         return "area", _constituency(*best), window[best[0].end():]
     m = _REGION_BEFORE.search(window)
     if m:
-        return "area", AreaFigure(0.0, m.group(0).strip(" ,–—:-("), region_id=region_id(m.group(0))), m.group(0)[-3:]
+        printed = re.sub(r"\s*(?:проголосовало|проголосовали|ses berdi|voted)?[\s,–—:(-]*$", "", m.group(0))
+        return "area", AreaFigure(0.0, printed.strip(), region_id=region_id(m.group(0))), m.group(0)[-3:]
     m = _ABROAD_BEFORE.search(window)
     if m:
         return "abroad", None, m.group(0)[-3:]
     m = _PLACE_BEFORE.search(window)
     if m and not re.search(r"turkmenistan|türkmenistan|туркменистан", m.group(1), re.I):
-        return "area", AreaFigure(0.0, m.group(1).strip(" ,–—:-")), m.group(0)[-3:]
+        printed = re.sub(r"\s*(?:проголосовало|проголосовали|ses berdi|voted)?[\s,–—:(-]*$", "", m.group(1))
+        return "area", AreaFigure(0.0, printed.strip()), m.group(0)[-3:]
     return None, None, ""
 
 
