@@ -459,13 +459,15 @@ def _latin(s: str) -> bool:
 
 def extract(items: list[Item], issues: list[dict]) -> Facts:
     facts = Facts()
+    from .facts.results import ELECTED_RE
+
     for item in items:
         text = item.text
         capture_id = item.sightings[0].capture.id
         line = item.sightings[0].raw.line
         full = "\n".join(filter(None, [item.title, text]))
         turnout = parse_turnout(full)
-        results = parse_results(text, item.lang)
+        results = parse_results(text, item.lang) if ELECTED_RE.search(full) else []
         item.elections = elections_in(full, item.published_on)
         for t in turnout:
             _add_turnout(facts, item, t, issues, capture_id, line)

@@ -64,3 +64,19 @@ def test_elected_before_the_constituency():
 def test_turnout_and_constituency_registers_are_not_results():
     assert parse_results("In the constituency 1 «Garaşsyzlyk» 91,84%, in the constituency 2 «Bitaraplyk» 90,11%.") == []
     assert parse_results("1-nji «Garaşsyzlyk» saýlaw okrugy\n\nMerkezi: Türkmenistanyň Daşary işler ministrligi", "tk") == []
+
+
+def test_a_list_of_candidates_is_not_a_list_of_seats():
+    t = ("1-nji «Garaşsyzlyk» saýlaw okrugy boýunça Bazarow Rejep – mugallym.\n"
+         "1-nji «Garaşsyzlyk» saýlaw okrugy boýunça Annaýewa Jeren – lukman.\n"
+         "2-nji «Bitaraplyk» saýlaw okrugy boýunça Orazow Myrat – inžener.")
+    assert [(m.constituency_number, m.name) for m in parse_results(t, "tk")] == [(2, "Orazow Myrat")]
+
+
+def test_elected_words_in_three_languages():
+    from etl.facts.results import ELECTED_RE
+
+    assert ELECTED_RE.search("saýlawlarda saýlanylan deputatlar barada maglumat")
+    assert ELECTED_RE.search("Information on the deputies elected")
+    assert ELECTED_RE.search("Сведения об избранных депутатах")
+    assert not ELECTED_RE.search("Dalaşgärleri bellige almak tamamlandy")

@@ -46,6 +46,11 @@ _ELECTED_BEFORE = re.compile(
     re.I)
 
 
+# Words that say the people listed were elected (not merely nominated or registered as candidates).
+ELECTED_RE = re.compile(
+    r"\belected\b|\bwon\b|saýlanyl|saýlanan|saýlandy|избран|победител", re.I)
+
+
 @dataclass
 class ElectedMember:
     constituency_number: int
@@ -114,4 +119,8 @@ def parse_results(text: str, lang: str | None = None) -> list[ElectedMember]:
         if occupation and occupation.endswith(".") and not occupation.endswith(".."):
             occupation = occupation[:-1]
         out.append(ElectedMember(number, cname, name.strip(), _surname_first(name, lang), occupation, region))
-    return out
+    # one seat per constituency: several people under one number are a list of candidates
+    counts: dict[int, set] = {}
+    for m in out:
+        counts.setdefault(m.constituency_number, set()).add(m.name)
+    return [m for m in out if len(counts[m.constituency_number]) == 1]
