@@ -91,3 +91,14 @@ def test_role_after_a_name_that_opens_the_next_persons_mention_is_not_its_role()
     ps = people_in("приняли участие председатель ЦИК Гулмырат Мырадов, постоянный представитель ПРООН Нарине Саакян", "ru")
     assert [(p.nominative, p.role) for p in ps] == [
         ("Гулмырат Мырадов", "председатель ЦИК"), ("Нарине Саакян", "постоянный представитель ПРООН")]
+
+
+def test_the_day_of_the_elections_is_not_the_day_of_the_meeting():
+    m = parse_meeting("A meeting was held on the preparation for the elections to be held on March 26, 2023.", None, "en")
+    assert m.held_on is None
+    m = parse_meeting("The head of the commission met the guests and informed them about the elections on March 12, 2022.",
+                      None, "en")
+    assert m.held_on is None
+    m = parse_meeting("A meeting of apparatus of the Commission for holding Elections and referendums in Turkmenistan "
+                      "was held on May 16, 2023.", None, "en")
+    assert m.held_on == date(2023, 5, 16)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..dates import _full_dates
+from ..dates import _full_dates, _future_dates
 from ..entities import NameParts, nominative, person_key, skeleton, split_name
 from ..text import fold
 
@@ -380,7 +380,7 @@ def parse_meeting(text: str, published: date | None = None, lang: str | None = N
     for i in meeting_idx:
         s = sentences[i]
         if HELD.search(s):
-            ds = [d for _, _, d in _full_dates(s)]
+            ds = _held_dates(s)
             if ds:
                 held_on = ds[-1]
                 break
@@ -419,6 +419,25 @@ def parse_meeting(text: str, published: date | None = None, lang: str | None = N
             if not q.role and p.role:
                 q.role, q.organization_text = p.role, p.organization_text
     return MeetingFact(held_on, place, participants)
+
+
+_ELECTION_WORD = re.compile(r"election|saýlaw|выбор|голосован|polling|referend", re.I)
+
+
+def _held_dates(sentence: str) -> list[date]:
+    """Dates in a meeting sentence that can be the day it was held: not a day announced ahead
+    ('the elections to be held on March 26, 2023'), not the day of an election the meeting was about."""
+    future = set(_future_dates(sentence))
+    out = []
+    for start, end, d in _full_dates(sentence):
+        if d in future:
+            continue
+        before = sentence[max(0, start - 50):start]
+        e = list(_ELECTION_WORD.finditer(before))
+        if e and not HELD.search(before[e[-1].end():]):
+            continue
+        out.append(d)
+    return out
 
 
 def _masculine(key: str) -> str:
