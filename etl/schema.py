@@ -8,6 +8,7 @@ about, then its source.
 from __future__ import annotations
 
 import sqlite_utils
+from sqlite_utils.db import DescIndex
 
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
@@ -256,10 +257,18 @@ NOT_NULL = {
 }
 
 INDEXES: list[tuple[str, list[str]]] = [
-    ("news_items", ["lang"]),
-    ("news_items", ["kind"]),
-    ("news_items", ["year"]),
-    ("news_items", ["published_on"]),
+    # facet columns lead, then the default sort with its tie-break (see below)
+    ("news_items", ["lang", DescIndex("published_on"), "id"]),
+    ("news_items", ["kind", DescIndex("published_on"), "id"]),
+    ("news_items", ["year", DescIndex("published_on"), "id"]),
+    # Datasette 0.65 orders the first page of a sorted table by the sort column alone and later
+    # pages by (sort column, primary key): an index in exactly that order makes SQLite return ties
+    # in primary-key order on the first page too, so paging neither skips nor repeats rows.
+    ("news_items", [DescIndex("published_on"), "id"]),
+    ("captures", [DescIndex("fetched_at"), "id"]),
+    ("elections", [DescIndex("polling_day"), "id"]),
+    ("meetings", [DescIndex("held_on"), "id"]),
+    ("turnout_snapshots", ["as_of", "id"]),
     ("news_items", ["site_id"]),
     ("news_items", ["election_id"]),
     ("item_sightings", ["capture_id"]),
