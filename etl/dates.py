@@ -142,9 +142,14 @@ _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d])"
 _EN_MONTH_NUM = {m: i + 1 for i, m in enumerate(_EN_MONTHS.split("|"))}
 
 
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _full_dates(text: str) -> list[tuple[int, int, date]]:
     """(start, end, date) of every full date in running text."""
     found: list[tuple[int, int, date]] = []
+    if not _ANY_YEAR.search(text):
+        return found
 
     def add(m, y, mo, d):
         got = make_date(int(y), int(d), int(mo))

@@ -34,7 +34,7 @@ def detect_lang(text: str) -> str | None:
         return None
     if cyr > lat:
         return "ru"
-    words = [w.casefold() for w in _WORDS.findall(sample)]
+    words = [w.casefold() for w in _WORDS.findall(sample[:1500])]
     en = sum(1 for w in words if w in _EN_WORDS)
     tk = sum(1 for w in words if w in _TK_WORDS or any(ch in TURKMEN_LETTERS for ch in w))
     if en or tk:

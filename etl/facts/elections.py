@@ -145,8 +145,14 @@ class BodyMention:
     bodies: tuple[str, ...]
 
 
+_BODY_HINT = re.compile(r"mejlis|меджлис|presiden|prezident|президент|maslahat|маслахат|gengesh|geňeş|генгеш|parliament"
+                        r"|парламент", re.I)
+
+
 def body_mentions(text: str) -> list[BodyMention]:
     """Every phrase naming one or more elected bodies, in order of appearance."""
+    if not _BODY_HINT.search(text):
+        return []
     found: list[BodyMention] = []
     taken: list[tuple[int, int]] = []
     for bodies, pat in BODY_PATTERNS:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from ..dates import _full_dates, _future_dates
@@ -157,6 +158,7 @@ _NOT_EXACT = {skeleton(w) for w in NOT_STEMS if len(w) < 5 or w in _MONTHS_DAYS}
 _STOP_SKELETONS = {skeleton(w) for w in STOP_WORDS}
 
 
+@lru_cache(maxsize=65536)
 def _is_not_name(token: str) -> bool:
     token = re.sub(r"[’']s$", "", token.rstrip("."))
     f = fold(token).replace(" ", "")

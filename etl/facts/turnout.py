@@ -244,8 +244,13 @@ def _count(m: re.Match, name: str) -> tuple[int | None, str | None]:
     return value, printed
 
 
+_COUNT_HINT = re.compile(r"\d\s*(?:voters|saýlawçy|избирател|человек)|saýlawçydan|saýlawçynyň|из\s+\d|out of \d", re.I)
+
+
 def counts_in(sentence: str) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
     """(registered, voted) counts of voters in a sentence, each (value, as printed) or None."""
+    if not _COUNT_HINT.search(sentence) and not re.search(r"(?:приняли участие|проголосовали)\s+\d", sentence):
+        return None, None
     registered = voted = None
     for r in _REG_PATTERNS:
         m = r.search(sentence)
@@ -317,6 +322,8 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
     ('83,88% of voters voted in the elections of deputies of the Mejlis'); a sentence without a
     body continues the statement before it (areas, abroad, counts).
     """
+    if not PCT_RE.search(text) and not _COUNT_HINT.search(text):
+        return []
     facts: list[TurnoutFact] = []
     current: list[TurnoutFact] = []  # the statement(s) the next figures continue
     bodies: tuple = ()  # the bodies last named
