@@ -102,3 +102,29 @@ def test_the_day_of_the_elections_is_not_the_day_of_the_meeting():
     m = parse_meeting("A meeting of apparatus of the Commission for holding Elections and referendums in Turkmenistan "
                       "was held on May 16, 2023.", None, "en")
     assert m.held_on == date(2023, 5, 16)
+
+
+def test_english_session_chaired_and_attended():
+    m = parse_meeting(text("en_meeting_cec_session.txt"), lang="en")
+    assert m.held_on == date(2024, 4, 5)
+    assert [(p.nominative, p.role) for p in m.participants] == [
+        ("Kim Sung Kwon", "Ambassador of the Republic of Korea to Turkmenistan"),
+        ("G.Myradov", "Chairman of the Central Election Commission"),
+        ("Bayramgeldi Nurmuhammedov", "Deputy Chairman of the CEC"),
+        ("Ogulgerek Annayeva", "Secretary of the CEC"),
+    ]
+
+
+def test_turkmen_session_the_session_is_not_part_of_the_role():
+    m = parse_meeting(text("tk_meeting_session.txt"), lang="tk")
+    assert [(p.nominative, p.role) for p in m.participants] == [
+        ("G.Myradow", "Merkezi saýlaw toparynyň başlygy"), ("O.Annaýewa", "Merkezi saýlaw toparynyň sekretary")]
+
+
+def test_russian_role_starts_after_the_previous_person():
+    m = parse_meeting(text("ru_meeting_ambassador.txt"), lang="ru")
+    assert [(p.nominative, p.role, p.aliases) for p in m.participants] == [
+        ("Г.Мырадов", "председатель ЦИК", ["Гулмыратом Мырадовым"]),
+        ("Ким Сон Квон", "посол Республики Корея в Туркменистане", []),
+        ("О.Аннаева", "Секретарь ЦИК", []),
+    ]

@@ -183,7 +183,13 @@ def _looks_like_person(words: list[str], initials: bool, before: str, after: str
 
 def _role_before(before: str) -> str | None:
     clause = _clause_start(before[-220:])
+    spans = _person_spans(clause)
+    if spans:
+        clause = clause[spans[-1][1]:]  # the role of this person starts after the previous person
     words = clause.split()
+    if len(words) > 1 and re.match(r"(?:mejlis|duşuşy|maslahat|geňeşme|çykyş)\w*$", words[0], re.I) \
+            and not words[0].endswith("ň"):
+        words = words[1:]  # "Mejlisi Merkezi saýlaw toparynyň başlygy ... alyp bardy": the session, not the role
     # Turkmen: the role noun comes last, after the organisation in the genitive
     if words and _TK_ROLE_NOUN.search(words[-1]):
         keep = words[-9:]
