@@ -128,3 +128,9 @@ def test_russian_role_starts_after_the_previous_person():
         ("Ким Сон Квон", "посол Республики Корея в Туркменистане", []),
         ("О.Аннаева", "Секретарь ЦИК", []),
     ]
+
+
+def test_places_named_after_people_are_not_people():
+    assert people_in("выборы членов Генгеша посёлка Аба Аннаев этрапа Кёризек", "ru") == []
+    assert people_in("the elections of members of gengesh of Aba Annayev township", "en") == []
+    assert people_in("Aba Annaýew şäherçesiniň Geňeşiniň agzalarynyň saýlawlary", "tk") == []

@@ -99,7 +99,9 @@ _NAMED_AFTER_BEFORE = re.compile(r"(?:named after|имени|in honou?r of)\s*$"
 _NAMED_AFTER_AFTER = re.compile(
     r"^\W{0,3}(?:adyndaky|adyny|street|avenue|str\.|köçesi\w*|şaýoly\w*|улиц\w*|проспект\w*|township|şäherçe\w*"
     r"|посёлк\w*|поселк\w*|etrab\w*|этрап\w*|obasy\w*|school|mekdep\w*|школ\w*|museum|muzeý\w*|theatre|teatr\w*)", re.I)
-_NAMED_AFTER_BEFORE2 = re.compile(r"(?:street|avenue|улиц[аеы]|проспект[аеу]?|köçesi|şaýoly)\s*$", re.I)
+_NAMED_AFTER_BEFORE2 = re.compile(
+    r"(?:street|avenue|township(?:\s+of)?|village(?:\s+of)?|улиц[аеуы]|проспект[аеу]?|посёлк\w*|поселк\w*|сел[аеоу]"
+    r"|köçesi|şaýoly)\s*$", re.I)
 
 
 @dataclass
