@@ -53,5 +53,12 @@ def test_kind_from_the_lead_the_first_named_wins(lead, kind):
 
 
 def test_facts_decide_first():
-    assert classify("A meeting was held", "", has_turnout=True) == "turnout"
+    assert classify("A meeting was held", "", has_turnout=True) == "turnout"  # figures beat words
     assert classify("A meeting was held", "", has_results=True) == "results"
+
+
+def test_results_title_wins_over_the_turnout_it_states():
+    assert classify("Preliminary results of the elections", "91.02 percent took part", has_turnout=True) == "results"
+    assert classify("Saýlawlaryň deslapky netijeleri", "", has_turnout=True) == "results"
+    assert classify("Итоги выборов", "", has_turnout=True) == "results"
+    assert classify("The voting for the elections has ended", "", has_turnout=True) == "turnout"

@@ -31,12 +31,12 @@ RULES: list[tuple[str, re.Pattern]] = [
     )),
     ("results", _re(
         r"elected (?:deputies|members)", r"(?:deputies|members|candidates) (?:who were )?elected\b", r"were elected as",
-        r"results of the elections?", r"election results", r"final results",
+        r"results of the elections?", r"election results", r"final results", r"preliminary results",
         r"saýlanylan deputat", r"saýlanan deputat", r"saýlaw\w* netije", r"saýlanyldy",
         r"итоги выбор", r"избранн\w* депутат", r"результат\w* выбор", r"избраны",
     )),
     ("seminar", _re(
-        r"seminar", r"семинар", r"okuw\w*[- ]maslahat", r"okuw\w* geçiril", r"training (?:session|course)",
+        r"seminar", r"семинар", r"okuw\w*[- ]maslahat", r"okuw\w* geçiril", r"okuw sapak", r"training (?:session|course)",
         r"trainings? (?:was|were) held", r"обучающ\w+ (?:занят|курс)", r"учебн\w+ (?:занят|курс)",
     )),
     ("meeting", _re(
@@ -78,10 +78,13 @@ def lead(text: str, chars: int = LEAD_CHARS) -> str:
 
 def classify(title: str | None, text: str | None, has_turnout: bool = False, has_results: bool = False) -> str:
     """The kind of an item; facts found in it (turnout figures, elected members) decide first."""
-    if has_turnout:
-        return "turnout"
     if has_results:
         return "results"
+    rules = dict(RULES)
+    if title and rules["results"].search(title):
+        return "results"  # "Preliminary results of the elections": the turnout it states is part of them
+    if has_turnout:
+        return "turnout"
     if title:
         for kind, pattern in RULES:
             if pattern.search(title):
