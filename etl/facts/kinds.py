@@ -32,7 +32,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("results", _re(
         r"elected (?:deputies|members)", r"(?:deputies|members|candidates) (?:who were )?elected\b", r"were elected as",
         r"results of the elections?", r"election results", r"final results", r"preliminary results",
-        r"saýlanylan deputat", r"saýlanan deputat", r"saýlaw\w* netije", r"saýlanyldy",
+        r"saýlanylan deputat", r"saýlanan deputat", r"saýlaw\w* netije", r"deslapky netije", r"jemleýji netije", r"saýlanyldy",
         r"итоги выбор", r"избранн\w* депутат", r"результат\w* выбор", r"избраны",
     )),
     ("seminar", _re(
