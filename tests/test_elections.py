@@ -83,3 +83,10 @@ def test_a_year_in_the_text_far_from_the_body_does_not_name_the_election():
          "dekabrynda kabul eden karary esasynda, Türkmenistanyň Mejlisiniň deputatlarynyň saýlawlary boýunça "
          "saýlaw möwsüminiň başlanýandygy yglan edildi.")
     assert ids(elections_in(t, None)) == []
+
+
+@pytest.mark.parametrize("phrase", [
+    "Aşgabat şäher halk maslahatynyň agzalarynyň saýlawlary", "Ashgabat city halk maslahaty",
+    "Халк маслахаты города Ашхабада", "Welaýat, Aşgabat şäher halk maslahatlarynyň agzalarynyň saýlawlary"])
+def test_cities_with_the_status_of_a_velayat(phrase):
+    assert [b for m in body_mentions(phrase) for b in m.bodies] == ["velayat-maslahaty"]

@@ -89,6 +89,9 @@ BODY_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
         r"welaýat\w*(?:,|\s+we)?\s+(?:aşgabat\s+)?(?:şäher\w*\s+)?halk\s+maslahat",
         r"халк\s+маслахаты?\s+велаят\w*(?:\s*(?:,|и)\s*(?:города\s+)?(?:ашхабада|аркадага))*",
         r"велаятск\w*\s+халк\s+маслахат",
+        # Ashgabat and Arkadag are cities with the status of a velayat
+        r"(?:aşgabat|ashgabat|arkadag)\s+(?:şäher\w*|city)\s+halk\s+maslahat",
+        r"халк\s+маслахаты?\s+город\w*\s+(?:ашхабад|аркадаг)\w*",
     )),
     (("etrap-maslahaty",), _re(
         r"etraps?(?:,|\s+and)?\s+(?:(?:city|town)\s+)?halk\s+maslahat",
