@@ -213,3 +213,9 @@ def test_a_region_in_brackets():
                             "Most active were voters of Ahal velayat (86,02%).")
     assert (fact.overall_pct, [(a.region_id, a.printed, a.pct) for a in fact.areas]) == (
         83.88, [("ahal", "Ahal velayat", 86.02)])
+
+
+def test_an_hour_of_something_else_does_not_date_a_later_figure():
+    t = ("At 7 o'clock in the morning polling stations opened throughout the country. "
+         "In the elections of deputies of the Mejlis 91,02% of voters took part in the voting.")
+    assert summary(parse_turnout(t)) == [("mejlis", None, True, 91.02, None, None, None)]

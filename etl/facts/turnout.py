@@ -62,6 +62,7 @@ FINAL_RE = re.compile(
     r"|total number of (?:listed |registered |included )?voters|voter turnout|voters? (?:who )?(?:took part|participated)"
     r"|göterimine deň|göterimi(?:ne)? deň|\bgatnaşdy(?:lar)?\b|gatnaşan saýlawçy"
     r"|принял[оиа]? участие|явка\s+(?:избирателей\s+)?составила|составил[аи]?\s+\d", re.I)
+_PENDING_HOUR = re.compile(r"turnout|явк|voted|проголосова|ses ber|gatnaş|took part|participat|участие", re.I)
 _VOTED = re.compile(r"\bvoted\b|took part|participated|ses berdi|gatnaşdy|проголосова|приняли участие", re.I)
 _TURNOUT_WORDS = re.compile(
     r"vot(?:ed|ing|ers)|turnout|took part|participated|ses ber|saýlawçy|gatnaş|проголосова|избирател|явк|участие", re.I)
@@ -346,8 +347,8 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
         if not figures and not (registered or voted):
             if mentions:
                 current = []
-            if hour is not None:
-                pending_hour = hour
+            if hour is not None and _PENDING_HOUR.search(sentence):
+                pending_hour = hour  # "Turnout as of 11:00:" with the figures in the next sentence
             continue
         if not _TURNOUT_WORDS.search(sentence) and not (current and _lists_areas(sentence)):
             continue
