@@ -117,12 +117,12 @@ def skeleton(word: str) -> str:
     Myradov / Muradov / Myradow / Мырадов / Мурадов -> 'muradov'; Guminskiy / Guminsky /
     Гуминский -> 'guminski'; Ataýewa / Ataeva / Атаева -> 'ataeva'; Khalmyradov / Halmyradow."""
     k = fold(word).replace(" ", "")
-    k = k.replace("dzh", "j").replace("zh", "j").replace("kh", "h").replace("ch", "c").replace("sh", "s")
+    k = k.replace("dzh", "j").replace("dj", "j").replace("zh", "j").replace("kh", "h").replace("ch", "c").replace("sh", "s")
     k = k.replace("x", "ks").replace("w", "v").replace("q", "k")
     k = re.sub(r"(?:skiy|skii|skij|sky|skyi)$", "ski", k)
     k = re.sub(r"(?:iy|ii|ij)$", "i", k)
     k = re.sub(r"(?<=[aeiouy])y(?=e)", "", k)  # Ataýewa / Ataeva, Annayev / Annaev
-    k = k.replace("y", "u")
+    k = k.replace("y", "u")  # Turkmen y, Russian ы and English y or u: Myradov / Muradov / Мырадов
     k = re.sub(r"(.)\1+", r"\1", k)  # Mammedova / Mamedova
     return k
 
