@@ -19,9 +19,10 @@ def _progress_factory(enabled: bool):
         return lambda it, **kw: it
     from tqdm import tqdm
 
-    def progress(it, desc=None, unit="it"):
-        items = list(it)
-        return tqdm(items, desc=desc, unit=unit, leave=False, disable=len(items) < 200 or not sys.stderr.isatty())
+    def progress(it, desc=None, unit="it", total=None):
+        total = total if total is not None else (len(it) if hasattr(it, "__len__") else None)
+        return tqdm(it, desc=desc, unit=unit, total=total, leave=False,
+                    disable=(total or 0) < 200 or not sys.stderr.isatty())
 
     return progress
 

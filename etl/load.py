@@ -50,6 +50,7 @@ class Sighting:
     lang: str
     site_id: int | None
     url: str | None
+    opening: str = ""  # folded text without a cut word: what merging compares
 
 
 @dataclass
@@ -105,32 +106,63 @@ def _no_progress(it, **kw):
 # read and split
 
 
-def read_all(raw_dir: Path, progress: Progress = _no_progress):
-    """Every capture under raw_dir, read, and the problems met reading them."""
+def read_one(path: Path, root: Path) -> tuple[Capture | None, list[Sighting], list[dict]]:
+    """One capture file read and split into sightings, with the problems met. Pure but for reading
+    the file, so it runs in worker processes."""
+    issues: list[dict] = []
+    try:
+        cap = read_capture(path, root)
+    except CaptureError as e:
+        cap = e.capture
+        if cap is None:
+            cap = Capture(id=_sha(path), path=path.relative_to(root).as_posix(), format="unknown", size=0)
+        issues.append(_issue(cap.id, 0, str(e), ""))
+        return cap, [], issues
+    except OSError as e:
+        issues.append(_issue(None, 0, f"cannot read {path.name}: {e}", ""))
+        return None, [], issues
+    sightings = sightings_of(cap, issues)
+    cap.lines, cap.links = [], {}  # no longer needed: keep what crosses process boundaries small
+    return cap, sightings, issues
+
+
+def _read_one_star(args):
+    return read_one(*args)
+
+
+PARALLEL_MIN_CAPTURES = 400
+
+
+def read_all(raw_dir: Path, progress: Progress = _no_progress, workers: int | None = None):
+    """Every capture under raw_dir, read and split into sightings, and the problems met.
+
+    Captures are independent, so a large folder is read by a pool of worker processes (one per
+    core); results come back in path order, so the outcome is the same as a serial read.
+    """
+    paths = find_captures(raw_dir)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    jobs = [(p, raw_dir) for p in paths]
+    if workers > 1 and len(paths) >= PARALLEL_MIN_CAPTURES:
+        import concurrent.futures as cf
+
+        with cf.ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(progress(pool.map(_read_one_star, jobs, chunksize=64), desc="reading captures",
+                                    unit="capture", total=len(jobs)))
+    else:
+        results = [read_one(p, r) for p, r in progress(jobs, desc="reading captures", unit="capture")]
     captures: list[Capture] = []
+    sightings: list[Sighting] = []
     issues: list[dict] = []
     seen: set[str] = set()
-    for path in progress(find_captures(raw_dir), desc="reading captures", unit="capture"):
-        try:
-            cap = read_capture(path, raw_dir)
-        except CaptureError as e:
-            cap = e.capture
-            if cap is None:
-                cap = Capture(id=_sha(path), path=path.relative_to(raw_dir).as_posix(), format="unknown", size=0)
-            issues.append(_issue(cap.id, 0, str(e), ""))
-            if cap.id not in seen:
-                seen.add(cap.id)
-                captures.append(cap)
-            continue
-        except OSError as e:
-            issues.append(_issue(None, 0, f"cannot read {path.name}: {e}", ""))
-            continue
-        if cap.id in seen:
-            # the same bytes twice (a copy): one capture
-            continue
-        seen.add(cap.id)
-        captures.append(cap)
-    return captures, issues
+    for cap, found, problems in results:
+        if cap is not None and cap.id in seen:
+            continue  # the same bytes twice (a copy): one capture
+        issues.extend(problems)
+        if cap is not None:
+            seen.add(cap.id)
+            captures.append(cap)
+        sightings.extend(found)
+    return captures, sightings, issues
 
 
 def _sha(path: Path) -> str:
@@ -175,7 +207,9 @@ def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
             site_id = i2 if s2 == "news" else None
         if raw.position == "main" and section not in (None, "news"):
             url = cap.url
-        out.append(Sighting(cap, raw, lang, site_id, url))
+        sighting = Sighting(cap, raw, lang, site_id, url)
+        sighting.opening = _opening(sighting)
+        out.append(sighting)
     return out
 
 
@@ -212,7 +246,7 @@ def merge(sightings: list[Sighting]) -> list[Item]:
 
     by_site: dict[tuple, int] = {}
     buckets: dict[tuple, list[int]] = defaultdict(list)
-    openings = [_opening(s) for s in sightings]
+    openings = [s.opening for s in sightings]
     for i, s in enumerate(sightings):
         if s.site_id is not None:
             key = (s.lang, s.site_id)
@@ -265,12 +299,13 @@ def _merge_group(group: list[Sighting]) -> Item:
 
 def _assign_ids(items: list[Item]) -> None:
     used: set[str] = set()
-    for item in sorted(items, key=lambda i: (i.site_id is None, i.site_id or 0, i.lang, _stable(i))):
+    stable = {id(i): _stable(i) for i in items}
+    for item in sorted(items, key=lambda i: (i.site_id is None, i.site_id or 0, i.lang, stable[id(i)])):
         if item.site_id is not None:
             base = f"{item.lang}-{item.site_id}"
         else:
             words = slugify(item.title or item.text, max_length=48, word_boundary=True) or "item"
-            base = f"{item.lang}-{words}-{_stable(item)[:6]}"
+            base = f"{item.lang}-{words}-{stable[id(item)][:6]}"
         ident, n = base, 2
         while ident in used:
             ident, n = f"{base}-{n}", n + 1
@@ -281,7 +316,7 @@ def _assign_ids(items: list[Item]) -> None:
 def _stable(item: Item) -> str:
     """A hash of what every sighting of the item shares: language, title, date line and the
     opening of its text (the shortest opening seen, which is the start of every longer one)."""
-    opening = min((_opening(s) for s in item.sightings), key=len)[:200]
+    opening = min((s.opening for s in item.sightings), key=len)[:200]
     basis = "|".join([item.lang, fold(item.title), opening, item.date.text if item.date else ""])
     return hashlib.sha1(basis.encode()).hexdigest()
 
@@ -739,10 +774,7 @@ def load(raw_dir: Path, db_path: Path, progress: Progress = _no_progress, inspec
         raise LoadError(f"no such folder of captures: {raw_dir}")
     summary = LoadSummary()
     t0 = time.perf_counter()
-    captures, issues = read_all(raw_dir, progress)
-    sightings = []
-    for cap in progress(captures, desc="splitting pages", unit="capture"):
-        sightings.extend(sightings_of(cap, issues))
+    captures, sightings, issues = read_all(raw_dir, progress)
     items = merge(sightings)
     t1 = time.perf_counter()
     fix_dates(items, issues)
