@@ -544,13 +544,15 @@ def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
         ref = known or ref
     eid = facts.election(ref)
     if eid is None:
+        # the statement stays, with its figures, hour and body; the election is not guessed
         issues.append(_issue(capture_id, line, "turnout figure whose polling day is unknown", t.statement[:200]))
-        return
-    facts.item_elections.add((item.id, eid))
-    sid = f"{item.id}-{eid}-{t.hour if t.hour is not None else 'final'}"
+    else:
+        facts.item_elections.add((item.id, eid))
+    key = eid or body
+    sid = f"{item.id}-{key}-{t.hour if t.hour is not None else 'final'}"
     n = 2
     while sid in facts.snapshot_ids:
-        sid, n = f"{item.id}-{eid}-{t.hour if t.hour is not None else 'final'}-{n}", n + 1
+        sid, n = f"{item.id}-{key}-{t.hour if t.hour is not None else 'final'}-{n}", n + 1
     facts.snapshot_ids.add(sid)
     for value, what in [(t.overall_pct, "overall"), (t.abroad_pct, "abroad")] + [(a.pct, a.printed) for a in t.areas]:
         if value is not None and value > 100:

@@ -219,3 +219,24 @@ def test_an_hour_of_something_else_does_not_date_a_later_figure():
     t = ("At 7 o'clock in the morning polling stations opened throughout the country. "
          "In the elections of deputies of the Mejlis 91,02% of voters took part in the voting.")
     assert summary(parse_turnout(t)) == [("mejlis", None, True, 91.02, None, None, None)]
+
+
+def test_a_body_only_turnout_page_keeps_its_statement_without_guessing_the_election(raw_dir):
+    import sqlite3
+
+    from etl.load import load
+    from tests.conftest import write_capture
+
+    write_capture(raw_dir, "t.txt", text("capture_en_turnout_body_only.txt"), url="https://saylav.gov.tm/en/news/9001")
+    db = raw_dir.parent / "t.db"
+    load(raw_dir, db)
+    conn = sqlite3.connect(db)
+    try:
+        snaps = conn.execute("select id, election_id, as_of, as_of_hour, overall_pct from turnout_snapshots").fetchall()
+        areas_ = conn.execute("select constituency_id, pct from turnout_by_area order by pct").fetchall()
+        problems = conn.execute("select problem from parse_issues").fetchall()
+    finally:
+        conn.close()
+    assert snaps == [("en-9001-mejlis-11", None, None, 11, 41.29)]
+    assert areas_ == [("mejlis-1", 40.76), ("mejlis-2", 42.10)]
+    assert problems == [("turnout figure whose polling day is unknown",)]
