@@ -62,14 +62,28 @@ def parse_date_line(line: str) -> DayMonth | None:
             day, month, year = int(m.group(5)), MONTH_WORDS[m.group(4).lower()], m.group(6)
     else:
         m = DATE_LINE_NUMERIC_RE.match(line)
-        if not m:
+        p = DATE_LINE_LIKE_RE.match(line)
+        if m:
+            day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        elif p and _month_by_prefix(p.group(2)):
+            day, month, year = int(p.group(1)), _month_by_prefix(p.group(2)), None
+        else:
             return None
-        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
     if not valid_day_month(day, month):
         return None
     if year and make_date(int(year), day, month) is None:
         return None
     return DayMonth(day, month, line.strip(), int(year) if year else None)
+
+
+def _month_by_prefix(word: str) -> int | None:
+    """A month abbreviated otherwise than the site usually does ('Fewr', 'Okty', 'Ноябр'): the one
+    month whose full name in some language starts with it."""
+    w = word.lower().rstrip(".")
+    if len(w) < 3:
+        return None
+    months = {m for name, m in MONTH_WORDS.items() if len(name) > 3 and name.startswith(w)}
+    return months.pop() if len(months) == 1 else None
 
 
 def looks_like_date_line(line: str) -> bool:
