@@ -36,7 +36,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"итоги выбор", r"избранн\w* депутат", r"результат\w* выбор", r"избраны",
     )),
     ("seminar", _re(
-        r"seminar", r"семинар", r"okuw\w*[- ]maslahat", r"okuw\w* geçiril", r"okuw sapak", r"training (?:session|course)",
+        r"seminar", r"семинар", r"workshop", r"тренинг", r"treniň", r"okuw\w*[- ]maslahat", r"okuw\w* geçiril", r"okuw sapak", r"training (?:session|course)",
         r"trainings? (?:was|were) held", r"обучающ\w+ (?:занят|курс)", r"учебн\w+ (?:занят|курс)",
     )),
     ("meeting", _re(
