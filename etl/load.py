@@ -35,7 +35,7 @@ from .facts.regions import REGION_NAMES, region_name
 from .facts.results import parse_results
 from .facts.turnout import parse_turnout
 from .page import RawItem, split_page, strip_ellipsis
-from .schema import ensure_shape
+from .schema import TABLES, ensure_shape
 from .text import detect_lang, fold
 
 
@@ -707,19 +707,32 @@ def rows(captures, items, facts: Facts, issues):
 
 
 def write(db_path: Path, table_rows) -> int:
+    """Shape a new database, insert every table's rows in one transaction, then index the text.
+
+    Rows go in with plain `executemany` in schema column order; the full-text index is built once
+    at the end rather than row by row through triggers.
+    """
     db = sqlite_utils.Database(str(db_path))
     db.execute("pragma journal_mode = off")
     db.execute("pragma synchronous = off")
     ensure_shape(db, fts=False)
+    columns = {name: list(cols) for name, cols, *_ in TABLES}
     total = 0
-    with db.conn:
+    conn = db.conn
+    with conn:
         for table, records in table_rows:
-            if records:
-                db[table].insert_all(records, batch_size=1000)
-                total += len(records)
+            if not records:
+                continue
+            cols = columns[table]
+            unknown = set().union(*records) - set(cols)
+            if unknown:
+                raise LoadError(f"rows for {table} carry columns the schema lacks: {sorted(unknown)}")
+            sql = f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) values ({', '.join('?' * len(cols))})"
+            conn.executemany(sql, [tuple(r.get(c) for c in cols) for r in records])
+            total += len(records)
     ensure_shape(db)
     db.execute("pragma journal_mode = delete")
-    db.conn.close()
+    conn.close()
     return total
 
 
