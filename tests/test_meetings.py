@@ -124,7 +124,7 @@ def test_turkmen_session_the_session_is_not_part_of_the_role():
 def test_russian_role_starts_after_the_previous_person():
     m = parse_meeting(text("ru_meeting_ambassador.txt"), lang="ru")
     assert [(p.nominative, p.role, p.aliases) for p in m.participants] == [
-        ("Г.Мырадов", "председатель ЦИК", ["Гулмыратом Мырадовым"]),
+        ("Г.Мырадов", "председатель ЦИК", ["Гулмыратом Мырадовым", "Гулмырат Мырадов"]),
         ("Ким Сон Квон", "посол Республики Корея в Туркменистане", []),
         ("О.Аннаева", "Секретарь ЦИК", []),
     ]

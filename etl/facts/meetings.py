@@ -419,9 +419,9 @@ def parse_meeting(text: str, published: date | None = None, lang: str | None = N
                 by_key[key] = p
                 participants.append(p)
                 continue
-            for form in (p.name,):
-                if form != q.name and form not in q.aliases:
-                    q.aliases.append(form)
+            for form in dict.fromkeys((p.name, p.nominative or p.name)):
+                if form not in (q.name, q.nominative) and form not in q.aliases:
+                    q.aliases.append(form)  # the printed form, and its nominative when it differs
             if _masculine(_key(q)) == key and _key(q) != key:
                 # the masculine form wins over a genitive read as feminine
                 q.aliases.append(q.name) if q.name not in q.aliases else None
