@@ -80,3 +80,9 @@ def test_elected_words_in_three_languages():
     assert ELECTED_RE.search("Information on the deputies elected")
     assert ELECTED_RE.search("Сведения об избранных депутатах")
     assert not ELECTED_RE.search("Dalaşgärleri bellige almak tamamlandy")
+
+
+def test_ordinal_number_before_the_word_constituency():
+    t = "Deputies elected: in the 1st constituency «Garashsyzlyk» – R.Bazarov; in the 2nd constituency «Bitaraplyk» – M.Orazova."
+    assert rows(parse_results(t, "en")) == [(1, "Garashsyzlyk", "R.Bazarov", False, None, None),
+                                            (2, "Bitaraplyk", "M.Orazova", False, None, None)]

@@ -240,3 +240,11 @@ def test_a_body_only_turnout_page_keeps_its_statement_without_guessing_the_elect
     assert snaps == [("en-9001-mejlis-11", None, None, 11, 41.29)]
     assert areas_ == [("mejlis-1", 40.76), ("mejlis-2", 42.10)]
     assert problems == [("turnout figure whose polling day is unknown",)]
+
+
+def test_ordinal_number_before_the_word_constituency():
+    t = ("By 11:00, 41,29% of voters voted in the elections of deputies of the Mejlis. "
+         "In the 1st constituency «Garaşsyzlyk» 40,76%, in the 2nd constituency «Bitaraplyk» 42,10%.")
+    assert areas(parse_turnout(t)[0]) == [(1, "Garaşsyzlyk", None, 40.76), (2, "Bitaraplyk", None, 42.10)]
+    t = "По выборам депутатов Меджлиса к 11 часам проголосовало 31,99%. По 54-му избирательному округу «Байдак» – 32,47%."
+    assert areas(parse_turnout(t)[0]) == [(54, "Байдак", None, 32.47)]

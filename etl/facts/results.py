@@ -30,6 +30,8 @@ ENTRY_RES = [
     (re.compile(rf"(?:{_NUMSIGN}\s*)?(\d{{1,3}}){_ORD}\s*{_NAME_Q}\s*{_DISTRICT}{_REGION_OF}", re.I), 1, 2),
     # "constituency No. 1 «Garashsyzlyk»", "по избирательному округу № 1 «Гарашсызлык»"
     (re.compile(rf"{_DISTRICT}\s*{_NUMSIGN}?\s*(\d{{1,3}})\s*{_NAME_Q}{_REGION_OF}", re.I), 1, 2),
+    # "the 1st constituency «Garaşsyzlyk»", "54-му избирательному округу «Байдак»"
+    (re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th|-?(?:й|му|го|ом|nji|njy))?\s+{_DISTRICT}\s*{_NAME_Q}{_REGION_OF}", re.I), 1, 2),
     # "the “Gunesh” election district #7 of Ashgabat city"
     (re.compile(rf"{_NAME_Q}\s*{_DISTRICT}\s*{_NUMSIGN}?\s*(\d{{1,3}}){_REGION_OF}", re.I), 2, 1),
     # "# 106 “Vekil” of Mary velayat"

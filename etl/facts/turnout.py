@@ -47,6 +47,8 @@ CONSTITUENCY_RES = [
     (re.compile(rf"{_DISTRICT}\s*{_NUM}\s*{_NAME_Q}", re.I), 1, 2),
     # "1-nji «Garaşsyzlyk» saýlaw okrugynda", "the 54th “Baydak” constituency", "№54 «Байдак» округ"
     (re.compile(rf"{_NUM}\s*{_NAME_Q}\s*{_DISTRICT}", re.I), 1, 2),
+    # "the 1st constituency «Garaşsyzlyk»", "54-му избирательному округу «Байдак»"
+    (re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th|-?(?:й|му|го|ом|nji|njy))?\s+{_DISTRICT}\s*{_NAME_Q}", re.I), 1, 2),
     # "“Baydak” constituency No. 54", "«Baýdak» saýlaw okrugy №54"
     (re.compile(rf"{_NAME_Q}\s*{_DISTRICT}\s*(?:#|№|No\.?|N)\s*(\d{{1,3}})\b", re.I), 2, 1),
 ]
