@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from ..dates import _full_dates, _future_dates
-from ..entities import NameParts, nominative, person_key, skeleton, split_name
+from ..entities import nominative, person_key, skeleton, split_name
 from ..text import fold
 
 UP = "A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ"
