@@ -282,10 +282,10 @@ def _future_dates(text: str) -> list[date]:
     """Full dates the text announces as ahead: a future marker in the same clause."""
     out = []
     for start, end, d in _full_dates(text):
-        window = text[max(0, start - 80): end + 60]
-        clause = re.split(r"(?<=[.;!?])\s", window)
-        near = next((c for c in clause if text[start:end] in c), window)
-        if _FUTURE.search(near):
+        # the marker right next to the date: "will be held on March 26, 2023", "26-njy martynda geçiriljek"
+        before = re.split(r"[.;!?]\s", text[max(0, start - 45):start])[-1]
+        after = re.split(r"[.;!?]\s", text[end:end + 35])[0]
+        if _FUTURE.search(before) or _FUTURE.search(after):
             out.append(d)
     return out
 

@@ -174,3 +174,8 @@ def test_a_year_printed_on_the_date_line(raw_dir):
     (raw_dir / "x.txt").write_text("02 Dec 2022\n\nA meeting was held\n\nThe delegation visited the capital.\n")
     got = load_items(raw_dir, {})
     assert list(got.values()) == [("2022-12-02", "date-line")]
+
+
+def test_a_future_word_far_from_the_date_does_not_make_it_announced():
+    t = "At the meeting held on March 10, 2022 in the capital of our country, the upcoming elections were discussed."
+    assert year_from_text(DayMonth(5, 3, "05 Mar"), t) is None
