@@ -142,8 +142,20 @@ class NameParts:
 INITIALS = re.compile(r"^((?:[A-ZА-ЯЁÝŇŞÇÄÖÜŽ]\.\s?){1,3})\s*(\S+)$")
 
 
-def split_name(printed: str, surname_first: bool = False) -> NameParts:
-    """'G. Myradov' / 'Gulmyrat Myradov' / 'Bazarow Rejep' (surname first) -> parts."""
+_STRONG_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ow|ew|owa|ewa|skiy|sky|skaya|ов|ев|ова|ева|ский|ская)$", re.I)
+
+
+def looks_surname_first(printed: str) -> bool:
+    """'Myradow Gulmyrat', 'Мамедова Огулгерек': two words, the first with a surname ending, the
+    second without one."""
+    words = printed.split()
+    return len(words) == 2 and not INITIALS.match(printed) and bool(_STRONG_SURNAME.search(words[0])) \
+        and not _STRONG_SURNAME.search(words[1])
+
+
+def split_name(printed: str, surname_first: bool | None = None) -> NameParts:
+    """'G. Myradov' / 'Gulmyrat Myradov' / 'Bazarow Rejep' (surname first) -> parts. With
+    `surname_first` None, the order is read from the name itself."""
     s = re.sub(r"\s+", " ", printed.strip())
     m = INITIALS.match(s)
     if m:
@@ -154,6 +166,8 @@ def split_name(printed: str, surname_first: bool = False) -> NameParts:
     parts = s.split(" ")
     if len(parts) == 1:
         return NameParts(None, parts[0], s)
+    if surname_first is None:
+        surname_first = looks_surname_first(s)
     if surname_first:
         return NameParts(" ".join(parts[1:]), parts[0], s)
     return NameParts(" ".join(parts[:-1]), parts[-1], s)
@@ -381,8 +395,11 @@ class Registry:
     people: dict[str, dict] = field(default_factory=dict)  # id -> {"forms": [(name, lang)]}
     organizations: dict[str, dict] = field(default_factory=dict)
 
-    def person(self, printed: str, lang: str, surname_first: bool = False, nominative_form: str | None = None) -> str:
+    def person(self, printed: str, lang: str, surname_first: bool | None = None,
+               nominative_form: str | None = None) -> str:
         nom = nominative_form or nominative(printed, lang)
+        if surname_first is None:
+            surname_first = looks_surname_first(nom)
         parts = split_name(nom, surname_first=surname_first)
         pid = person_id(parts)
         entry = self.people.setdefault(pid, {"forms": []})

@@ -119,3 +119,11 @@ def test_organisations_and_their_spellings(text, ids):
 def test_organisation_abbreviations():
     abbr = {o.id: o.abbreviation for o, _ in organizations_in("OSCE/ODIHR, CIS, UN, UNDP")}
     assert abbr == {"osce-odihr": "OSCE/ODIHR", "cis": "CIS", "un": "UN", "undp": "UNDP"}
+
+
+def test_name_order_read_from_the_name():
+    assert person_id(split_name("Myradow Gulmyrat")) == person_id(split_name("Gulmyrat Myradov")) == "muradov-g"
+    assert person_id(split_name("Мамедова Огулгерек")) == person_id(split_name("Ogulgerek Mammedova")) == "mamedova-o"
+    assert person_id(split_name("Martin Schulz")) == "sculz-m"  # given name first: no -ov ending to swap on
+    r = Registry()
+    assert r.person("Myradow Gulmyrat", "tk") == r.person("G.Myradov", "en") == "muradov-g"
