@@ -36,7 +36,7 @@ from .facts.results import parse_results
 from .facts.turnout import parse_turnout
 from .page import RawItem, split_page, strip_ellipsis
 from .schema import TABLES, ensure_shape
-from .text import detect_lang, fold
+from .text import TURKMEN_LETTERS, detect_lang, fold
 
 
 class LoadError(Exception):
@@ -473,6 +473,7 @@ class Facts:
     elected: list[dict] = field(default_factory=list)
     registry: Registry = field(default_factory=Registry)
     snapshot_ids: set = field(default_factory=set)
+    constituency_name_rank: dict = field(default_factory=dict)
 
     def election(self, ref: ElectionRef) -> str | None:
         if ref.id is None:
@@ -481,10 +482,15 @@ class Facts:
         return ref.id
 
     def constituency(self, body: str, number: int, name: str | None) -> str:
+        """The constituency's id; its name is the best spelling seen so far: Turkmen Latin (with
+        Turkmen letters) over other Latin spellings over a transliteration of a Cyrillic one."""
         cid = constituency_id(body, number)
         row = self.constituencies.setdefault(cid, {"id": cid, "body": body, "number": number, "name": None, "region": None})
-        if name and (row["name"] is None or _latin(name) and not _latin(row["name"])):
-            row["name"] = constituency_name_latin(name) if not _latin(name) else name
+        if name:
+            rank = 3 if any(ch in TURKMEN_LETTERS for ch in name) else 2 if _latin(name) else 1
+            if rank > self.constituency_name_rank.get(cid, 0):
+                self.constituency_name_rank[cid] = rank
+                row["name"] = name if rank > 1 else constituency_name_latin(name)
         return cid
 
 

@@ -138,3 +138,18 @@ def test_load_summary_counts(tmp_path):
     assert issues == []
     assert str(summary).startswith("1 captures, 9 items, ")
     assert (tmp_path / "inspect.json").exists()
+
+
+def test_constituency_takes_the_turkmen_spelling_over_a_transliteration(raw_dir, tmp_path):
+    from tests.conftest import write_capture
+
+    ru = ("31 Март\n\nГолосование продолжается\n\nПо выборам депутатов Меджлиса Туркменистана к 11 часам "
+          "проголосовало 31,99% избирателей. По избирательному округу 109 “Сакарчаге” – 30,19%.\n")
+    tk = ("31 Mart\n\nSes beriş dowam edýär\n\nTürkmenistanyň Mejlisiniň deputatlarynyň saýlawlary boýunça "
+          "sagat 11-e çenli saýlawçylaryň 31,99% ses berdi. 109-njy «Sakarçäge» saýlaw okrugynda 30,19%.\n")
+    write_capture(raw_dir, "a_ru.txt", ru, url="https://saylav.gov.tm/ru/news/201")
+    write_capture(raw_dir, "b_tk.txt", tk, url="https://saylav.gov.tm/tk/news/201")
+    db = tmp_path / "c.db"
+    load(raw_dir, db)
+    assert q(db, "select id, number, name from constituencies") == [("mejlis-109", 109, "Sakarçäge")]
+    assert q(db, "select count(*) from turnout_by_area where constituency_id = 'mejlis-109'") == [(2,)]

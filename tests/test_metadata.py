@@ -63,3 +63,21 @@ def test_archive_says_what_it_is_and_its_source():
     assert "What it is" in meta["description_html"] and "What it is not" in meta["description_html"]
     queries = meta["databases"]["saylav"]["queries"]
     assert {"turnout_through_polling_day", "meetings_of_a_person"} <= set(queries)
+
+
+def test_documented_values_cover_what_the_code_produces():
+    """Every kind and date basis the loader can write is named in the column's description."""
+    import re
+    from pathlib import Path
+
+    from etl.facts.kinds import KINDS
+
+    _, tables = documented()
+    cols = tables["news_items"]["columns"]
+    for kind in KINDS:
+        assert f"`{kind}`" in cols["kind"], kind
+    load_src = (Path(__file__).parent.parent / "etl" / "load.py").read_text()
+    bases = set(re.findall(r'_set\([^)]*"([a-z-]+)"\)', load_src))
+    assert bases >= {"text", "site-id", "list-neighbours"}
+    for basis in bases:
+        assert f"`{basis}`" in cols["date_basis"], basis
