@@ -217,11 +217,16 @@ def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
 # merge sightings into items
 
 
+OPENING_CHARS = 600  # longer than any sidebar or listing snippet the site prints (about 200)
+
+
 def _opening(s: Sighting) -> str:
-    """The folded text of a sighting, without the word a '...' cut in half."""
+    """The folded opening of a sighting's text, without the word a '...' cut in half."""
     text = s.raw.text
     if s.raw.is_snippet or text.rstrip().endswith(("...", "…")):
         text = strip_ellipsis(text).rsplit(" ", 1)[0] if " " in text else ""
+    elif len(text) > OPENING_CHARS:
+        text = text[:OPENING_CHARS].rsplit(" ", 1)[0]
     return fold(text)
 
 
@@ -334,9 +339,11 @@ def fix_dates(items: list[Item], issues: list[dict]) -> None:
     """
     dated = [i for i in items if i.date]
     for item in dated:
-        if item.date.year and _set(item, item.date.year, "date-line"):
-            continue
-        y = D.year_from_text(item.date, f"{item.title or ''}\n{item.text}")
+        if item.date.year:
+            _set(item, item.date.year, "date-line")
+    undated = [i for i in dated if not i.published_on]
+    years = pmap(_year_from_text_star, [(i.date, f"{i.title or ''}\n{i.text}") for i in undated])
+    for item, y in zip(undated, years):
         if y:
             _set(item, y, "text")
     # neighbours in the newest-first lists of each capture
@@ -498,25 +505,70 @@ def _latin(s: str) -> bool:
     return not re.search(r"[\u0400-\u04FF]", s)
 
 
-def extract(items: list[Item], issues: list[dict]) -> Facts:
-    facts = Facts()
+@dataclass
+class Parsed:
+    """What the pure parsers read from one item's text (see parse_item)."""
+
+    turnout: list
+    results: list
+    elections: list
+    kind: str
+    meeting: object | None
+
+
+def parse_item(title: str | None, text: str, lang: str, published: date | None) -> Parsed:
+    """Every fact of one item, read by the pure parsers: no I/O, no shared state, so items can be
+    parsed in worker processes."""
     from .facts.results import ELECTED_RE
 
-    for item in items:
-        text = item.text
+    full = "\n".join(filter(None, [title, text]))
+    turnout = parse_turnout(full)
+    results = parse_results(text, lang) if ELECTED_RE.search(full) else []
+    elections = elections_in(full, published)
+    kind = classify(title, text, has_turnout=bool(turnout), has_results=bool(results))
+    meeting = parse_meeting(text, published, lang) if kind == "meeting" else None
+    return Parsed(turnout, results, elections, kind, meeting)
+
+
+def _parse_item_star(args):
+    return parse_item(*args)
+
+
+def _year_from_text_star(args):
+    dm, text = args
+    return D.year_from_text(dm, text)
+
+
+PARALLEL_MIN_ITEMS = 400
+
+
+def pmap(fn, jobs: list, workers: int | None = None, chunksize: int = 64) -> list:
+    """map(fn, jobs) in a pool of worker processes when there is enough work to pay for one."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(jobs) >= PARALLEL_MIN_ITEMS:
+        import concurrent.futures as cf
+
+        with cf.ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(fn, jobs, chunksize=chunksize))
+    return [fn(job) for job in jobs]
+
+
+def extract(items: list[Item], issues: list[dict]) -> Facts:
+    """Read every item's facts (in parallel), then resolve them into elections and entities (in
+    order, so that ids and names come out the same on every run)."""
+    facts = Facts()
+    parsed = pmap(_parse_item_star, [(i.title, i.text, i.lang, i.published_on) for i in items])
+    for item, p in zip(items, parsed):
         capture_id = item.sightings[0].capture.id
         line = item.sightings[0].raw.line
-        full = "\n".join(filter(None, [item.title, text]))
-        turnout = parse_turnout(full)
-        results = parse_results(text, item.lang) if ELECTED_RE.search(full) else []
-        item.elections = elections_in(full, item.published_on)
-        for t in turnout:
+        item.elections = p.elections
+        for t in p.turnout:
             _add_turnout(facts, item, t, issues, capture_id, line)
-        for r in results:
+        for r in p.results:
             _add_result(facts, item, r)
-        item.kind = classify(item.title, text, has_turnout=bool(turnout), has_results=bool(results))
-        if item.kind == "meeting":
-            _add_meeting(facts, item)
+        item.kind = p.kind
+        if p.meeting is not None:
+            _add_meeting(facts, item, p.meeting)
         for ref in item.elections:
             eid = facts.election(ref)
             if eid:
@@ -619,10 +671,7 @@ def _add_result(facts: Facts, item: Item, r) -> None:
         facts.item_elections.add((item.id, eid))
 
 
-def _add_meeting(facts: Facts, item: Item) -> None:
-    m = parse_meeting(item.text, item.published_on, item.lang)
-    if m is None:
-        return
+def _add_meeting(facts: Facts, item: Item, m) -> None:
     mid = f"{item.id}-meeting"
     facts.meetings.append({
         "id": mid,

@@ -58,12 +58,15 @@ class PageSplit:
     problems: list[tuple[int, str, str]]  # (line, problem, excerpt)
 
 
+_BOILERPLATE_MAX = max(len(x) for x in HEADER_LINES | CHROME_LINES) + 20
+
+
 def is_header(line: str) -> bool:
-    return squash(line).casefold() in HEADER_LINES
+    return len(line) <= _BOILERPLATE_MAX and squash(line).casefold() in HEADER_LINES
 
 
 def is_chrome(line: str) -> bool:
-    return squash(line).casefold() in CHROME_LINES
+    return len(line) <= _BOILERPLATE_MAX and squash(line).casefold() in CHROME_LINES
 
 
 def ends_cut(line: str) -> bool:

@@ -5,6 +5,7 @@ import re
 import unicodedata
 
 TURKMEN_LETTERS = set("ýňşçäöüžÝŇŞÇÄÖÜŽ")
+_TK_LETTER = re.compile("[ýňşçäöüžÝŇŞÇÄÖÜŽ]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -36,14 +37,14 @@ def detect_lang(text: str) -> str | None:
         return "ru"
     words = [w.casefold() for w in _WORDS.findall(sample[:1500])]
     en = sum(1 for w in words if w in _EN_WORDS)
-    tk = sum(1 for w in words if w in _TK_WORDS or any(ch in TURKMEN_LETTERS for ch in w))
+    tk = sum(1 for w in words if w in _TK_WORDS or _TK_LETTER.search(w))
     if en or tk:
         if tk > en:
             return "tk"
         if en > tk:
             return "en"
     # a few words only: the share of Turkmen letters decides
-    tk_letters = sum(1 for ch in sample if ch in TURKMEN_LETTERS)
+    tk_letters = len(_TK_LETTER.findall(sample))
     if tk_letters and tk_letters / max(lat, 1) > 0.01:
         return "tk"
     return "en"
@@ -57,18 +58,24 @@ _CYR_TO_LAT = dict(zip(
 ))
 
 
+_CYR_TABLE = str.maketrans(_CYR_TO_LAT)
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+
+
 def fold(text: str | None) -> str:
     """Lower-case ASCII skeleton, across Latin and Cyrillic spellings ('Garaşsyzlyk' -> 'garassyzlyk')."""
     text = (text or "").casefold()
-    text = "".join(_CYR_TO_LAT.get(ch, ch) for ch in text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_CYR_TABLE))
+        text = _COMBINING.sub("", text)
+    return _NOT_ALNUM.sub(" ", text).strip()
 
 
 def squash(text: str) -> str:
     """Collapse runs of whitespace to one space."""
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def parse_pct(text: str) -> float | None:
