@@ -764,13 +764,13 @@ def rows(captures, items, facts: Facts, issues):
 def write(db_path: Path, table_rows) -> int:
     """Shape a new database, insert every table's rows in one transaction, then index the text.
 
-    Rows go in with plain `executemany` in schema column order; the full-text index is built once
-    at the end rather than row by row through triggers.
+    Rows go in with plain `executemany` in schema column order; indexes and the full-text index
+    are built once at the end rather than row by row.
     """
     db = sqlite_utils.Database(str(db_path))
     db.execute("pragma journal_mode = off")
     db.execute("pragma synchronous = off")
-    ensure_shape(db, fts=False)
+    ensure_shape(db, fts=False, indexes=False)
     columns = {name: list(cols) for name, cols, *_ in TABLES}
     total = 0
     conn = db.conn

@@ -372,10 +372,11 @@ left join constituencies c on c.id = a.constituency_id
 }
 
 
-def ensure_shape(db: sqlite_utils.Database, fts: bool = True) -> None:
+def ensure_shape(db: sqlite_utils.Database, fts: bool = True, indexes: bool = True) -> None:
     """Create every table, foreign key, index, FTS table, trigger and view that is missing.
 
-    `fts=False` leaves out full-text search, so that a bulk load can insert first and index once.
+    `fts=False` and `indexes=False` leave out full-text search and indexes, so that a bulk load can
+    insert first and index once; a later call without them adds what is missing.
     """
     db.execute("pragma foreign_keys = on")
     for name, columns, pk, fks in TABLES:
@@ -387,8 +388,9 @@ def ensure_shape(db: sqlite_utils.Database, fts: bool = True) -> None:
                 foreign_keys=fks or None,
                 not_null=NOT_NULL.get(name),
             )
-    for name, cols in INDEXES:
-        db[name].create_index(cols, if_not_exists=True)
+    if indexes:
+        for name, cols in INDEXES:
+            db[name].create_index(cols, if_not_exists=True)
     if fts and not db["news_items_fts"].exists():
         db["news_items"].enable_fts(
             FTS_COLUMNS, tokenize=FTS_TOKENIZE, create_triggers=True, replace=True
