@@ -153,3 +153,24 @@ def test_constituency_takes_the_turkmen_spelling_over_a_transliteration(raw_dir,
     load(raw_dir, db)
     assert q(db, "select id, number, name from constituencies") == [("mejlis-109", 109, "Sakarçäge")]
     assert q(db, "select count(*) from turnout_by_area where constituency_id = 'mejlis-109'") == [(2,)]
+
+
+def test_parallel_load_gives_the_same_database_as_a_serial_one(tmp_path, monkeypatch):
+    """Reading and parsing run in worker processes on large folders: the rows must not change."""
+    import etl.load as L
+    from bench.corpus import generate
+
+    raw = tmp_path / "raw"
+    generate(raw, 120)
+    monkeypatch.setattr(L, "PARALLEL_MIN_CAPTURES", 10**9)
+    monkeypatch.setattr(L, "PARALLEL_MIN_ITEMS", 10**9)
+    L.load(raw, tmp_path / "serial.db")
+    monkeypatch.setattr(L, "PARALLEL_MIN_CAPTURES", 1)
+    monkeypatch.setattr(L, "PARALLEL_MIN_ITEMS", 1)
+    monkeypatch.setattr(L.os, "cpu_count", lambda: 2)
+    L.load(raw, tmp_path / "parallel.db")
+    a, b = tmp_path / "serial.db", tmp_path / "parallel.db"
+    tables = [r[0] for r in q(a, "select name from sqlite_master where type='table' and name not like '%fts%'")]
+    assert q(a, "select count(*) from news_items")[0][0] > 50
+    for t in tables:
+        assert q(a, f"select * from [{t}] order by 1, 2") == q(b, f"select * from [{t}] order by 1, 2"), t
