@@ -23,6 +23,7 @@ SETTINGS = {
     "allow_download": True,
     "max_csv_mb": 0,  # a full-table CSV is never cut short (see plugins for the streaming guard)
     "num_sql_threads": 3,
+    "truncate_cells_html": 280,  # long bodies are cut in table views (full text on the row page, JSON, CSV)
 }
 
 
