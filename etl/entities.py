@@ -189,17 +189,22 @@ _RU_LAT_EN = dict(zip(
 ))
 
 
-def latin_name(name: str) -> str:
-    """A Russian spelling of a name in plain Latin letters ('Нарине Саакян' -> 'Narine Saakyan')."""
+def transliterate(name: str, table: dict[str, str]) -> str:
+    """Cyrillic letters replaced by `table`'s Latin ones, keeping capitals; other characters kept."""
     out = []
     for ch in name:
         low = ch.lower()
-        rep = _RU_LAT_EN.get(low)
+        rep = table.get(low)
         if rep is None:
             out.append(ch)
         else:
             out.append(rep.capitalize() if ch != low else rep)
     return "".join(out)
+
+
+def latin_name(name: str) -> str:
+    """A Russian spelling of a name in plain Latin letters ('Нарине Саакян' -> 'Narine Saakyan')."""
+    return transliterate(name, _RU_LAT_EN)
 
 
 def canonical_name(forms: list[tuple[str, str]]) -> str:
@@ -377,15 +382,7 @@ _RU_LAT = dict(zip(
 
 
 def _translit_ru(name: str) -> str:
-    out = []
-    for ch in name:
-        low = ch.lower()
-        rep = _RU_LAT.get(low)
-        if rep is None:
-            out.append(ch)
-        else:
-            out.append(rep.capitalize() if ch != low else rep)
-    return "".join(out)
+    return transliterate(name, _RU_LAT)
 
 
 @dataclass

@@ -8,26 +8,16 @@ each one.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-
-def _sibling(name):  # plugin files are loaded by path, not as a package
-    key = "saylav_plugins." + name
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, Path(__file__).with_name(name + ".py"))
-        sys.modules[key] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[key])
-    return sys.modules[key]
+from etl.plugin_support import sibling
 
 
-site = _sibling("site_data")
-translit = _sibling("translit")
+site = sibling(__file__, "site_data")
+translit = sibling(__file__, "translit")
 
 
 def q(path: str, **args) -> str:

@@ -8,25 +8,15 @@ organisation, constituency and region. Over 50,000 URLs it becomes a sitemap ind
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
-
-def _sibling(name):  # plugin files are loaded by path, not as a package
-    key = "saylav_plugins." + name
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, Path(__file__).with_name(name + ".py"))
-        sys.modules[key] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[key])
-    return sys.modules[key]
+from etl.plugin_support import sibling
 
 
-site = _sibling("site_data")
+site = sibling(__file__, "site_data")
 
 PER_FILE = 50000
 STATIC_PAGES = ["/", "/elections", "/people", "/organizations", "/constituencies", "/regions", "/api"]

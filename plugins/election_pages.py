@@ -7,28 +7,18 @@ members elected, the other elections held the same day and the news about it.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from urllib.parse import unquote
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-
-def _sibling(name):  # plugin files are loaded by path, not as a package
-    key = "saylav_plugins." + name
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, Path(__file__).with_name(name + ".py"))
-        sys.modules[key] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[key])
-    return sys.modules[key]
+from etl.plugin_support import sibling
 
 
-site = _sibling("site_data")
-charts = _sibling("charts")
-turnout = _sibling("turnout_table")
+site = sibling(__file__, "site_data")
+charts = sibling(__file__, "charts")
+turnout = sibling(__file__, "turnout_table")
 
 NEWS_LIMIT = 200
 

@@ -11,28 +11,18 @@ Every name links to its own page; every fact links to the news item it was read 
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from urllib.parse import unquote
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-
-def _sibling(name):  # plugin files are loaded by path, not as a package
-    key = "saylav_plugins." + name
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, Path(__file__).with_name(name + ".py"))
-        sys.modules[key] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[key])
-    return sys.modules[key]
+from etl.plugin_support import sibling
 
 
-site = _sibling("site_data")
-charts = _sibling("charts")
-turnout = _sibling("turnout_table")
+site = sibling(__file__, "site_data")
+charts = sibling(__file__, "charts")
+turnout = sibling(__file__, "turnout_table")
 
 LIST_PAGE = 1000
 

@@ -7,24 +7,14 @@ and the database is immutable, so its data is computed once per process.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-
-def _sibling(name):  # plugin files are loaded by path, not as a package
-    key = "saylav_plugins." + name
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, Path(__file__).with_name(name + ".py"))
-        sys.modules[key] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[key])
-    return sys.modules[key]
+from etl.plugin_support import sibling
 
 
-site = _sibling("site_data")
+site = sibling(__file__, "site_data")
 
 LATEST = 10
 ELECTIONS = 8  # shown on the home page, those with turnout figures first

@@ -10,26 +10,16 @@ indexed lookups on the item id and its site id.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from urllib.parse import unquote
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
-
-def _sibling(name):  # plugin files are loaded by path, not as a package
-    key = "saylav_plugins." + name
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, Path(__file__).with_name(name + ".py"))
-        sys.modules[key] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[key])
-    return sys.modules[key]
+from etl.plugin_support import sibling
 
 
-site = _sibling("site_data")
-turnout = _sibling("turnout_table")
+site = sibling(__file__, "site_data")
+turnout = sibling(__file__, "turnout_table")
 
 ITEM_QUERIES = {
     "item": ("select * from news_items where id = :id", None),
