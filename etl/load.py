@@ -16,6 +16,7 @@ import re
 import sqlite3
 import tempfile
 import time
+from urllib.parse import urlsplit, urlunsplit
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +35,7 @@ from .facts.meetings import parse_meeting
 from .facts.regions import REGION_NAMES, region_name
 from .facts.results import parse_results
 from .facts.turnout import parse_turnout
+from .html_text import CANONICAL_HOST, SITE_HOSTS
 from .page import RawItem, split_page, strip_ellipsis
 from .schema import TABLES, ensure_shape
 from .text import TURKMEN_LETTERS, detect_lang, fold
@@ -285,11 +287,22 @@ def _ids_agree(a: Sighting, b: Sighting) -> bool:
     return a.site_id is None or b.site_id is None or a.site_id == b.site_id
 
 
+def site_url(url: str | None) -> str | None:
+    """An item's URL on the site's main host: www., http and the mirror are the same page."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if host in SITE_HOSTS:
+        return urlunsplit(("https", CANONICAL_HOST, parts.path, parts.query, ""))
+    return url
+
+
 def _merge_group(group: list[Sighting]) -> Item:
     item = Item(sightings=group, lang=group[0].lang)
     item.site_id = next((s.site_id for s in group if s.site_id is not None), None)
-    item.url = next((s.url for s in group if s.url and s.site_id is not None),
-                    next((s.url for s in group if s.url), None))
+    item.url = site_url(next((s.url for s in group if s.url and s.site_id is not None),
+                             next((s.url for s in group if s.url), None)))
     titles = [s.raw.title for s in group if s.raw.title]
     item.title = max(titles, key=len) if titles else None
     item.date = next((s.raw.date for s in group if s.raw.date), None)

@@ -174,3 +174,14 @@ def test_parallel_load_gives_the_same_database_as_a_serial_one(tmp_path, monkeyp
     assert q(a, "select count(*) from news_items")[0][0] > 50
     for t in tables:
         assert q(a, f"select * from [{t}] order by 1, 2") == q(b, f"select * from [{t}] order by 1, 2"), t
+
+
+def test_item_urls_are_on_the_main_host(raw_dir, tmp_path):
+    from tests.conftest import write_capture
+
+    text = "24 May\n\nConstituency 1:\n\nIts boundaries: includes residential houses 2-13 of the street in the township.\n"
+    write_capture(raw_dir, "m.txt", text, url="http://www.saylav.st.com.tm/en/news/482")
+    db = tmp_path / "u.db"
+    load(raw_dir, db)
+    assert q(db, "select site_id, url from news_items") == [(482, "https://saylav.gov.tm/en/news/482")]
+    assert q(db, "select url from captures") == [("http://www.saylav.st.com.tm/en/news/482",)]
