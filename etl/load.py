@@ -16,12 +16,12 @@ import re
 import sqlite3
 import tempfile
 import time
-from urllib.parse import urlsplit, urlunsplit
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
+from urllib.parse import urlsplit, urlunsplit
 
 import sqlite_utils
 from slugify import slugify
