@@ -124,6 +124,8 @@ def choose_pages(db: Path) -> list[Page]:
         Page("table-md", "  (metadata facets)", "/saylav/news_items", None),
         Page("search", "search 'saylaw'", "/saylav/news_items?_search=saylaw", 60),
         Page("item", "item page", f"/saylav/news_items/{quote(item)}", 30),
+        Page("news", "item page (/news/)", f"/news/{quote(item)}", 30),
+        Page("site-search", "site search /search", "/search?q=saylaw", 60),
         Page("election", "election page", f"/elections/{quote(election)}", 60),
         Page("feed", "feed", "/saylav/feed.atom", None),
     ]
