@@ -134,3 +134,11 @@ def test_places_named_after_people_are_not_people():
     assert people_in("выборы членов Генгеша посёлка Аба Аннаев этрапа Кёризек", "ru") == []
     assert people_in("the elections of members of gengesh of Aba Annayev township", "en") == []
     assert people_in("Aba Annaýew şäherçesiniň Geňeşiniň agzalarynyň saýlawlary", "tk") == []
+
+
+def test_turkmen_verb_dusushdy_reports_a_meeting():
+    m = parse_meeting("2023-nji ýylyň 20-nji fewralynda Merkezi saýlaw toparynyň başlygy G.Myradow "
+                      "ÝHHG-niň wekiliýetiniň ýolbaşçysy Aleksandr Gromow bilen duşuşdy.", lang="tk")
+    assert m.held_on == date(2023, 2, 20)
+    assert [p.name for p in m.participants] == ["G.Myradow", "Aleksandr Gromow"]
+    assert m.participants[0].role == "Merkezi saýlaw toparynyň başlygy"

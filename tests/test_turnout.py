@@ -248,3 +248,17 @@ def test_ordinal_number_before_the_word_constituency():
     assert areas(parse_turnout(t)[0]) == [(1, "Garaşsyzlyk", None, 40.76), (2, "Bitaraplyk", None, 42.10)]
     t = "По выборам депутатов Меджлиса к 11 часам проголосовало 31,99%. По 54-му избирательному округу «Байдак» – 32,47%."
     assert areas(parse_turnout(t)[0]) == [(54, "Байдак", None, 32.47)]
+
+
+def test_turkmen_regions_written_with_boyunca():
+    facts = parse_turnout(
+        "Türkmenistanyň Mejlisiniň deputatlarynyň saýlawlary boýunça sagat 11-e çenli saýlawçylaryň 41,29%-i ses "
+        "berdi. Ahal welaýaty boýunça 42,1%, Balkan welaýaty boýunça 40,05%, Aşgabat şäheri boýunça 39,9%.")
+    assert summary(facts) == [("mejlis", 11, False, 41.29, None, None, None)]
+    assert areas(facts[0]) == [(None, None, "ahal", 42.1), (None, None, "balkan", 40.05), (None, None, "ashgabat", 39.9)]
+
+
+def test_english_final_with_the_voted_count_before_the_share():
+    facts = parse_turnout("Final results: 3 435 950 voters, or 91,12 percent of the total number of voters, "
+                          "took part in the elections of the President of Turkmenistan.")
+    assert summary(facts) == [("president", None, True, 91.12, None, None, 3435950)]

@@ -43,7 +43,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"\b(?:a|the) meeting\b", r"\bmet (?:with)?\b", r"\bmeets\b", r"\bheld talks\b", r"\bnegotiations\b",
         r"session of the (?:central )?(?:election )?commission", r"the session\b", r"videoconference",
         r"встреч[аеиу]", r"заседани", r"совещани", r"переговор",
-        r"duşuşyk", r"duşuşyg", r"toparynyň mejlisi", r"mejlisi geçirildi", r"gepleşik", r"wideoaragatnaşyk",
+        r"duşuşyk", r"duşuşyg", r"duşuşd", r"toparynyň mejlisi", r"mejlisi geçirildi", r"gepleşik", r"wideoaragatnaşyk",
     )),
     ("nomination", _re(r"nominat", r"hödürle", r"выдвижени", r"выдвинут")),
     ("registration", _re(

@@ -121,7 +121,7 @@ class MeetingFact:
 
 
 MEETING_SENTENCE = re.compile(
-    r"\bmeeting\b|\bmet\b|\bmeets\b|session|talks|встреч|заседани|совещани|переговор|duşuşyk|duşuşyg|mejlis(?:i)? geçiril"
+    r"\bmeeting\b|\bmet\b|\bmeets\b|session|talks|встреч|заседани|совещани|переговор|duşuş|mejlis(?:i)? geçiril"
     r"|gepleşik|maslahat", re.I)
 HELD = re.compile(r"was held|were held|took place|held|met\b|состоял|прошл|проведен|geçirildi|boldy|duşuşdy", re.I)
 _TODAY = re.compile(r"\btoday\b|şu gün|bu gün|сегодня", re.I)

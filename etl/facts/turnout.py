@@ -122,7 +122,7 @@ def _hour(sentence: str) -> int | None:
 
 
 _REGION_TAIL = (r"(?:\w*)(?:\s+(?:velayat\w*|welaýat\w*|велаят\w*|şäher\w*|city|province|region|город\w*|etrap\w*))?"
-                r"\s*(?:проголосовало|проголосовали|ses berdi|voted)?\s*[–—:,\-(]?\s*$")
+                r"\s*(?:boýunça|boýunça\s+ses\s+berenler|проголосовало|проголосовали|ses berdi|voted)?\s*[–—:,\-(]?\s*$")
 _REGION_BEFORE = re.compile(
     rf"(?:по\s+(?:городу\s+)?|в\s+(?:городе\s+)?|город\w*\s+|(?:the\s+)?city\s+of\s+)?\b(?:{REGION_STEM}){_REGION_TAIL}", re.I)
 _AREA_TAIL = re.compile(
@@ -231,7 +231,7 @@ _REGISTERED_ONLY = [
     re.compile(rf"(?:включен\w*|внесен\w*)\s+(?:\w+\s+){{0,3}}?(?P<registered>{COUNT_RE})\s+(?:избирател|человек)", re.I),
 ]
 _VOTED_ONLY = [
-    re.compile(rf"(?P<voted>{COUNT_RE})\s+voters\s+(?:\(|or\s+|,\s*or\s+)", re.I),
+    re.compile(rf"(?P<voted>{COUNT_RE})\s+voters(?:\s*\(|\s+or\s+|\s*,\s*or\s+)", re.I),
     re.compile(rf"(?P<voted>{COUNT_RE})\s+(?:voters\s+)?(?:voted|took part|participated)", re.I),
     re.compile(rf"(?P<voted>{COUNT_RE})\s+saýlawçy\w*\s+(?:\w+\s+){{0,2}}?(?:ses berdi|gatnaşdy)", re.I),
     re.compile(rf"(?:приняли участие|проголосовали)\s+(?P<voted>{COUNT_RE})\s+(?:избирател|человек)", re.I),
