@@ -543,7 +543,7 @@ def results_texts(rng: random.Random, body: str, is_by: bool, day: date, seats: 
     return {
         "tk": (f"{bt} {date_in_text('tk', day)} geçirilen saýlawlarda saýlanylan deputatlar barada maglumat",
                tk_lines),
-        "en": (f"Information on the elected deputies of the Mejlis of Turkmenistan",
+        "en": ("Information on the elected deputies of the Mejlis of Turkmenistan",
                [f"The following were elected in the elections of {be} held on {date_in_text('en', day)}: "
                 + ", ".join(en_parts) + "."]),
         "ru": ("Итоги выборов депутатов Меджлиса Туркменистана",

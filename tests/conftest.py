@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# the site's fixtures (a corpus with hostile captures, its database and Datasette) for every module
+pytest_plugins = ["tests.site_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_RAW = ROOT / "data" / "raw"
 

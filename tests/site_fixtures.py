@@ -11,7 +11,7 @@ The corpus, in the formats of SITE.md (text captures with a URL sidecar), holds:
   control character, and a capture whose sidecar URL is `javascript:`.
 
 It is loaded with the `saylav load` command, as `make load` does.
-Import the fixtures into a test module: `from tests.site_fixtures import site_db, site_ds, get`.
+The fixtures are registered for every test module by tests/conftest.py (`pytest_plugins`).
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from html import unescape
 
 import pytest
 
-from tests.site_fixtures import ELECTION, get, site_db, site_ds  # noqa: F401
+from tests.site_fixtures import ELECTION, get
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

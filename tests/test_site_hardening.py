@@ -8,7 +8,6 @@ import csv
 import hashlib
 import io
 import importlib.util
-import re
 import shutil
 from html.parser import HTMLParser
 import sqlite3
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site_fixtures import ELECTION, get, site_db, site_ds  # noqa: F401
+from tests.site_fixtures import ELECTION, get
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
 

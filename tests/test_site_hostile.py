@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.site_fixtures import HOSTILE_BODY, HOSTILE_TITLE, get, site_db, site_ds  # noqa: F401
+from tests.site_fixtures import HOSTILE_BODY, HOSTILE_TITLE, get
 
 
 class Page(HTMLParser):

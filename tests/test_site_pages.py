@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.site_fixtures import ELECTION, get, local_links, site_db, site_ds  # noqa: F401
+from tests.site_fixtures import ELECTION, get, local_links
 
 
 def text_of(html: str) -> str:

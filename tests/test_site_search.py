@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.site_fixtures import get, site_db, site_ds  # noqa: F401
+from tests.site_fixtures import get
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
 
