@@ -10,8 +10,10 @@ not as a package, so they cannot import each other by name.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import sys
+from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
@@ -72,22 +74,46 @@ def database(datasette):
     return datasette.get_database(DATABASE)
 
 
+FETCH_CACHE_ENTRIES = 512
+
+
 async def fetch(datasette, queries: dict[str, tuple[str, dict | tuple]]) -> dict[str, list[dict]]:
-    """Run named queries in one database call: {"name": (sql, params)} -> {"name": [row dicts]}."""
+    """Run named queries in one database call: {"name": (sql, params)} -> {"name": [row dicts]}.
+
+    The archive is served immutable, so the answer to the same queries never changes while the
+    server runs: the latest FETCH_CACHE_ENTRIES answers are kept, and each caller gets its own copy.
+    """
     from datasette.utils import sqlite_timelimit
 
+    db = database(datasette)
+    key = None
+    if not db.is_mutable and os.environ.get("SAYLAV_QUERY_CACHE", "1") != "0":
+        key = repr(sorted((k, sql, sorted(p.items()) if isinstance(p, dict) else p) for k, (sql, p) in queries.items()))
+        answers = cache(datasette).setdefault("_fetch", OrderedDict())
+        if key in answers:
+            answers.move_to_end(key)
+            return _copy(answers[key])
     limit_ms = datasette.setting("sql_time_limit_ms")
 
     def run(conn):
         out = {}
         with sqlite_timelimit(conn, limit_ms):
-            for key, (sql, params) in queries.items():
+            for name, (sql, params) in queries.items():
                 cur = conn.execute(sql, params)
                 cols = [d[0] for d in cur.description]
-                out[key] = [dict(zip(cols, row)) for row in cur.fetchall()]
+                out[name] = [dict(zip(cols, row)) for row in cur.fetchall()]
         return out
 
-    return await database(datasette).execute_fn(run)
+    out = await db.execute_fn(run)
+    if key is not None:
+        answers[key] = _copy(out)
+        if len(answers) > FETCH_CACHE_ENTRIES:
+            answers.popitem(last=False)
+    return out
+
+
+def _copy(answer: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    return {name: [dict(row) for row in rows] for name, rows in answer.items()}
 
 
 def cache(datasette) -> dict:

@@ -78,3 +78,25 @@ async def test_a_default_facet_named_in_the_url_runs_once(ds, monkeypatch):
     assert list(named["facet_results"]) == ["lang", "kind", "year"]
     extra = (await ds.client.get("/saylav/news_items.json?_facet=lang&_facet=date_basis")).json()
     assert list(extra["facet_results"]) == ["lang", "kind", "year", "date_basis"]
+
+
+async def test_site_pages_queries_are_answered_once_and_copied(ds, monkeypatch):
+    from etl.plugin_support import sibling
+    from etl.serve import PLUGINS_DIR
+
+    site = sibling(str(PLUGINS_DIR / "site_data.py"), "site_data")
+    queries = {"langs": ("select lang, count(*) as n from news_items group by lang order by lang", {})}
+    first = await site.fetch(ds, queries)
+    first["langs"][0]["n"] = -1  # a caller changing its answer does not change the next one
+    db = ds.get_database("saylav")
+    calls = []
+    inner = db.execute_fn
+
+    async def counting(fn):
+        calls.append(fn)
+        return await inner(fn)
+
+    monkeypatch.setattr(db, "execute_fn", counting)
+    second = await site.fetch(ds, queries)
+    assert second == {"langs": [{"lang": "en", "n": 7}, {"lang": "tk", "n": 2}]}
+    assert calls == []
