@@ -18,6 +18,7 @@ SETTINGS = {
     "suggest_facets": False,
     "sql_time_limit_ms": 1000,
     "max_returned_rows": 1000,
+    "default_page_size": 50,  # rows per HTML/JSON page; `_size=` up to max_returned_rows, `_size=max`
     "facet_time_limit_ms": 500,
     "default_cache_ttl": 300,
     "allow_download": True,
