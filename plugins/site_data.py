@@ -9,14 +9,13 @@ not as a package, so they cannot import each other by name.
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
-import sys
 from collections import OrderedDict
 from datetime import date
-from pathlib import Path
 from urllib.parse import quote
+
+from etl.plugin_support import sibling as _load_sibling
 
 DATABASE = "saylav"
 
@@ -60,14 +59,8 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def sibling(name: str):
-    """Load plugins/{name}.py once, under a private module name."""
-    key = "saylav_plugins." + name
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, Path(__file__).with_name(name + ".py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[key] = module
-        spec.loader.exec_module(module)
-    return sys.modules[key]
+    """plugins/{name}.py, loaded once (see etl.plugin_support)."""
+    return _load_sibling(__file__, name)
 
 
 def database(datasette):
