@@ -479,6 +479,15 @@ def _is_dateish(node: _Node) -> bool:
     return node.tag == "time" or bool(_DATE_WORDS.intersection(_words(node)))
 
 
+def _is_date_element(node: _Node) -> bool:
+    """An inline element whose whole text is a date line ('<span>12 Mar</span><a>Title</a>'): it
+    stands on a line of its own, as the site's pages show it, rather than gluing onto the title."""
+    if len(node.children) > 4:
+        return False
+    text = _plain_text(node)
+    return len(text) <= 24 and is_date_line(text)
+
+
 # --------------------------------------------------------------------------------------------
 # Lines
 
@@ -532,7 +541,7 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of) -> list[_Line]:
             continue
         node = obj
         blockish = node.tag in BLOCK or node.tag == "br" or (
-            node.tag != "#root" and _is_dateish(node) and node.tag not in VOID
+            node.tag != "#root" and node.tag not in VOID and (_is_dateish(node) or _is_date_element(node))
         )
         if op == "close":
             if blockish:

@@ -220,6 +220,7 @@ def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
 
 
 OPENING_CHARS = 600  # longer than any sidebar or listing snippet the site prints (about 200)
+BUCKET_CHARS = 20  # sightings are compared only within the same title and first folded characters
 
 
 def _opening(s: Sighting) -> str:
@@ -263,7 +264,7 @@ def merge(sightings: list[Sighting]) -> list[Item]:
                 by_site[key] = i
         title = fold(s.raw.title)
         if title or len(openings[i]) >= 30:
-            buckets[(s.lang, title[:120], openings[i][:40])].append(i)
+            buckets[(s.lang, title[:120], openings[i][:BUCKET_CHARS])].append(i)
     for members in buckets.values():
         clusters: list[tuple[str, int]] = []  # (longest opening, representative)
         for i in sorted(members, key=lambda k: -len(openings[k])):
@@ -386,6 +387,45 @@ def fix_dates(items: list[Item], issues: list[dict]) -> None:
             item.published_on, item.date_basis = day, "story"
         elif (item.date.day, item.date.month) == (day.day, day.month):
             _set(item, day.year, "story")
+    _drop_dates_against_ids(items, issues)
+
+
+STRONG_BASES = ("date-line", "text", "polling-day")
+ID_ORDER_SLACK_DAYS = 7  # a translation or a late edit may stand a little out of order
+
+
+def _drop_dates_against_ids(items: list[Item], issues: list[dict]) -> None:
+    """Article ids grow with time: a year that was inferred (not read) and puts an article before
+    a lower-numbered one, or after a higher-numbered one, whose date was read from its text is
+    wrong. Such a date is dropped (NULL) and reported, never kept."""
+    strong = sorted((i.site_id, i.published_on) for i in items
+                    if i.site_id is not None and i.published_on and i.date_basis in STRONG_BASES)
+    if not strong:
+        return
+    ids = [k for k, _ in strong]
+    latest_below, best = [], None
+    for _, d in strong:
+        best = d if best is None or d > best else best
+        latest_below.append(best)
+    earliest_above, best = [None] * len(strong), None
+    for k in range(len(strong) - 1, -1, -1):
+        d = strong[k][1]
+        best = d if best is None or d < best else best
+        earliest_above[k] = best
+    slack = D.timedelta(days=ID_ORDER_SLACK_DAYS)
+    for item in items:
+        if item.site_id is None or not item.published_on or item.date_basis in STRONG_BASES:
+            continue
+        lo = bisect.bisect_left(ids, item.site_id)  # strong ids below this one end before lo
+        hi = bisect.bisect_right(ids, item.site_id)
+        before = latest_below[lo - 1] if lo else None
+        after = earliest_above[hi] if hi < len(strong) else None
+        if (before and item.published_on < before - slack) or (after and item.published_on > after + slack):
+            sighting = item.sightings[0]
+            issues.append(_issue(sighting.capture.id, sighting.raw.line,
+                                 f"date {item.published_on} ({item.date_basis}) contradicts the order of article "
+                                 "ids: left unknown", item.date.text if item.date else ""))
+            item.published_on, item.date_basis = None, None
 
 
 def _set(item: Item, year: int, basis: str) -> bool:

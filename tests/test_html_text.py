@@ -246,3 +246,13 @@ def test_items_linked_only_by_read_more_or_an_image():
     assert page.links["Title A"] == "https://saylav.gov.tm/en/news/4"
     assert page.links["Title B"] == "https://saylav.gov.tm/en/news/3"
     assert "Read more" not in page.text
+
+
+def test_a_date_in_its_own_inline_element_does_not_glue_onto_the_title():
+    html = ("<main><article><h1>Main story</h1><p>Body text of the main story, long enough to be a body.</p>"
+            "</article><aside><ul><li><span>29 Mar</span><a href='/en/news/701'>Voting continues</a></li>"
+            "<li><span>12 Mar</span><a href='/en/news/700'>Meeting with the UNDP delegation</a></li></ul></aside></main>")
+    page = html_to_page(html, "https://saylav.gov.tm/en/news/702")
+    lines = [line for line in page.text.split("\n") if line]
+    assert lines[-4:] == ["29 Mar", "Voting continues", "12 Mar", "Meeting with the UNDP delegation"]
+    assert page.links["Voting continues"] == "https://saylav.gov.tm/en/news/701"

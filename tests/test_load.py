@@ -185,3 +185,24 @@ def test_item_urls_are_on_the_main_host(raw_dir, tmp_path):
     load(raw_dir, db)
     assert q(db, "select site_id, url from news_items") == [(482, "https://saylav.gov.tm/en/news/482")]
     assert q(db, "select url from captures") == [("http://www.saylav.st.com.tm/en/news/482",)]
+
+
+def test_an_inferred_year_that_breaks_the_order_of_article_ids_is_dropped(raw_dir, tmp_path):
+    """A sidebar list out of order would date article 701 a year before article 700: NULL instead."""
+    from tests.conftest import write_capture
+
+    body = "Text of the story, long enough to be a paragraph of the body of the story. " * 2
+    write_capture(raw_dir, "a.txt", f"12 Mar\n\nStory seven hundred\n\nOn March 12, 2026, the meeting was held. {body}\n",
+                  url="https://saylav.gov.tm/en/news/700")
+    # a listing that (wrongly) shows 29 Mar after 12 Mar: read as newest first, 29 Mar would be 2025
+    write_capture(raw_dir, "b.txt", "12 Mar\nStory seven hundred\n\nOn March 12, 2026, the meeting was held...\n\n"
+                  "29 Mar\nStory seven hundred and one\n\nThe commission continued its work on the lists...\n",
+                  url="https://saylav.gov.tm/en/news?page=1")
+    write_capture(raw_dir, "c.txt", f"29 Mar\n\nStory seven hundred and one\n\nThe commission continued its work on the lists. {body}\n",
+                  url="https://saylav.gov.tm/en/news/701")
+    db = tmp_path / "o.db"
+    load(raw_dir, db)
+    assert q(db, "select site_id, published_on, date_basis from news_items order by site_id") == [
+        (700, "2026-03-12", "text"), (701, None, None)]
+    assert q(db, "select problem from parse_issues") == [
+        ("date 2025-03-29 (list-neighbours) contradicts the order of article ids: left unknown",)]
