@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import operator
 import os
 import re
 import sqlite3
@@ -832,11 +833,15 @@ def write(db_path: Path, table_rows) -> int:
             if not records:
                 continue
             cols = columns[table]
-            unknown = set().union(*records) - set(cols)
-            if unknown:
-                raise LoadError(f"rows for {table} carry columns the schema lacks: {sorted(unknown)}")
+            # every row names exactly the schema's columns: none missing, none the schema lacks
+            if any(len(r) != len(cols) for r in records):
+                raise LoadError(f"rows for {table} do not match its columns {cols}")
+            try:
+                values = list(map(operator.itemgetter(*cols), records))
+            except KeyError as e:
+                raise LoadError(f"rows for {table} lack column {e}") from e
             sql = f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) values ({', '.join('?' * len(cols))})"
-            conn.executemany(sql, [tuple(r.get(c) for c in cols) for r in records])
+            conn.executemany(sql, values)
             total += len(records)
     ensure_shape(db)
     db.execute("pragma journal_mode = delete")

@@ -100,3 +100,12 @@ def test_missing_raw_folder_is_a_clear_error(tmp_path):
     res = runner.invoke(cli, ["load", "--raw", str(tmp_path / "nope"), "--db", str(tmp_path / "s.db")])
     assert res.exit_code == 1
     assert "no such folder of captures" in res.output
+
+
+def test_rows_that_do_not_match_the_schema_fail_the_build(tmp_path):
+    """A row with a column the schema lacks would lose data silently: the build stops instead."""
+    from etl.load import write
+
+    rows = [("people", [{"id": "gromov-a", "name": "Alexei Gromov", "nickname": "A."}])]
+    with pytest.raises(LoadError, match="do not match its columns"):
+        write(tmp_path / "w.db", iter(rows))
