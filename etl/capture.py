@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .html_text import decode_html, html_to_page
+
 CAPTURE_SUFFIXES = (".txt", ".html", ".htm")
 SIDECAR_SUFFIX = ".meta.json"
 
@@ -121,11 +123,14 @@ def read_capture(path: Path, root: Path) -> Capture:
     if not data.strip():
         raise CaptureError("empty file", cap)
     try:
-        text = decode_text(data)
+        if cap.format == "html" and b"\x00" not in data[:4096]:
+            # a crawled page keeps the bytes the server sent: its charset says how to read them
+            text = decode_html(data, meta.get("content_type"))
+        else:
+            text = decode_text(data)
     except CaptureError as e:
         raise CaptureError(str(e), cap) from e
     if cap.format == "html" or _looks_like_html(text):
-        from .html_text import html_to_page
 
         page = html_to_page(text, cap.url)
         cap.format = "html"

@@ -109,3 +109,22 @@ def test_rows_that_do_not_match_the_schema_fail_the_build(tmp_path):
     rows = [("people", [{"id": "gromov-a", "name": "Alexei Gromov", "nickname": "A."}])]
     with pytest.raises(LoadError, match="do not match its columns"):
         write(tmp_path / "w.db", iter(rows))
+
+
+def test_a_crawled_page_in_windows_1251_is_read_by_its_charset(raw_dir, tmp_path):
+    import json
+
+    html = ("<html><head><meta charset='windows-1251'></head><body><main><article><p class='date'>31 Март</p>"
+            "<h1>Голосование продолжается</h1><p>По выборам депутатов Меджлиса Туркменистана к 11 часам "
+            "проголосовало 31,99% избирателей.</p></article></main></body></html>")
+    (raw_dir / "p.html").write_bytes(html.encode("windows-1251"))
+    (raw_dir / "p.html.meta.json").write_text(json.dumps(
+        {"url": "https://saylav.gov.tm/ru/news/201", "content_type": "text/html; charset=windows-1251"}))
+    db = tmp_path / "c.db"
+    summary, issues_found = load(raw_dir, db)
+    assert issues_found == []
+    conn = sqlite3.connect(db)
+    assert conn.execute("select lang, title, published_on from news_items").fetchall() == [
+        ("ru", "Голосование продолжается", "2019-03-31")]
+    assert conn.execute("select election_id, as_of_hour, overall_pct from turnout_snapshots").fetchall() == [
+        ("mejlis-by-2019-03-31", 11, 31.99)]
