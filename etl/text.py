@@ -120,3 +120,26 @@ def parse_count(text: str) -> int | None:
         millions, thousands, units = (int(g) if g else 0 for g in m.groups())
         return millions * 1_000_000 + thousands * 1000 + units
     return None
+
+
+_UPPER = "A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ"
+_SENTENCE_BREAK = re.compile(rf"(?<=[.!?])\s+(?=[{_UPPER}«“\"(0-9])|\n+")
+_ENDS_WITH_INITIAL = re.compile(rf"(?:^|[\s(])[{_UPPER}]\.$")
+# abbreviations that a number or a name follows: "No. 12", "Art. 63", "ст. 4", "г. Ашхабад"
+_ENDS_WITH_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:No|Nos|Art|Arts|St|p|pp|ст|п|г|гг|им|ул|d|Nr)\.$", re.I)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a text: a break after . ! ? before a capital, a quote, a bracket or a digit, and
+    at line breaks; an initial ("G. Myradov", "Г. Мурадов") or an abbreviation ("No. 12") does not
+    end a sentence."""
+    out: list[str] = []
+    for part in _SENTENCE_BREAK.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        if out and (_ENDS_WITH_INITIAL.search(out[-1]) or _ENDS_WITH_ABBREVIATION.search(out[-1])):
+            out[-1] = out[-1] + " " + part
+        else:
+            out.append(part)
+    return out

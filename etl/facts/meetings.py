@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..dates import _full_dates, _future_dates
 from ..entities import nominative, person_key, skeleton, split_name
-from ..text import fold
+from ..text import fold, sentences
 
 UP = "A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ"
 LO = "a-zß-öø-ÿýňşçäöüžа-яё"
@@ -359,18 +359,6 @@ def _excluded(before: str, after: str) -> bool:
     return bool(_NAMED_AFTER_AFTER.match(after))
 
 
-def _sentences(text: str) -> list[str]:
-    parts = re.split(rf"(?<=[.!?])\s+(?=[{UP}«“\"(0-9])|\n+", text)
-    out: list[str] = []
-    for p in (p.strip() for p in parts if p.strip()):
-        # "G. Myradov" or "Г. Мурадов": an initial is not the end of a sentence
-        if out and re.search(rf"(?:^|[\s(])[{UP}]\.$", out[-1]):
-            out[-1] = out[-1] + " " + p
-        else:
-            out.append(p)
-    return out
-
-
 def _key(p: Participant) -> str:
     parts = split_name(p.nominative or p.name)
     return person_key(parts)
@@ -382,25 +370,25 @@ def _surname_skeleton(p: Participant) -> str:
 
 def parse_meeting(text: str, published: date | None = None, lang: str | None = None) -> MeetingFact | None:
     """The meeting an item reports, with its day, place and participants; None if there is none."""
-    sentences = _sentences(text)
-    meeting_idx = [i for i, s in enumerate(sentences) if MEETING_SENTENCE.search(s)]
+    parts = sentences(text)
+    meeting_idx = [i for i, s in enumerate(parts) if MEETING_SENTENCE.search(s)]
     if not meeting_idx:
         return None
     held_on = None
     for i in meeting_idx:
-        s = sentences[i]
+        s = parts[i]
         if HELD.search(s):
             ds = _held_dates(s)
             if ds:
                 held_on = ds[-1]
                 break
     if held_on is None and published is not None:
-        if any(_TODAY.search(sentences[i]) and HELD.search(sentences[i]) for i in meeting_idx):
+        if any(_TODAY.search(parts[i]) and HELD.search(parts[i]) for i in meeting_idx):
             held_on = published
     place = None
     for i in meeting_idx:
         for r in PLACE_RES:
-            m = r.search(sentences[i])
+            m = r.search(parts[i])
             if m:
                 place = _strip_date(re.sub(r"\s+", " ", m.group(1)).strip(" ,"))
                 break
@@ -408,7 +396,7 @@ def parse_meeting(text: str, published: date | None = None, lang: str | None = N
             break
     participants: list[Participant] = []
     by_key: dict[str, Participant] = {}
-    for s in sentences:
+    for s in parts:
         for p in people_in(s, lang):
             key = _key(p)
             q = by_key.get(key)

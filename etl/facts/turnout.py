@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text import COUNT_RE, parse_count, parse_pct
+from ..text import COUNT_RE, parse_count, parse_pct, sentences
 from .elections import BodyMention, body_mentions
 from .regions import REGION_STEM, region_id
 
@@ -100,12 +100,6 @@ class TurnoutFact:
     registered_printed: str | None = None
     voted_printed: str | None = None
     anomalies: list[str] = field(default_factory=list)  # figures that cannot be percentages of voters
-
-
-def _sentences(text: str) -> list[str]:
-    # split after a full stop followed by a space and a capital, or at line breaks
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁÝŇŞÇÄÖÜŽ«“\"(])|\n+", text)
-    return [p.strip() for p in parts if p.strip()]
 
 
 def _hour(sentence: str) -> int | None:
@@ -332,7 +326,7 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
     bodies: tuple = ()  # the bodies last named
     context = ""
     pending_hour: int | None = None  # an hour told in a sentence of its own
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         if FOREIGN_RE.search(sentence):
             current, bodies = [], ()
             continue
