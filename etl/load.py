@@ -124,7 +124,11 @@ def read_one(path: Path, root: Path) -> tuple[Capture | None, list[Sighting], li
     except OSError as e:
         issues.append(_issue(None, 0, f"cannot read {path.name}: {e}", ""))
         return None, [], issues
-    sightings = sightings_of(cap, issues)
+    try:
+        sightings = sightings_of(cap, issues)
+    except Exception as e:  # a parser fault on one page must not stop the archive's load
+        issues.append(_issue(cap.id, 0, f"page could not be split ({type(e).__name__}: {e})", ""))
+        sightings = []
     cap.lines, cap.links = [], {}  # no longer needed: keep what crosses process boundaries small
     return cap, sightings, issues
 
@@ -585,7 +589,10 @@ def parse_item(title: str | None, text: str, lang: str, published: date | None) 
 
 
 def _parse_item_star(args):
-    return parse_item(*args)
+    try:
+        return parse_item(*args)
+    except Exception as e:  # a parser fault on one item: its facts are skipped and reported
+        return e
 
 
 def _year_from_text_star(args):
@@ -615,6 +622,10 @@ def extract(items: list[Item], issues: list[dict]) -> Facts:
     for item, p in zip(items, parsed):
         capture_id = item.sightings[0].capture.id
         line = item.sightings[0].raw.line
+        if isinstance(p, Exception):
+            issues.append(_issue(capture_id, line, f"facts could not be read ({type(p).__name__}: {p})",
+                                 (item.title or item.text)[:200]))
+            continue
         item.elections = p.elections
         for t in p.turnout:
             _add_turnout(facts, item, t, issues, capture_id, line)

@@ -128,3 +128,22 @@ def test_a_crawled_page_in_windows_1251_is_read_by_its_charset(raw_dir, tmp_path
         ("ru", "Голосование продолжается", "2019-03-31")]
     assert conn.execute("select election_id, as_of_hour, overall_pct from turnout_snapshots").fetchall() == [
         ("mejlis-by-2019-03-31", 11, 31.99)]
+
+
+def test_a_parser_fault_on_one_page_or_item_is_an_issue_and_the_load_goes_on(raw_dir, tmp_path, monkeypatch):
+    import etl.load as L
+
+    copy_bundled(raw_dir)
+    write_capture(raw_dir, "odd.txt", "02 Dec\n\nA meeting was held\n\n" + "The meeting was held in the office. " * 3)
+
+    def broken_meeting(text, published=None, lang=None):
+        raise IndexError("simulated parser fault")
+
+    monkeypatch.setattr(L, "parse_meeting", broken_meeting)
+    db = tmp_path / "f.db"
+    summary, found = L.load(raw_dir, db)
+    assert summary.items == 10
+    # one issue per meeting item (two in the bundled page, one here); every other fact still loads
+    assert [i["problem"] for i in found] == ["facts could not be read (IndexError: simulated parser fault)"] * 3
+    conn = sqlite3.connect(db)
+    assert conn.execute("select count(*) from turnout_snapshots").fetchone() == (6,)  # other facts still loaded
