@@ -62,3 +62,9 @@ def test_results_title_wins_over_the_turnout_it_states():
     assert classify("Saýlawlaryň deslapky netijeleri", "", has_turnout=True) == "results"
     assert classify("Итоги выборов", "", has_turnout=True) == "results"
     assert classify("The voting for the elections has ended", "", has_turnout=True) == "turnout"
+
+
+@pytest.mark.parametrize("title", ["Early voting has ended", "Möhletinden öň ses bermek tamamlandy",
+                                   "Досрочное голосование завершено"])
+def test_the_end_of_early_voting_is_not_turnout(title):
+    assert classify(title, "") == "early-voting"

@@ -24,9 +24,11 @@ def _re(*alternatives: str) -> re.Pattern:
 # (kind, pattern), in order of priority
 RULES: list[tuple[str, re.Pattern]] = [
     ("turnout", _re(
-        r"\bvoting\b.{0,40}?\b(?:continues|has ended|is over|ended|completed|has been completed)", r"turnout",
-        r"ses beriş\w*\s+(?:dowam|tamamlan|jemlen)", r"ses bermek\s+(?:dowam|tamamlan)",
-        r"голосование\s+(?:продолжается|завершено|завершилось|окончено)", r"явк[аиу]",
+        # polling-day voting, not early voting ("Early voting has ended" is early-voting)
+        r"(?<!early )(?<!early-)\bvoting\b.{0,40}?\b(?:continues|has ended|is over|ended|completed|has been completed)",
+        r"turnout",
+        r"(?<!öň )ses beriş\w*\s+(?:dowam|tamamlan|jemlen)", r"(?<!öň )ses bermek\s+(?:dowam|tamamlan)",
+        r"(?<!досрочное )голосование\s+(?:продолжается|завершено|завершилось|окончено)", r"явк[аиу]",
         r"\bto \d{1,2} o.clock.{0,60}voted", r"sagat \d{1,2}\S* çenli", r"к \d{1,2} час\w* проголосова",
     )),
     ("results", _re(
