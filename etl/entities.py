@@ -23,6 +23,9 @@ _RU_GENITIVE_BEFORE = re.compile(
     r"|(?:\bу|\bот|\bдля|\bбез|со стороны|в лице|участием)\s*$", re.I)
 
 
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич)(?:а|у|ем|е)?$|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$", re.I)
+
+
 def russian_nominative(name: str, before: str = "") -> str:
     """The nominative of a Russian name in any case: 'Г.Мурадовым' -> 'Г.Мурадов', 'Гулмыратом
     Мырадовым' -> 'Гулмырат Мырадов', 'Виктором Гуминским' -> 'Виктор Гуминский'.
@@ -33,6 +36,11 @@ def russian_nominative(name: str, before: str = "") -> str:
     parts = name.split()
     if not parts:
         return name
+    if len(parts) == 3 and _PATRONYMIC.search(parts[2]) and not _PATRONYMIC.search(parts[0]):
+        # official order "Лебедевым Сергеем Николаевичем": surname, given name, patronymic
+        parts = [parts[1], parts[2], parts[0]]
+    # a patronymic in the genitive ("Николаевича") says the whole name is in the genitive
+    genitive = any(re.search(r"(?:вич|ьич)а$", p, re.I) for p in parts)
     *firsts, last = parts
     init = ""
     m = re.match(r"^((?:[А-ЯЁ]\.\s?)+)(.+)$", last)
@@ -54,7 +62,7 @@ def russian_nominative(name: str, before: str = "") -> str:
     for end, repl, c, _gender in rules:
         if low.endswith(end) and len(low) > len(end) + 1:
             if c == "gen?":
-                if not _RU_GENITIVE_BEFORE.search(before):
+                if not (genitive or _RU_GENITIVE_BEFORE.search(before)):
                     break
                 c = "gen"
             case, new_last = c, last[: len(last) - len(end)] + repl
@@ -64,6 +72,10 @@ def russian_nominative(name: str, before: str = "") -> str:
         fl = f.lower()
         if case is None or f.endswith(".") or not re.search(r"[а-яё]$", fl):
             new_firsts.append(f)
+            continue
+        if _PATRONYMIC.search(f):
+            f = re.sub(r"(вич|ьич)(?:а|у|ем|е)$", r"\1", f)
+            new_firsts.append(re.sub(r"(вн|чн)(?:ой|ы|е|у)$", r"\1а", f))
             continue
         if case == "ins":
             f = re.sub(r"ем$", "й", f) if fl.endswith("ем") and len(fl) > 4 else re.sub(r"ом$", "", f)

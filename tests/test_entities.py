@@ -127,3 +127,16 @@ def test_name_order_read_from_the_name():
     assert person_id(split_name("Martin Schulz")) == "sculz-m"  # given name first: no -ov ending to swap on
     r = Registry()
     assert r.person("Myradow Gulmyrat", "tk") == r.person("G.Myradov", "en") == "muradov-g"
+
+
+@pytest.mark.parametrize("printed, nominative_form, person", [
+    ("Лебедевым Сергеем Николаевичем", "Сергей Николаевич Лебедев", "lebedev-s"),
+    ("Лебедева Сергея Николаевича", "Сергей Николаевич Лебедев", "lebedev-s"),
+    ("Сергеем Николаевичем Лебедевым", "Сергей Николаевич Лебедев", "lebedev-s"),
+    ("Петровой Анной Сергеевной", "Анна Сергеевна Петрова", "petrova-a"),
+])
+def test_russian_names_with_a_patronymic_in_any_order_and_case(printed, nominative_form, person):
+    from etl.entities import Registry, nominative
+
+    assert nominative(printed, "ru") == nominative_form
+    assert Registry().person(printed, "ru") == person
