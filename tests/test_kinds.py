@@ -68,3 +68,8 @@ def test_results_title_wins_over_the_turnout_it_states():
                                    "Досрочное голосование завершено"])
 def test_the_end_of_early_voting_is_not_turnout(title):
     assert classify(title, "") == "early-voting"
+
+
+@pytest.mark.parametrize("title", ["Meeting of the Central Election Commission", "Meetings with voters"])
+def test_titles_opening_with_meeting_or_naming_meetings_with_someone(title):
+    assert classify(title, "") == "meeting"

@@ -42,7 +42,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"trainings? (?:was|were) held", r"обучающ\w+ (?:занят|курс)", r"учебн\w+ (?:занят|курс)",
     )),
     ("meeting", _re(
-        r"\b(?:a|the) meeting\b", r"\bmet (?:with)?\b", r"\bmeets\b", r"\bheld talks\b", r"\bnegotiations\b",
+        r"\b(?:a|the) meeting\b", r"^meetings?\b", r"\bmeetings? (?:of|with)\b", r"\bmet (?:with)?\b", r"\bmeets\b", r"\bheld talks\b", r"\bnegotiations\b",
         r"session of the (?:central )?(?:election )?commission", r"the session\b", r"videoconference",
         r"встреч[аеиу]", r"заседани", r"совещани", r"переговор",
         r"duşuşyk", r"duşuşyg", r"duşuşd", r"toparynyň mejlisi", r"mejlisi geçirildi", r"gepleşik", r"wideoaragatnaşyk",
