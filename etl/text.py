@@ -13,6 +13,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _EN_WORDS = frozenset("""
 the of and in to was were is are for with by on at from that this as has have been will which its an
 be it their our his her they these those who also there after before during about into than other
+a new stage election elections meeting voting continues held commission central candidates voters
+constituency district deputies members day results year people cooperation between
 """.split())
 _TK_WORDS = frozenset("""
 we bilen boýunça barada baradaky hakynda üçin hem bu şu bolsa ýaly görä edildi etdi berdi geçirildi
@@ -35,9 +37,11 @@ def detect_lang(text: str) -> str | None:
         return None
     if cyr > lat:
         return "ru"
-    words = [w.casefold() for w in _WORDS.findall(sample[:1500])]
-    en = sum(1 for w in words if w in _EN_WORDS)
-    tk = sum(1 for w in words if w in _TK_WORDS or _TK_LETTER.search(w))
+    words = _WORDS.findall(sample[:1500])
+    en = sum(1 for w in words if w.casefold() in _EN_WORDS)
+    # a capitalised word with Turkmen letters is often a name in English text ('Garaşsyzlyk',
+    # 'Türkmenistan'): it counts for Turkmen only when nothing else decides
+    tk = sum(1 for w in words if w.casefold() in _TK_WORDS or (_TK_LETTER.search(w) and not w[0].isupper()))
     if en or tk:
         if tk > en:
             return "tk"
