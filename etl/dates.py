@@ -13,18 +13,18 @@ from datetime import date, datetime, timedelta
 # Month words as they open a date line (abbreviated or not), lower-cased.
 MONTH_WORDS: dict[str, int] = {}
 _MONTH_FORMS = {
-    1: ["jan", "january", "ýan", "ýanwar", "ýanwary", "yan", "янв", "январь", "января", "январ"],
+    1: ["jan", "january", "ýan", "ýanwar", "ýanwary", "yan", "yanwar", "янв", "январь", "января", "январ"],
     2: ["feb", "february", "few", "fewral", "fewraly", "фев", "февраль", "февраля", "февр"],
     3: ["mar", "march", "mart", "marty", "март", "марта", "мар"],
     4: ["apr", "april", "aprel", "apreli", "апр", "апрель", "апреля"],
     5: ["may", "maý", "maýy", "май", "мая"],
-    6: ["jun", "june", "iýun", "iýuny", "июн", "июнь", "июня"],
-    7: ["jul", "july", "iýul", "iýuly", "июл", "июль", "июля"],
+    6: ["jun", "june", "iýun", "iýuny", "iyun", "iyuny", "июн", "июнь", "июня"],
+    7: ["jul", "july", "iýul", "iýuly", "iyul", "iyuly", "июл", "июль", "июля"],
     8: ["aug", "august", "awg", "awgust", "awgusty", "авг", "август", "августа"],
-    9: ["sep", "sept", "september", "sen", "sent", "sentýabr", "sentýabry", "сен", "сент",
+    9: ["sep", "sept", "september", "sen", "sent", "sentýabr", "sentýabry", "sentyabr", "сен", "сент",
         "сентябрь", "сентября"],
-    10: ["oct", "october", "okt", "oktýabr", "oktýabry", "окт", "октябрь", "октября"],
-    11: ["nov", "november", "noý", "noýabr", "noýabry", "ноя", "нояб", "ноябрь", "ноября"],
+    10: ["oct", "october", "okt", "oktýabr", "oktýabry", "oktyabr", "окт", "октябрь", "октября"],
+    11: ["nov", "november", "noý", "noýabr", "noýabry", "noy", "noyabr", "ноя", "нояб", "ноябрь", "ноября"],
     12: ["dec", "december", "dek", "dekabr", "dekabry", "дек", "декабрь", "декабря"],
 }
 for _m, _forms in _MONTH_FORMS.items():

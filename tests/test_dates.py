@@ -179,3 +179,8 @@ def test_a_year_printed_on_the_date_line(raw_dir):
 def test_a_future_word_far_from_the_date_does_not_make_it_announced():
     t = "At the meeting held on March 10, 2022 in the capital of our country, the upcoming elections were discussed."
     assert year_from_text(DayMonth(5, 3, "05 Mar"), t) is None
+
+
+@pytest.mark.parametrize("line, month", [("13 Iyun", 6), ("13 Iyul", 7), ("13 Noy", 11), ("13 Yan", 1)])
+def test_turkmen_month_words_written_without_turkmen_letters(line, month):
+    assert parse_date_line(line).month == month
