@@ -248,31 +248,15 @@ def _has_title(content, dated: bool = False) -> bool:
 
 def _sidebar_items(numbered) -> list[RawItem]:
     """Items after the main story: date line, title, snippet; or undated cut-off snippets."""
-    items: list[RawItem] = []
-    cur: RawItem | None = None
-    for n, line in numbered:
-        s = line.strip()
-        if not s:
-            continue
-        dm = parse_date_line(s)
-        if dm:
-            cur = RawItem("sidebar", n, dm)
-            items.append(cur)
-            continue
-        if cur is not None and cur.title is None and not cur.paragraphs and is_title_like(s):
-            cur.title = squash(s)
-            continue
-        if cur is not None and not cur.paragraphs:
-            cur.paragraphs.append(squash(s))
-            cur.is_snippet = True
-            continue
-        # an undated one-line snippet, or text after a complete sidebar item
-        cur = RawItem("sidebar", n, None, None, [squash(s)], is_snippet=True)
-        items.append(cur)
-    return items
+    return _list_items(numbered, "sidebar", undated_titles=False)
 
 
 def _listing_items(numbered, position) -> list[RawItem]:
+    """Items of a listing: as in a sidebar, and an undated title-like line opens a title-only item."""
+    return _list_items(numbered, position, undated_titles=True)
+
+
+def _list_items(numbered, position: str, undated_titles: bool) -> list[RawItem]:
     items: list[RawItem] = []
     cur: RawItem | None = None
     for n, line in numbered:
@@ -288,10 +272,11 @@ def _listing_items(numbered, position) -> list[RawItem]:
         elif cur is not None and not cur.paragraphs and (cur.title or cur.date):
             cur.paragraphs.append(squash(s))
             cur.is_snippet = True
-        elif is_title_like(s):
+        elif undated_titles and is_title_like(s):
             cur = RawItem(position, n, None, squash(s))
             items.append(cur)
         else:
+            # an undated one-line snippet, or text after a complete item
             cur = RawItem(position, n, None, None, [squash(s)], is_snippet=True)
             items.append(cur)
     return items
