@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +43,8 @@ class Capture:
     lines: list[str] = field(default_factory=list)
     main_line_count: int | None = None  # from HTML markup, when it tells main from sidebar
     links: dict[str, str] = field(default_factory=dict)
+    # problems that left the capture readable: (line, problem, excerpt)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
 
     @property
     def url_lang(self) -> str | None:
@@ -71,25 +75,163 @@ def parse_url(url: str | None) -> tuple[str | None, str | None, int | None]:
     return m.group(1).lower(), m.group(2).lower(), int(m.group(3)) if m.group(3) else None
 
 
+# ---------------------------------------------------------------------------------------------
+# limits
+
+
+MAX_CAPTURE_BYTES = 8 * 1024 * 1024  # the site's pages are well under 1 MB
+MAX_LINE_CHARS = 20_000  # the longest paragraph of the site is about 2,000 characters
+MAX_SIDECAR_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of one capture the loader reads: a larger capture is skipped, a longer line cut,
+    each with a parse issue saying so."""
+
+    max_capture_bytes: int = MAX_CAPTURE_BYTES
+    max_line_chars: int = MAX_LINE_CHARS
+
+
+# ---------------------------------------------------------------------------------------------
+# finding captures
+
+
+@dataclass
+class Found:
+    """What a walk of the raw folder found: capture files, and what it could not follow or read
+    (as (relative path, problem) pairs)."""
+
+    paths: list[Path] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+def printable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 shown as \\xNN."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _is_utf8_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _is_capture_name(name: str) -> bool:
+    lower = name.lower()
+    return lower.endswith(CAPTURE_SUFFIXES) and not lower.endswith(SIDECAR_SUFFIX)
+
+
+def _within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def walk_captures(raw_dir: Path) -> Found:
+    """Every capture file under `raw_dir`, in a stable order, and every problem met on the way:
+    unreadable folders, symlinks that leave the folder (never followed), names that are not UTF-8,
+    captures that are not regular files. Symlinks to files inside the folder are read; symlinks to
+    folders are not followed (what they hold is inside the folder and found anyway)."""
+    raw_dir = Path(raw_dir)
+    root = os.path.realpath(raw_dir)
+    found = Found()
+    todo = [raw_dir]
+    while todo:
+        folder = todo.pop()
+        rel_folder = folder.relative_to(raw_dir).as_posix()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            found.problems.append((printable_name(rel_folder), f"folder cannot be read ({e.strerror or e})"))
+            continue
+        subfolders = []
+        for entry in entries:
+            rel = printable_name(Path(entry.path).relative_to(raw_dir).as_posix())
+            try:
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError as e:
+                found.problems.append((rel, f"cannot be read ({e.strerror or e})"))
+                continue
+            if not is_dir and not _is_capture_name(entry.name):
+                continue  # sidecars and other files
+            if not _is_utf8_name(entry.name):
+                what = "folder" if is_dir else "file"
+                found.problems.append((rel, f"{what} name is not UTF-8: skipped"))
+                continue
+            if is_link:
+                target = os.path.realpath(entry.path)
+                if not _within(target, root):
+                    found.problems.append((rel, "symlink leads out of the raw folder: not followed"))
+                    continue
+                if os.path.isdir(target):
+                    continue  # inside the folder: walked anyway
+            if is_dir:
+                subfolders.append(Path(entry.path))
+                continue
+            found.paths.append(Path(entry.path))
+        todo.extend(reversed(subfolders))
+    found.paths.sort()
+    return found
+
+
 def find_captures(raw_dir: Path) -> list[Path]:
     """Every capture file under `raw_dir`, in a stable order."""
-    return sorted(
-        p for p in raw_dir.rglob("*")
-        if p.is_file() and p.suffix.lower() in CAPTURE_SUFFIXES and not p.name.endswith(SIDECAR_SUFFIX)
-    )
+    return walk_captures(raw_dir).paths
 
 
-def read_sidecar(path: Path) -> dict:
+# ---------------------------------------------------------------------------------------------
+# sidecars
+
+
+_SIDECAR_TEXT_FIELDS = ("url", "fetched_at", "content_type")
+
+
+def read_sidecar(path: Path, root: Path | None = None) -> tuple[dict, list[str]]:
+    """The sidecar of capture `path` (`NAME.meta.json`) as a dict of fields of the right types, and
+    the problems met: a field of the wrong type is left out and said so; a sidecar that cannot be
+    read at all raises CaptureError."""
     side = path.with_name(path.name + SIDECAR_SUFFIX)
-    if not side.exists():
-        return {}
+    if not os.path.lexists(side):
+        return {}, []
+    if root is not None and not _within(os.path.realpath(side), os.path.realpath(root)):
+        raise CaptureError(f"sidecar {side.name} is a symlink out of the raw folder: not followed")
     try:
-        meta = json.loads(side.read_text(encoding="utf-8"))
+        with open(side, "rb") as f:
+            raw = f.read(MAX_SIDECAR_BYTES + 1)
+    except OSError as e:
+        raise CaptureError(f"sidecar {side.name} cannot be read ({e.strerror or e})") from e
+    if len(raw) > MAX_SIDECAR_BYTES:
+        raise CaptureError(f"sidecar {side.name} is over {MAX_SIDECAR_BYTES} bytes: not read")
+    try:
+        meta = json.loads(raw.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as e:
         raise CaptureError(f"sidecar {side.name} is not valid JSON: {e}") from e
     if not isinstance(meta, dict):
         raise CaptureError(f"sidecar {side.name} is not a JSON object")
-    return meta
+    problems = []
+    out = {}
+    for key in _SIDECAR_TEXT_FIELDS:
+        value = meta.get(key)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            out[key] = value
+        else:
+            problems.append(f"sidecar {side.name}: \"{key}\" is not text ({json.dumps(value)[:60]}): ignored")
+    status = meta.get("status")
+    if status is not None:
+        if isinstance(status, int) and not isinstance(status, bool) or isinstance(status, str) and status.isdigit():
+            out["status"] = int(status)
+        else:
+            problems.append(f"sidecar {side.name}: \"status\" is not a number ({json.dumps(status)[:60]}): ignored")
+    return out, problems
+
+
+# ---------------------------------------------------------------------------------------------
+# bytes -> text
 
 
 def decode_text(data: bytes) -> str:
@@ -102,24 +244,101 @@ def decode_text(data: bytes) -> str:
         raise CaptureError(f"not UTF-8 text (byte {e.start}): not page text") from e
 
 
-def read_capture(path: Path, root: Path) -> Capture:
-    """Read one capture file and its sidecar."""
-    data = path.read_bytes()
+# control characters (but tab, newlines, form feed), undecodable bytes and private-use characters
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
+_NOT_TEXT_SHARE = 0.02
+_NOT_TEXT_MIN = 8
+# wrong charsets that leave UTF-8 bytes looking like text ("Ð¡Ð°Ð¹" for "Сай", "Ã¼" for "ü")
+_MOJIBAKE_CODECS = ("cp1252", "latin-1", "cp1251")
+
+
+def not_text(text: str) -> str | None:
+    """Why `text` is not text (binary without NUL bytes, bytes that the charset did not decode),
+    or None."""
+    bad = len(_NOT_TEXT.findall(text))
+    if bad >= _NOT_TEXT_MIN and bad > _NOT_TEXT_SHARE * len(text):
+        return (f"not text: {bad} of {len(text)} characters are control characters or bytes "
+                "that are not in its charset (binary data?)")
+    return None
+
+
+def _mojibake_line(line: str) -> str | None:
+    for codec in _MOJIBAKE_CODECS:
+        try:
+            fixed = line.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if fixed != line:
+            return codec
+    return None
+
+
+def mojibake(lines: list[str]) -> str | None:
+    """Why these lines are mojibake (UTF-8 read in a one-byte charset), or None: at least half of
+    the lines with letters outside ASCII read as UTF-8 once put back into that charset."""
+    wide = [line for line in lines if not line.isascii()]
+    if not wide:
+        return None
+    codecs = [c for c in map(_mojibake_line, wide) if c]
+    if codecs and len(codecs) * 2 >= len(wide):
+        codec = max(set(codecs), key=codecs.count)
+        return (f"mojibake: {len(codecs)} of {len(wide)} lines are UTF-8 text read as {codec} "
+                "(the wrong charset): not page text")
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# one capture
+
+
+def _read_bytes(path: Path, root: Path, limit: int) -> tuple[bytes | None, str, int]:
+    """(bytes or None when over `limit`, sha256, size). The file is opened once and read at most
+    `limit` + 1 bytes into memory; a larger one is only hashed, in chunks."""
+    if not _within(os.path.realpath(path), os.path.realpath(root)):
+        raise CaptureError("symlink leads out of the raw folder: not followed")
+    with open(path, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise CaptureError("not a regular file: not read")
+        data = f.read(limit + 1)
+        if len(data) <= limit:
+            return data, hashlib.sha256(data).hexdigest(), len(data)
+        h = hashlib.sha256(data)
+        size = len(data)
+        del data
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+            size += len(chunk)
+        return None, h.hexdigest(), size
+
+
+def read_capture(path: Path, root: Path, limits: Limits | None = None) -> Capture:
+    """Read one capture file and its sidecar.
+
+    Raises CaptureError when the file cannot become page text (its `capture` holds what was
+    known); problems that leave the rest readable (a line cut at the cap, a sidecar field of the
+    wrong type) are in `capture.problems` as (line, problem, excerpt).
+    """
+    limits = limits or Limits()
+    data, sha, size = _read_bytes(path, root, limits.max_capture_bytes)
     rel = path.relative_to(root).as_posix()
     cap = Capture(
-        id=hashlib.sha256(data).hexdigest(),
+        id=sha,
         path=rel,
         format="html" if path.suffix.lower() in (".html", ".htm") else "text",
-        size=len(data),
+        size=size,
     )
     try:
-        meta = read_sidecar(path)
+        meta, problems = read_sidecar(path, root)
     except CaptureError as e:
         raise CaptureError(str(e), cap) from e
+    cap.problems.extend((0, p, "") for p in problems)
     cap.url = meta.get("url") or None
     cap.fetched_at = meta.get("fetched_at") or None
-    status = meta.get("status")
-    cap.status = int(status) if isinstance(status, (int, str)) and str(status).isdigit() else None
+    cap.status = meta.get("status")
+    if data is None:
+        raise CaptureError(f"capture of {size} bytes is over the cap of {limits.max_capture_bytes} bytes: "
+                           "skipped (saylav load --max-capture-bytes)", cap)
     if not data.strip():
         raise CaptureError("empty file", cap)
     try:
@@ -128,18 +347,35 @@ def read_capture(path: Path, root: Path) -> Capture:
             text = decode_html(data, meta.get("content_type"))
         else:
             text = decode_text(data)
+        del data
+        reason = not_text(text)
+        if reason:
+            raise CaptureError(reason)
+        if cap.format == "html" or _looks_like_html(text):
+            page = html_to_page(text, cap.url)
+            cap.format = "html"
+            lines = page.text.split("\n")
+            cap.main_line_count = page.main_line_count
+            cap.links = dict(page.links)
+        else:
+            lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        del text
+        reason = mojibake(lines)
+        if reason:
+            raise CaptureError(reason)
     except CaptureError as e:
         raise CaptureError(str(e), cap) from e
-    if cap.format == "html" or _looks_like_html(text):
-
-        page = html_to_page(text, cap.url)
-        cap.format = "html"
-        cap.lines = page.text.split("\n")
-        cap.main_line_count = page.main_line_count
-        cap.links = dict(page.links)
-    else:
-        cap.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cap.lines = _cut_long_lines(lines, limits.max_line_chars, cap.problems)
     return cap
+
+
+def _cut_long_lines(lines: list[str], limit: int, problems: list) -> list[str]:
+    for i, line in enumerate(lines):
+        if len(line) > limit:
+            problems.append((i + 1, f"line of {len(line)} characters cut to the cap of {limit} "
+                                    "(saylav load --max-line-chars)", line[:200]))
+            lines[i] = line[:limit]
+    return lines
 
 
 def _looks_like_html(text: str) -> bool:

@@ -28,7 +28,8 @@ import sqlite_utils
 from slugify import slugify
 
 from . import dates as D
-from .capture import Capture, CaptureError, find_captures, parse_url, read_capture
+from .build import LoadError, check, publish, write, write_inspect  # noqa: F401 (write, check: public)
+from .capture import Capture, CaptureError, Limits, parse_url, printable_name, read_capture, walk_captures
 from .entities import Registry, constituency_id, constituency_name_latin, organizations_in
 from .facts.elections import KNOWN_ELECTIONS, ElectionRef, election_for, elections_in
 from .facts.kinds import classify
@@ -40,10 +41,6 @@ from .html_text import CANONICAL_HOST, SITE_HOSTS
 from .page import RawItem, split_page, strip_ellipsis
 from .schema import TABLES, ensure_shape
 from .text import TURKMEN_LETTERS, detect_lang, fold
-
-
-class LoadError(Exception):
-    """The build failed its checks; the existing database was left as it was."""
 
 
 @dataclass
@@ -109,12 +106,12 @@ def _no_progress(it, **kw):
 # read and split
 
 
-def read_one(path: Path, root: Path) -> tuple[Capture | None, list[Sighting], list[dict]]:
+def read_one(path: Path, root: Path, limits: Limits | None = None) -> tuple[Capture | None, list[Sighting], list[dict]]:
     """One capture file read and split into sightings, with the problems met. Pure but for reading
-    the file, so it runs in worker processes."""
+    the file, so it runs in worker processes. Never raises: every problem is a parse issue."""
     issues: list[dict] = []
     try:
-        cap = read_capture(path, root)
+        cap = read_capture(path, root, limits)
     except CaptureError as e:
         cap = e.capture
         if cap is None:
@@ -122,8 +119,16 @@ def read_one(path: Path, root: Path) -> tuple[Capture | None, list[Sighting], li
         issues.append(_issue(cap.id, 0, str(e), ""))
         return cap, [], issues
     except OSError as e:
-        issues.append(_issue(None, 0, f"cannot read {path.name}: {e}", ""))
+        rel = printable_name(path.relative_to(root).as_posix())
+        issues.append(_issue(None, 0, f"capture cannot be read ({e.strerror or e})", rel))
         return None, [], issues
+    except Exception as e:  # a reader fault on one file must not stop the archive's load
+        rel = printable_name(path.relative_to(root).as_posix())
+        issues.append(_issue(None, 0, f"capture could not be read ({type(e).__name__}: {e})", rel))
+        return None, [], issues
+    for line, problem, excerpt in cap.problems:
+        issues.append(_issue(cap.id, line, problem, excerpt))
+    cap.problems = []
     try:
         sightings = sightings_of(cap, issues)
     except Exception as e:  # a parser fault on one page must not stop the archive's load
@@ -140,43 +145,47 @@ def _read_one_star(args):
 PARALLEL_MIN_CAPTURES = 400
 
 
-def read_all(raw_dir: Path, progress: Progress = _no_progress, workers: int | None = None):
+def read_all(raw_dir: Path, progress: Progress = _no_progress, workers: int | None = None,
+             limits: Limits | None = None):
     """Every capture under raw_dir, read and split into sightings, and the problems met.
 
     Captures are independent, so a large folder is read by a pool of worker processes (one per
     core); results come back in path order, so the outcome is the same as a serial read.
     """
-    paths = find_captures(raw_dir)
+    found = walk_captures(raw_dir)
+    paths = found.paths
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    jobs = [(p, raw_dir) for p in paths]
+    jobs = [(p, raw_dir, limits) for p in paths]
     if workers > 1 and len(paths) >= PARALLEL_MIN_CAPTURES:
-        import concurrent.futures as cf
-
-        with cf.ProcessPoolExecutor(max_workers=workers) as pool:
+        with _pool(workers) as pool:
             results = list(progress(pool.map(_read_one_star, jobs, chunksize=64), desc="reading captures",
                                     unit="capture", total=len(jobs)))
     else:
-        results = [read_one(p, r) for p, r in progress(jobs, desc="reading captures", unit="capture")]
+        results = [read_one(*job) for job in progress(jobs, desc="reading captures", unit="capture")]
     captures: list[Capture] = []
     sightings: list[Sighting] = []
-    issues: list[dict] = []
+    issues: list[dict] = [_issue(None, 0, problem, rel) for rel, problem in found.problems]
     seen: set[str] = set()
-    for cap, found, problems in results:
+    for cap, found_sightings, problems in results:
         if cap is not None and cap.id in seen:
             continue  # the same bytes twice (a copy): one capture
         issues.extend(problems)
         if cap is not None:
             seen.add(cap.id)
             captures.append(cap)
-        sightings.extend(found)
+        sightings.extend(found_sightings)
     return captures, sightings, issues
 
 
 def _sha(path: Path) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
     except OSError:
-        return hashlib.sha256(str(path).encode()).hexdigest()
+        return hashlib.sha256(os.fsencode(path)).hexdigest()
 
 
 def _issue(capture_id, line, problem, excerpt):
@@ -603,13 +612,41 @@ def _year_from_text_star(args):
 PARALLEL_MIN_ITEMS = 400
 
 
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the load that started it ends, however it ends."""
+    try:  # Linux: the kernel sends SIGKILL when the parent dies
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    import threading
+
+    def watch():  # elsewhere: look every half second
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _pool(workers: int):
+    """A pool of worker processes that end with the process that made it."""
+    import concurrent.futures as cf
+
+    return cf.ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+
+
 def pmap(fn, jobs: list, workers: int | None = None, chunksize: int = 64) -> list:
     """map(fn, jobs) in a pool of worker processes when there is enough work to pay for one."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers > 1 and len(jobs) >= PARALLEL_MIN_ITEMS:
-        import concurrent.futures as cf
-
-        with cf.ProcessPoolExecutor(max_workers=workers) as pool:
+        with _pool(workers) as pool:
             return list(pool.map(fn, jobs, chunksize=chunksize))
     return [fn(job) for job in jobs]
 
@@ -826,74 +863,6 @@ def rows(captures, items, facts: Facts, issues):
     yield "parse_issues", [dict(r, id=k) for k, r in enumerate(issues, 1)]
 
 
-def write(db_path: Path, table_rows) -> int:
-    """Shape a new database, insert every table's rows in one transaction, then index the text.
-
-    Rows go in with plain `executemany` in schema column order; indexes and the full-text index
-    are built once at the end rather than row by row.
-    """
-    db = sqlite_utils.Database(str(db_path))
-    db.execute("pragma journal_mode = off")
-    db.execute("pragma synchronous = off")
-    ensure_shape(db, fts=False, indexes=False)
-    columns = {name: list(cols) for name, cols, *_ in TABLES}
-    total = 0
-    conn = db.conn
-    with conn:
-        for table, records in table_rows:
-            if not records:
-                continue
-            cols = columns[table]
-            # every row names exactly the schema's columns: none missing, none the schema lacks
-            if any(len(r) != len(cols) for r in records):
-                raise LoadError(f"rows for {table} do not match its columns {cols}")
-            try:
-                values = list(map(operator.itemgetter(*cols), records))
-            except KeyError as e:
-                raise LoadError(f"rows for {table} lack column {e}") from e
-            sql = f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) values ({', '.join('?' * len(cols))})"
-            conn.executemany(sql, values)
-            total += len(records)
-    ensure_shape(db)
-    db.execute("pragma journal_mode = delete")
-    conn.close()
-    return total
-
-
-def check(db_path: Path) -> None:
-    conn = sqlite3.connect(db_path)
-    try:
-        ok = conn.execute("pragma integrity_check").fetchone()[0]
-        if ok != "ok":
-            raise LoadError(f"integrity check failed: {ok}")
-        bad = conn.execute("pragma foreign_key_check").fetchall()
-        if bad:
-            raise LoadError(f"foreign key check failed: {bad[:5]}")
-    finally:
-        conn.close()
-
-
-def write_inspect(db_path: Path, inspect_path: Path) -> None:
-    """Datasette's inspect file: hash and table counts, so an immutable database opens fast."""
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        tables = {}
-        for (name,) in conn.execute("select name from sqlite_master where type = 'table'"):
-            count = conn.execute(f"select count(*) from [{name}]").fetchone()[0]
-            tables[name] = {"count": count}
-    finally:
-        conn.close()
-    h = hashlib.sha256()
-    with open(db_path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    data = {db_path.stem: {"hash": h.hexdigest(), "size": db_path.stat().st_size, "file": db_path.name,
-                           "tables": tables}}
-    tmp = inspect_path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, indent=2))
-    os.replace(tmp, inspect_path)
-
-
 class StrictError(LoadError):
     """--strict and the captures had parse issues."""
 
@@ -903,17 +872,18 @@ class StrictError(LoadError):
 
 
 def load(raw_dir: Path, db_path: Path, progress: Progress = _no_progress, inspect_path: Path | None = None,
-         strict: bool = False) -> tuple[LoadSummary, list[dict]]:
-    """Build the database from the captures in raw_dir and replace db_path with it.
+         strict: bool = False, limits: Limits | None = None) -> tuple[LoadSummary, list[dict]]:
+    """Build the database from the captures in raw_dir and replace db_path with it (etl.build).
 
-    With `strict`, any parse issue stops the load before anything is written.
+    With `strict`, any parse issue stops the load before anything is written. `limits` caps the
+    bytes of one capture and the characters of one line (etl.capture.Limits).
     """
     raw_dir, db_path = Path(raw_dir), Path(db_path)
     if not raw_dir.is_dir():
         raise LoadError(f"no such folder of captures: {raw_dir}")
     summary = LoadSummary()
     t0 = time.perf_counter()
-    captures, sightings, issues = read_all(raw_dir, progress)
+    captures, sightings, issues = read_all(raw_dir, progress, limits=limits)
     items = merge(sightings)
     t1 = time.perf_counter()
     fix_dates(items, issues)
@@ -921,22 +891,8 @@ def load(raw_dir: Path, db_path: Path, progress: Progress = _no_progress, inspec
     t2 = time.perf_counter()
     if strict and issues:
         raise StrictError(issues)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        tmp.unlink()
-        summary.rows = write(tmp, rows(captures, items, facts, issues))
-        t3 = time.perf_counter()
-        check(tmp)
-        os.replace(tmp, db_path)
-    except BaseException:
-        if tmp.exists():
-            tmp.unlink()
-        raise
-    write_inspect(db_path, inspect_path or db_path.with_name("inspect.json"))
-    t4 = time.perf_counter()
+    summary.rows, _ = publish(db_path, rows(captures, items, facts, issues), inspect_path)
+    t3 = t4 = time.perf_counter()
     summary.captures = len(captures)
     summary.items = len(items)
     summary.facts = (len(facts.snapshots) + len(facts.areas) + len(facts.meetings) + len(facts.participants)

@@ -88,7 +88,9 @@ def test_a_failed_build_leaves_the_existing_database_untouched(raw_dir, tmp_path
     def broken_check(path):
         raise LoadError("foreign key check failed: simulated")
 
-    monkeypatch.setattr(L, "check", broken_check)
+    import etl.build as B
+
+    monkeypatch.setattr(B, "check", broken_check)
     with pytest.raises(LoadError):
         L.load(raw_dir, db)
     assert db.read_bytes() == before
