@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from .capture import MAX_CAPTURE_BYTES, MAX_LINE_CHARS
+
 
 @click.group()
 @click.version_option(package_name="saylav-archive")
@@ -34,12 +36,18 @@ def _progress_factory(enabled: bool):
               show_default=True, help="Database to build; replaced only when the new build passes its checks.")
 @click.option("--strict", is_flag=True, help="Exit non-zero (and keep the old database) if any parse issue is found.")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Show progress bars on long loads.")
-def load(raw: Path, db: Path, strict: bool, progress: bool):
+@click.option("--max-capture-bytes", type=click.IntRange(min=1), default=MAX_CAPTURE_BYTES, show_default=True,
+              help="Skip a capture file larger than this, with a parse issue saying so.")
+@click.option("--max-line-chars", type=click.IntRange(min=1), default=MAX_LINE_CHARS, show_default=True,
+              help="Cut a line of page text longer than this, with a parse issue saying so.")
+def load(raw: Path, db: Path, strict: bool, progress: bool, max_capture_bytes: int, max_line_chars: int):
     """Rebuild the database from the captures in RAW, atomically."""
+    from .capture import Limits
     from .load import LoadError, StrictError, load as run_load
 
     try:
-        summary, issues = run_load(raw, db, progress=_progress_factory(progress), strict=strict)
+        summary, issues = run_load(raw, db, progress=_progress_factory(progress), strict=strict,
+                                   limits=Limits(max_capture_bytes, max_line_chars))
     except StrictError as e:
         for issue in e.issues[:20]:
             click.echo(f"parse issue: line {issue['line']}: {issue['problem']}: {issue['excerpt'][:80]!r}", err=True)

@@ -24,6 +24,7 @@ repaired the forgiving way browsers do it, closely enough for text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -206,7 +207,7 @@ def is_date_line(line: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
-# A forgiving tree builder
+# A forgiving tree builder, linear in the page's size whatever its nesting
 
 VOID = frozenset(
     "area base br col embed hr img input keygen link meta param source track wbr".split()
@@ -232,17 +233,23 @@ _IMPLIED = {
     "option": ({"option"}, {"select", "datalist", "#root"}),
     "a": ({"a"}, {"#root"} | _SCOPE),
 }
+_HEADING_BOUNDS = _SCOPE | {"div", "section", "article"}
 
 
 class _Node:
-    __slots__ = ("tag", "attrs", "children", "parent", "index")
+    """An element. `index` is its place in document order, `end` the index of its last
+    descendant (so `a` is within `b` when b.index <= a.index <= b.end), `depth` its level;
+    `size` counts the characters of its text (stripped strings, <script> and the like left out)
+    and `nonblank` the non-blank ones."""
+
+    __slots__ = ("tag", "attrs", "children", "parent", "index", "end", "depth", "size", "nonblank")
 
     def __init__(self, tag: str, attrs: dict, parent: "_Node | None"):
         self.tag = tag
         self.attrs = attrs
         self.children: list = []
         self.parent = parent
-        self.index = 0  # document order, set after parsing
+        self.index = self.end = self.depth = self.size = self.nonblank = 0
 
     def ancestors(self):
         node = self.parent
@@ -252,31 +259,44 @@ class _Node:
 
 
 class _TreeBuilder(HTMLParser):
+    """Builds the tree, repairing markup the forgiving way. Where each tag is open is kept per
+    tag (`open`), so finding or closing an open element costs the same at any depth."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.root = _Node("#root", {}, None)
         self.stack = [self.root]
+        self.open: dict[str, list[int]] = {"#root": [0]}  # tag -> its places in the stack
+
+    def _push(self, node: _Node) -> None:
+        self.open.setdefault(node.tag, []).append(len(self.stack))
+        self.stack.append(node)
 
     def _close_to(self, i: int) -> None:
-        del self.stack[i:]
+        stack, open_ = self.stack, self.open
+        while len(stack) > i:
+            open_[stack.pop().tag].pop()
+
+    def _top(self, tags) -> int:
+        open_ = self.open
+        return max((open_[t][-1] for t in tags if open_.get(t)), default=0)
 
     def _find_open(self, tags, bounds) -> int | None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            tag = self.stack[i].tag
-            if tag in tags:
-                return i
-            if tag in bounds:
-                return None
-        return None
+        """Place of the innermost open element of `tags`, unless one of `bounds` is open inside
+        it (the root never counts)."""
+        top = self._top(tags)
+        if top == 0:
+            return None
+        return top if top > self._top(bounds) else None
 
     def handle_starttag(self, tag, attrs):
         tag = tag.lower()
-        if tag in _P_CLOSERS:
-            i = self._find_open({"p"}, _SCOPE)
+        if tag in _P_CLOSERS and self.open.get("p"):
+            i = self._find_open(("p",), _SCOPE)
             if i is not None:
                 self._close_to(i)
         if tag in HEADINGS:
-            i = self._find_open(HEADINGS, _SCOPE | {"div", "section", "article"})
+            i = self._find_open(HEADINGS, _HEADING_BOUNDS)
             if i is not None:
                 self._close_to(i)
         if tag in _IMPLIED:
@@ -287,42 +307,58 @@ class _TreeBuilder(HTMLParser):
         node = _Node(tag, {k.lower(): (v or "") for k, v in attrs}, self.stack[-1])
         self.stack[-1].children.append(node)
         if tag not in VOID:
-            self.stack.append(node)
+            self._push(node)
 
     def handle_startendtag(self, tag, attrs):
         depth = len(self.stack)
         self.handle_starttag(tag, attrs)
         if len(self.stack) > depth:  # <div/> written as if void
-            self.stack.pop()
+            self._close_to(len(self.stack) - 1)
 
     def handle_endtag(self, tag):
         tag = tag.lower()
         if tag == "br":  # </br> is a line break in every browser
             self.stack[-1].children.append(_Node("br", {}, self.stack[-1]))
             return
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                self._close_to(i)
-                return
-        # stray end tag: ignored
+        places = self.open.get(tag)
+        if places and places[-1] > 0:
+            self._close_to(places[-1])
+        # else a stray end tag: ignored
 
     def handle_data(self, data):
         self.stack[-1].children.append(data)
 
 
-def _parse(html: str) -> _Node:
+def _parse(html: str) -> tuple[_Node, list[_Node]]:
+    """The page's tree and its elements in document order (`order[n.index] is n`), each with its
+    place, depth and text size set."""
     builder = _TreeBuilder()
     builder.feed(html)
     builder.close()
-    # number the elements in document order (iteratively: broken pages nest deeply)
-    order = 0
-    todo = [builder.root]
-    while todo:
+    root = builder.root
+    order: list[_Node] = []
+    todo = [root]
+    while todo:  # iteratively: broken pages nest deeply
         node = todo.pop()
-        node.index = order
-        order += 1
+        node.index = len(order)
+        node.depth = node.parent.depth + 1 if node.parent is not None else 0
+        order.append(node)
         todo.extend(c for c in reversed(node.children) if isinstance(c, _Node))
-    return builder.root
+    for node in reversed(order):  # children before parents
+        node.end = node.index
+        size = nonblank = 0
+        for child in node.children:
+            if isinstance(child, str):
+                if not child.isspace():
+                    size += len(child.strip())
+                    nonblank += sum(map(len, child.split()))
+            else:
+                node.end = child.end
+                if child.tag not in _DROP_TAGS:
+                    size += child.size
+                    nonblank += child.nonblank
+        node.size, node.nonblank = size, nonblank
+    return root, order
 
 
 def _iter_elements(root: _Node, skip=frozenset()):
@@ -333,10 +369,6 @@ def _iter_elements(root: _Node, skip=frozenset()):
             continue
         yield node
         todo.extend(c for c in reversed(node.children) if isinstance(c, _Node))
-
-
-def _depth(node: _Node) -> int:
-    return sum(1 for _ in node.ancestors())
 
 
 def _text_sizes(root: _Node, skip=frozenset()) -> dict:
@@ -351,6 +383,10 @@ def _text_sizes(root: _Node, skip=frozenset()) -> dict:
                 total += sizes.get(child, 0)
         sizes[node] = total
     return sizes
+
+
+def _is_within(node: _Node, ancestor: _Node) -> bool:
+    return ancestor.index <= node.index <= ancestor.end
 
 
 # --------------------------------------------------------------------------------------------
@@ -426,8 +462,9 @@ def _main_rank(node: _Node) -> int:
     return 0
 
 
-def _is_chrome(node: _Node, share: float) -> bool:
-    """Whether `node` is page chrome; `share` is its part of the page's text (0..1)."""
+def _is_chrome(node: _Node, share: float, in_article: bool = False) -> bool:
+    """Whether `node` is page chrome; `share` is its part of the page's text (0..1), `in_article`
+    whether it lies within an article-like element (whose own <header> holds its title and date)."""
     tag, attrs = node.tag, node.attrs
     if tag in _DROP_TAGS:
         return True
@@ -446,8 +483,7 @@ def _is_chrome(node: _Node, share: float) -> bool:
     if _CHROME_WORDS.intersection(words):
         return True
     if tag in ("header", "footer") or _HEADER_FOOTER_WORDS.intersection(words):
-        # the article's own <header> holds its title and date
-        return not any(_main_rank(a) >= 2 for a in node.ancestors())
+        return not in_article
     return False
 
 
@@ -463,8 +499,42 @@ def _plain_text(node: _Node) -> str:
     return re.sub(r"\s+", " ", " ".join(parts)).strip()
 
 
-def _is_read_more(anchor: _Node) -> bool:
-    text = _plain_text(anchor).lower()
+# Elements with more non-blank characters than this are never read as a short text (a date, a
+# "Read more"): so reading short texts costs no more than the page's size, whatever its nesting.
+_SHORT_TEXT = 64
+
+
+def _short_text(node: _Node, memo: dict) -> str | None:
+    """`_plain_text(node)` when its text is short (at most _SHORT_TEXT non-blank characters),
+    else None; the texts of the elements within are kept in `memo`, so that asking again for any
+    of them costs nothing."""
+    if node.nonblank > _SHORT_TEXT:
+        return None
+    if node in memo:
+        return memo[node]
+    todo = [(node, False)]
+    while todo:  # children before parents, iteratively
+        item, ready = todo.pop()
+        if item in memo:
+            continue
+        if item.tag in _DROP_TAGS:
+            memo[item] = ""
+            continue
+        kids = [c for c in item.children if not isinstance(c, str)]
+        if not ready and any(c not in memo for c in kids):
+            todo.append((item, True))
+            todo.extend((c, False) for c in kids if c not in memo)
+            continue
+        parts = [c if isinstance(c, str) else memo[c] for c in item.children]
+        memo[item] = re.sub(r"\s+", " ", " ".join(parts)).strip()
+    return memo[node]
+
+
+def _is_read_more(anchor: _Node, memo: dict) -> bool:
+    text = _short_text(anchor, memo)
+    if not text:
+        return False
+    text = text.lower()
     return text in _READ_MORE or text.rstrip(" .:»>→") in _READ_MORE
 
 
@@ -479,20 +549,20 @@ def _is_dateish(node: _Node) -> bool:
     return node.tag == "time" or bool(_DATE_WORDS.intersection(_words(node)))
 
 
-def _is_date_element(node: _Node) -> bool:
+def _is_date_element(node: _Node, memo: dict) -> bool:
     """An inline element whose whole text is a date line ('<span>12 Mar</span><a>Title</a>'): it
     stands on a line of its own, as the site's pages show it, rather than gluing onto the title."""
-    if len(node.children) > 4:
+    if len(node.children) > 4 or not 0 < node.nonblank <= 24:
         return False
-    text = _plain_text(node)
-    return len(text) <= 24 and is_date_line(text)
+    text = _short_text(node, memo)
+    return text is not None and len(text) <= 24 and is_date_line(text)
 
 
 # --------------------------------------------------------------------------------------------
 # Lines
 
 
-@dataclass
+@dataclass(eq=False)
 class _Line:
     text: str
     block: _Node  # nearest block-level element
@@ -512,7 +582,7 @@ class _Context:
         self.foreign, self.heading, self.block = foreign, heading, block
 
 
-def _emit_lines(root, chrome, main, sidebars, item_of, link_of) -> list[_Line]:
+def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> list[_Line]:
     """Walk the tree in document order and cut its text into lines."""
     lines: list[_Line] = []
     pieces: list[str] = []
@@ -541,7 +611,7 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of) -> list[_Line]:
             continue
         node = obj
         blockish = node.tag in BLOCK or node.tag == "br" or (
-            node.tag != "#root" and node.tag not in VOID and (_is_dateish(node) or _is_date_element(node))
+            node.tag != "#root" and node.tag not in VOID and (_is_dateish(node) or _is_date_element(node, short))
         )
         if op == "close":
             if blockish:
@@ -611,41 +681,6 @@ def _merge_split_dates(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-def _text_before(container: _Node, anchor: _Node, chrome) -> int:
-    """Characters of text in `container` before `anchor`, not counting dates and numbers.
-
-    An item block (date, image, title, snippet) holds at most a title and a snippet before its
-    link (a "Read more" at the end); a container with more than that is larger than the item.
-    """
-    total = 0
-    todo = [container]
-    while todo:
-        node = todo.pop()
-        if isinstance(node, str):
-            for chunk in node.split():
-                if not (chunk.isdigit() or _is_month(chunk) or is_date_line(chunk)):
-                    total += len(chunk)
-            continue
-        if node is anchor:
-            break
-        if node in chrome or node.tag in _DROP_TAGS:
-            continue
-        todo.extend(reversed(node.children))
-    return total
-
-
-def _has_other_heading(container: _Node, anchor: _Node, chrome) -> bool:
-    """Whether `container` holds a heading that is not the anchor's own (a section title)."""
-    for node in _iter_elements(container, chrome):
-        if node.tag in HEADINGS and not _is_within(anchor, node) and _plain_text(node):
-            return True
-    return False
-
-
-def _is_within(node: _Node, ancestor: _Node) -> bool:
-    return node is ancestor or any(a is ancestor for a in node.ancestors())
-
-
 def _date_first(lines: list[str], window: int = 4) -> list[str]:
     """Move a date line found among the first lines to the front (date, title, body)."""
     for i, text in enumerate(lines[:window]):
@@ -655,114 +690,245 @@ def _date_first(lines: list[str], window: int = 4) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------
-# The page
+# The page, step by step. Every step costs at most the page's size (times a small constant),
+# however deeply its elements nest.
+
+# An item block lies at most this many levels above its link (the site's lie 2 to 5 above).
+_MAX_ITEM_LEVELS = 32
+_MANY = None  # "two or more stories" in _StoryKeys
 
 
-def html_to_page(html: str, url: str | None = None, *, aliases=()) -> HtmlPage:
-    """Page text of an HTML page; see the module docstring for the layout of `text`."""
-    root = _parse(html or "")
-    page_lang, page_section, page_id = parse_news_url(url)
-    is_listing = page_lang is not None and page_section == "news" and page_id is None
+class _StoryKeys:
+    """Which stories (lang, section, id) the links under each element point to, up to two: enough
+    to tell "none", "only this one" and "more than one". Adding a link walks up from it only as
+    far as something changes, so adding every link of a page costs at most three steps per
+    element."""
 
-    # 1. chrome, sidebars and links, in one pass from the top
-    sizes = _text_sizes(root)
-    total = max(sizes.get(root, 0), 1)
-    chrome: set = set()
-    sidebars: set = set()
-    links: list[tuple[_Node, str, tuple]] = []  # (anchor, canonical href, (lang, section, id))
-    site_links: list[tuple[_Node, tuple]] = []  # every link to a story, any language
-    link_of: dict = {}
-    silent: set = set()  # "Read more" links
-    holds_pager: set = set()  # elements holding a link to a listing page (pager, "All news")
-    todo = [(root, False)]
+    def __init__(self):
+        self.keys: dict = {}  # node -> frozenset of one key, or _MANY
+
+    def add(self, anchor: _Node, key) -> None:
+        node = anchor
+        while node is not None:
+            have = self.keys.get(node, frozenset())
+            if have is _MANY or key in have:
+                return
+            self.keys[node] = frozenset([key]) if not have else _MANY
+            node = node.parent
+
+    def get(self, node: _Node):
+        return self.keys.get(node, frozenset())
+
+    def only(self, node: _Node, key) -> bool:
+        have = self.keys.get(node, frozenset())
+        return have is not _MANY and have == {key}
+
+    def count(self, node: _Node) -> int:
+        have = self.keys.get(node, frozenset())
+        return 2 if have is _MANY else len(have)
+
+
+@dataclass
+class _Marks:
+    """What the first pass found: chrome, sidebars and the links to stories."""
+
+    chrome: set = field(default_factory=set)
+    sidebars: set = field(default_factory=set)
+    links: list = field(default_factory=list)  # (anchor, canonical href, key), same language
+    link_of: dict = field(default_factory=dict)  # anchor -> canonical href
+    in_sidebar: dict = field(default_factory=dict)  # anchor -> whether an ancestor is a sidebar
+    silent: set = field(default_factory=set)  # "Read more" links: their story counts, not their words
+    pagers: list = field(default_factory=list)  # indexes of links to a listing page, in order
+    site_keys: _StoryKeys = field(default_factory=_StoryKeys)  # every story link, any language
+    main_keys: _StoryKeys = field(default_factory=_StoryKeys)  # same-language links outside sidebars
+    short: dict = field(default_factory=dict)  # memo of _short_text
+
+    def holds_pager(self, node: _Node) -> bool:
+        """Whether a link back to a listing page lies strictly within `node`."""
+        i = bisect.bisect_right(self.pagers, node.index)
+        return i < len(self.pagers) and self.pagers[i] <= node.end
+
+
+def _mark(root: _Node, url: str | None, aliases, page_lang: str | None) -> _Marks:
+    """Step 1: chrome, sidebars and links, in one pass from the top."""
+    marks = _Marks()
+    total = max(root.size, 1)
+    todo = [(root, False, False)]  # (node, within a sidebar, within an article)
     while todo:
-        node, in_sidebar = todo.pop()
-        if node is not root and _is_chrome(node, sizes.get(node, 0) / total):
-            chrome.add(node)
+        node, in_sidebar, in_article = todo.pop()
+        if node is not root and _is_chrome(node, node.size / total, in_article):
+            marks.chrome.add(node)
             continue
+        inherited = in_sidebar
         if node is not root and not in_sidebar and _is_sidebar(node):
-            sidebars.add(node)
+            marks.sidebars.add(node)
             in_sidebar = True
         if node.tag == "a":
             href = canonical_url(node.attrs.get("href"), url, aliases)
             lang, section, site_id = parse_news_url(href)
             if href and site_id is None and section in ID_SECTIONS:
-                holds_pager.update(node.ancestors())  # a link back to a listing page
+                marks.pagers.append(node.index)  # a link back to a listing page
             if href and site_id is not None and section in ID_SECTIONS:
-                site_links.append((node, (lang, section, site_id)))
+                key = (lang, section, site_id)
+                marks.site_keys.add(node, key)
                 if page_lang is None or lang == page_lang:  # else a language switcher
-                    links.append((node, href, (lang, section, site_id)))
-                    link_of[node] = href
-            if _is_read_more(node):  # its story counts, its words do not
-                silent.add(node)
+                    marks.links.append((node, href, key))
+                    marks.link_of[node] = href
+                    marks.in_sidebar[node] = inherited
+                    if not inherited:
+                        marks.main_keys.add(node, key)
+            if _is_read_more(node, marks.short):
+                marks.silent.add(node)
                 continue
-        todo.extend((c, in_sidebar) for c in reversed(node.children) if isinstance(c, _Node))
-    links.sort(key=lambda t: t[0].index)
+        if not in_article:
+            in_article = node.tag == "article" or (
+                ("class" in node.attrs or "id" in node.attrs) and _main_rank(node) >= 2)
+        todo.extend((c, in_sidebar, in_article) for c in reversed(node.children) if isinstance(c, _Node))
+    marks.links.sort(key=lambda t: t[0].index)
+    marks.pagers.sort()
+    return marks
 
-    # 2. the main article: markup that says so, outside every sidebar
-    main = None
-    if not is_listing:
-        own_sizes = _text_sizes(root, skip=chrome | sidebars)
-        candidates = [n for n in _iter_elements(root, skip=chrome | sidebars)
-                      if n is not root and _is_article_like(n) and own_sizes.get(n, 0) > 0]
 
-        def n_stories(node):
-            return len({key for a, _, key in links
-                        if _is_within(a, node) and not any(x in sidebars for x in a.ancestors())})
+def _find_main(root: _Node, marks: _Marks) -> _Node | None:
+    """Step 2: the main article: markup that says so, outside every sidebar, holding at most one
+    story's links."""
+    skip = marks.chrome | marks.sidebars
+    own_sizes = _text_sizes(root, skip=skip)
+    eligible = [n for n in _iter_elements(root, skip=skip)
+                if n is not root and _is_article_like(n) and own_sizes.get(n, 0) > 0
+                and marks.main_keys.count(n) <= 1]
+    if not eligible:
+        return None
+    largest = max(own_sizes[n] for n in eligible)
+    eligible = [n for n in eligible if own_sizes[n] >= 0.6 * largest]
+    # the most specific kind of marker wins (<article>, then news-detail-like classes, then
+    # <main>/"content"); among equals, the outermost
+    return max(eligible, key=lambda n: (_main_rank(n), -n.depth))
 
-        eligible = [n for n in candidates if n_stories(n) <= 1]
-        if eligible:
-            largest = max(own_sizes[n] for n in eligible)
-            eligible = [n for n in eligible if own_sizes[n] >= 0.6 * largest]
-            # the most specific kind of marker wins (<article>, then news-detail-like classes,
-            # then <main>/"content"); among equals, the outermost
-            main = max(eligible, key=lambda n: (_main_rank(n), -_depth(n)))
 
-    # 3. item blocks: the largest element around a site link that holds no other story
-    ids_under: dict = {}
-    for anchor, key in site_links:
-        for node in [anchor, *anchor.ancestors()]:
-            ids_under.setdefault(node, set()).add(key)
+class _TextBefore:
+    """Characters of text in an element before a descendant of it, not counting dates and numbers
+    (see _find_items). Each element's weight and each parent's running sums over its children
+    are worked out once, so climbing from a link costs one step per level."""
+
+    def __init__(self, chrome):
+        self.chrome = chrome
+        self.weights: dict = {}
+        self.before: dict = {}  # child -> weight of its earlier siblings
+
+    @staticmethod
+    def _words(text: str) -> int:
+        return sum(len(chunk) for chunk in text.split()
+                   if not (chunk.isdigit() or _is_month(chunk) or is_date_line(chunk)))
+
+    def weight(self, node: _Node) -> int:
+        if node in self.weights:
+            return self.weights[node]
+        todo = [(node, False)]
+        while todo:  # children before parents, iteratively
+            item, ready = todo.pop()
+            if item in self.weights:
+                continue
+            if item in self.chrome or item.tag in _DROP_TAGS:
+                self.weights[item] = 0
+                continue
+            kids = [c for c in item.children if not isinstance(c, str) and c not in self.weights]
+            if not ready and kids:
+                todo.append((item, True))
+                todo.extend((c, False) for c in kids)
+                continue
+            self.weights[item] = sum(self._words(c) if isinstance(c, str) else self.weights[c]
+                                     for c in item.children)
+        return self.weights[node]
+
+    def step(self, parent: _Node, child: _Node) -> int:
+        """Text of `parent` before `child`, outside `child`."""
+        if child not in self.before:
+            running = 0
+            for c in parent.children:
+                if isinstance(c, str):
+                    running += self._words(c)
+                else:
+                    self.before[c] = running
+                    running += self.weight(c)
+        return self.before[child]
+
+
+def _find_items(marks: _Marks, main: _Node | None, order: list[_Node]) -> tuple[dict, list, list]:
+    """Step 3: item blocks: the largest element around a site link that holds no other story
+    (nor a section heading, a pager, much text before the link, or over 1,500 characters).
+    Returns (block -> item number, item blocks, their hrefs)."""
+    headings = [n.index for n in _iter_elements(order[0], marks.chrome)
+                if n.tag in HEADINGS and n.nonblank]
+    text_before = _TextBefore(marks.chrome)
     item_of: dict = {}
     item_hrefs: list[str] = []
     item_blocks: list[_Node] = []
-    for anchor, href, key in links:
-        titled = anchor not in silent and bool(_plain_text(anchor))
-        in_sidebar = any(a in sidebars for a in anchor.ancestors())
+    outer: list[tuple[int, int]] = []  # (index, end) of item blocks holding no other, in order
+    for anchor, href, key in marks.links:
+        titled = anchor not in marks.silent and anchor.nonblank > 0
+        in_sidebar = marks.in_sidebar[anchor]
         if main is not None and _is_within(anchor, main) and not in_sidebar:
             continue
         block = anchor
-        for node in anchor.ancestors():
-            if (node.tag in ("#root", "html", "body") or node is main or node in sidebars
+        before = 0  # text before the anchor in the element reached
+        own_headings = 1 if anchor.tag in HEADINGS and anchor.nonblank else 0
+        child = anchor
+        for level, node in enumerate(anchor.ancestors()):
+            before += text_before.step(node, child)
+            if node.tag in HEADINGS and node.nonblank:
+                own_headings += 1
+            if (level >= _MAX_ITEM_LEVELS
+                    or node.tag in ("#root", "html", "body") or node is main or node in marks.sidebars
                     or node.parent is None or node.parent.tag in ("#root", "html", "body")
-                    or ids_under.get(node) != {key}
+                    or not marks.site_keys.only(node, key)
                     or (main is not None and _is_within(main, node))
-                    or sizes.get(node, 0) > 1500
-                    or node in holds_pager
-                    or (titled and _has_other_heading(node, anchor, chrome))
-                    or _text_before(node, anchor, chrome) > 400):
+                    or node.size > 1500
+                    or marks.holds_pager(node)
+                    or (titled and _count_between(headings, node.index, node.end) > own_headings)
+                    or before > 400):
                 break
-            block = node
+            block = child = node
         if block in item_of:
             continue
-        if any(a in item_of for a in block.ancestors()):
+        # an item block within an earlier one is part of it
+        i = bisect.bisect_right(outer, (block.index, float("inf"))) - 1
+        if i >= 0 and outer[i][0] < block.index <= outer[i][1]:
             continue
+        lo = bisect.bisect_left(outer, (block.index, -1))
+        hi = bisect.bisect_right(outer, (block.end, float("inf")))
+        outer[lo:hi] = [(block.index, block.end)]
         item_of[block] = len(item_blocks)
         item_blocks.append(block)
         item_hrefs.append(href)
+    return item_of, item_blocks, item_hrefs
 
-    lines = _emit_lines(root, chrome | silent, main, sidebars, item_of, link_of)
+
+def _count_between(sorted_indexes: list[int], lo: int, hi: int) -> int:
+    return bisect.bisect_right(sorted_indexes, hi) - bisect.bisect_left(sorted_indexes, lo)
+
+
+def _page_lines(root, marks: _Marks, main, item_of) -> list[_Line]:
+    """Step 4: the page's lines, without "Read more" lines, day and month put back together."""
+    lines = _emit_lines(root, marks.chrome | marks.silent, main, marks.sidebars, item_of, marks.link_of,
+                        marks.short)
     lines = [ln for ln in lines if ln.text.lower().rstrip(" .:»>→") not in _READ_MORE
              and ln.text.strip() not in _READ_MORE]
-    lines = _merge_split_dates(lines)
+    return _merge_split_dates(lines)
 
-    # 4. the links: every title/link line to its story
+
+def _line_links(lines: list[_Line]) -> dict[str, str]:
+    """Step 5: every title/link line to its story."""
     link_map: dict[str, str] = {}
     for ln in lines:
         if ln.href and not ln.foreign and not is_date_line(ln.text):
             link_map.setdefault(ln.text, ln.href)
+    return link_map
 
-    # 5. items, with loose date and snippet lines of flat lists attached
+
+def _group_items(lines, main, item_blocks) -> tuple[dict[int, list[_Line]], list[_Line]]:
+    """Step 6: the lines of each item, with loose date and snippet lines of flat lists attached;
+    and the lines of no item."""
     groups: dict[int, list[_Line]] = {}
     loose: list[_Line] = []
     last_item: int | None = None
@@ -786,66 +952,90 @@ def html_to_page(html: str, url: str | None = None, *, aliases=()) -> HtmlPage:
             continue
         loose.append(ln)
         last_item = None if ln.heading or ln.foreign else last_item
+    return groups, loose
 
+
+def _title_links(groups, item_hrefs, link_map) -> None:
+    """Step 7: an item whose link has no words of its own ("Read more", an image): its title line
+    to its story."""
     for idx, group in groups.items():
-        # an item whose link has no words of its own ("Read more", an image): its title line
         if not any(ln.href and not is_date_line(ln.text) for ln in group):
             title = next((ln.text for ln in group if not is_date_line(ln.text)), None)
             if title:
                 link_map.setdefault(title, item_hrefs[idx])
 
-    def item_text(idx: int) -> str:
-        return "\n".join(_date_first([ln.text for ln in groups[idx]], window=3))
 
-    if main is not None:
-        main_lines = [ln.text for ln in lines if ln.region == "main"]
-        first_main = next((ln.order for ln in lines if ln.region == "main"), None)
-        if first_main is not None:
-            # a title or date printed just before the article container belongs to it
-            before = [ln for ln in loose if ln.order < first_main and ln.region is None]
-            head = main_lines[:4]
-            has_title = any(ln.heading for ln in lines if ln.region == "main")
-            has_date = any(is_date_line(t) for t in head)
-            extra = []
-            for ln in reversed(before[-3:]):
-                if not has_title and ln.heading:
-                    extra.insert(0, ln.text)
-                    has_title = True
-                elif not has_date and is_date_line(ln.text):
-                    extra.insert(0, ln.text)
-                    has_date = True
-            main_lines = extra + main_lines
-        main_lines = _date_first(main_lines)
-        if page_id is not None and url:
-            title = next((ln.text for ln in lines if ln.region == "main" and ln.heading), None)
-            if title is None:  # no heading: the line after the date, when it is short
-                rest = [t for t in main_lines[:2] if not is_date_line(t)]
-                if rest and len(rest[0]) <= 200 and len(main_lines) > 2:
-                    title = rest[0]
-            own = canonical_url(url, url, aliases)
-            if title and own:
-                link_map.setdefault(title, own)
-        blocks = main_lines + [item_text(i) for i in sorted(groups)]
-        main_count = len("\n\n".join(main_lines).split("\n")) if main_lines else 0
-        return HtmlPage("\n\n".join(blocks), main_count, link_map)
+def _item_text(group: list[_Line]) -> str:
+    return "\n".join(_date_first([ln.text for ln in group], window=3))
 
-    if is_listing and groups:
-        blocks = [item_text(i) for i in sorted(groups)]
-        return HtmlPage("\n\n".join(blocks), 0, link_map)
 
-    # markup does not tell: document order, items kept together
+def _main_page(lines, loose, groups, url, page_id, aliases, link_map) -> HtmlPage:
+    """Step 8a: a page whose markup tells its article: the article (date, title, body), then every
+    other item."""
+    main_lines = [ln.text for ln in lines if ln.region == "main"]
+    first_main = next((ln.order for ln in lines if ln.region == "main"), None)
+    if first_main is not None:
+        # a title or date printed just before the article container belongs to it
+        before = [ln for ln in loose if ln.order < first_main and ln.region is None]
+        head = main_lines[:4]
+        has_title = any(ln.heading for ln in lines if ln.region == "main")
+        has_date = any(is_date_line(t) for t in head)
+        extra = []
+        for ln in reversed(before[-3:]):
+            if not has_title and ln.heading:
+                extra.insert(0, ln.text)
+                has_title = True
+            elif not has_date and is_date_line(ln.text):
+                extra.insert(0, ln.text)
+                has_date = True
+        main_lines = extra + main_lines
+    main_lines = _date_first(main_lines)
+    if page_id is not None and url:
+        title = next((ln.text for ln in lines if ln.region == "main" and ln.heading), None)
+        if title is None:  # no heading: the line after the date, when it is short
+            rest = [t for t in main_lines[:2] if not is_date_line(t)]
+            if rest and len(rest[0]) <= 200 and len(main_lines) > 2:
+                title = rest[0]
+        own = canonical_url(url, url, aliases)
+        if title and own:
+            link_map.setdefault(title, own)
+    blocks = main_lines + [_item_text(groups[i]) for i in sorted(groups)]
+    main_count = len("\n\n".join(main_lines).split("\n")) if main_lines else 0
+    return HtmlPage("\n\n".join(blocks), main_count, link_map)
+
+
+def _document_order_page(lines, groups, link_map) -> HtmlPage:
+    """Step 8c: markup that does not tell: the lines in document order, items kept together."""
+    group_of = {id(ln): idx for idx, group in groups.items() for ln in group}
     blocks: list[str] = []
     done: set = set()
     for ln in lines:
-        if ln.item is None:
-            grouped = next((k for k, v in groups.items() if ln in v), None)
-            if grouped is None:
-                blocks.append(ln.text)
-                continue
-            idx = grouped
-        else:
-            idx = ln.item
+        idx = ln.item if ln.item is not None else group_of.get(id(ln))
+        if idx is None:
+            blocks.append(ln.text)
+            continue
         if idx not in done:
             done.add(idx)
-            blocks.append(item_text(idx))
+            blocks.append(_item_text(groups[idx]))
     return HtmlPage("\n\n".join(blocks), None, link_map)
+
+
+def html_to_page(html: str, url: str | None = None, *, aliases=()) -> HtmlPage:
+    """Page text of an HTML page; see the module docstring for the layout of `text`."""
+    root, order = _parse(html or "")
+    page_lang, page_section, page_id = parse_news_url(url)
+    is_listing = page_lang is not None and page_section == "news" and page_id is None
+
+    marks = _mark(root, url, aliases, page_lang)
+    main = None if is_listing else _find_main(root, marks)
+    item_of, item_blocks, item_hrefs = _find_items(marks, main, order)
+    lines = _page_lines(root, marks, main, item_of)
+    link_map = _line_links(lines)
+    groups, loose = _group_items(lines, main, item_blocks)
+    _title_links(groups, item_hrefs, link_map)
+
+    if main is not None:
+        return _main_page(lines, loose, groups, url, page_id, aliases, link_map)
+    if is_listing and groups:  # step 8b: a listing page: its items
+        return HtmlPage("\n\n".join(_item_text(groups[i]) for i in sorted(groups)), 0, link_map)
+    return _document_order_page(lines, groups, link_map)
