@@ -155,18 +155,19 @@ def walk_captures(raw_dir: Path) -> Found:
             except OSError as e:
                 found.problems.append((rel, f"cannot be read ({e.strerror or e})"))
                 continue
-            if not is_dir and not _is_capture_name(entry.name):
+            target = os.path.realpath(entry.path) if is_link else None
+            to_dir = is_link and os.path.isdir(target)
+            if not (is_dir or to_dir) and not _is_capture_name(entry.name):
                 continue  # sidecars and other files
             if not _is_utf8_name(entry.name):
-                what = "folder" if is_dir else "file"
+                what = "folder" if is_dir or to_dir else "file"
                 found.problems.append((rel, f"{what} name is not UTF-8: skipped"))
                 continue
             if is_link:
-                target = os.path.realpath(entry.path)
                 if not _within(target, root):
                     found.problems.append((rel, "symlink leads out of the raw folder: not followed"))
                     continue
-                if os.path.isdir(target):
+                if to_dir:
                     continue  # inside the folder: walked anyway
             if is_dir:
                 subfolders.append(Path(entry.path))
@@ -296,9 +297,9 @@ def _read_bytes(path: Path, root: Path, limit: int) -> tuple[bytes | None, str, 
     `limit` + 1 bytes into memory; a larger one is only hashed, in chunks."""
     if not _within(os.path.realpath(path), os.path.realpath(root)):
         raise CaptureError("symlink leads out of the raw folder: not followed")
-    with open(path, "rb") as f:
-        st = os.fstat(f.fileno())
-        if not stat.S_ISREG(st.st_mode):
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the load
+    with open(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise CaptureError("not a regular file: not read")
         data = f.read(limit + 1)
         if len(data) <= limit:

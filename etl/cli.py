@@ -99,7 +99,10 @@ def serve(db: Path, host: str, port: int):
 
     if not db.exists():
         raise click.ClickException(f"{db} does not exist: run `saylav load` (or `make load`) first")
-    datasette_cli.main(args=serve_argv(db, host, port), prog_name="datasette")
+    from .build import pin_for_serving
+
+    # the server's own snapshot: a load while it runs leaves it wholly on the data it started with
+    datasette_cli.main(args=serve_argv(pin_for_serving(db), host, port), prog_name="datasette")
 
 
 if __name__ == "__main__":

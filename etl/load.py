@@ -114,8 +114,9 @@ def read_one(path: Path, root: Path, limits: Limits | None = None) -> tuple[Capt
         cap = read_capture(path, root, limits)
     except CaptureError as e:
         cap = e.capture
-        if cap is None:
-            cap = Capture(id=_sha(path), path=path.relative_to(root).as_posix(), format="unknown", size=0)
+        if cap is None:  # not read at all (not a regular file, a symlink out of the folder)
+            issues.append(_issue(None, 0, str(e), printable_name(path.relative_to(root).as_posix())))
+            return None, [], issues
         issues.append(_issue(cap.id, 0, str(e), ""))
         return cap, [], issues
     except OSError as e:
@@ -613,25 +614,39 @@ PARALLEL_MIN_ITEMS = 400
 
 
 def _die_with_parent(parent: int) -> None:
-    """Worker initializer: end this worker when the load that started it ends, however it ends."""
-    try:  # Linux: the kernel sends SIGKILL when the parent dies
-        import ctypes
-        import signal
+    """Worker initializer: end this worker when the load that started it ends, however it ends
+    (kill -9 included), rather than leaving it to run on."""
+    if os.getppid() == parent:  # forked by the load itself (Linux): the kernel kills it with it
+        try:
+            import ctypes
+            import signal
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # the parent died before the line above
-        os._exit(1)
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
 
     import threading
 
-    def watch():  # elsewhere: look every half second
-        while os.getppid() == parent:
+    first_parent = os.getppid()
+
+    def alive() -> bool:
+        if os.getppid() != first_parent:  # re-parented: the parent is gone
+            return False
+        try:
+            os.kill(parent, 0)
+            return True
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+
+    def watch():  # everywhere else: look twice a second
+        while alive():
             time.sleep(0.5)
         os._exit(1)
 
+    if not alive():
+        os._exit(1)
     threading.Thread(target=watch, daemon=True).start()
 
 

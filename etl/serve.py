@@ -32,8 +32,10 @@ def datasette_args(db_path: Path, inspect_path: Path | None = None) -> dict:
     """Keyword arguments for `datasette.app.Datasette` serving the archive at `db_path`."""
     import yaml
 
-    inspect_path = inspect_path or db_path.with_name("inspect.json")
-    inspect_data = json.loads(inspect_path.read_text()) if inspect_path.exists() else None
+    from .build import inspect_for
+
+    # only inspect data that describes this very file (its sha256): never another build's
+    inspect_data = inspect_for(db_path, inspect_path)
     kwargs = dict(
         immutables=[str(db_path)],
         inspect_data=inspect_data,
@@ -59,9 +61,11 @@ def make_app(db_path: Path, inspect_path: Path | None = None):
 
 def serve_argv(db_path: Path, host: str, port: int, inspect_path: Path | None = None) -> list[str]:
     """The `datasette serve` command line with the same settings."""
+    from .build import inspect_for
+
     inspect_path = inspect_path or db_path.with_name("inspect.json")
     argv = ["serve", "-i", str(db_path), "--metadata", str(METADATA), "--cors", "-h", host, "-p", str(port)]
-    if inspect_path.exists():
+    if inspect_for(db_path, inspect_path) is not None:
         argv += ["--inspect-file", str(inspect_path)]
     if PLUGINS_DIR.exists():
         argv += ["--plugins-dir", str(PLUGINS_DIR)]

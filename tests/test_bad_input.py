@@ -149,3 +149,250 @@ def test_a_parser_fault_on_one_page_or_item_is_an_issue_and_the_load_goes_on(raw
     assert [i["problem"] for i in found] == ["facts could not be read (IndexError: simulated parser fault)"] * 3
     conn = sqlite3.connect(db)
     assert conn.execute("select count(*) from turnout_snapshots").fetchone() == (6,)  # other facts still loaded
+
+
+# ---------------------------------------------------------------------------------------------
+# hostile and broken files: each is a parse issue, the load goes on, --strict fails on it
+
+STORY = ("26 Mar\n\nVoting continues\n\n"
+         "The polling stations of the Mejlis elections opened at seven in the morning across the country.\n")
+
+
+def _strict_fails(raw_dir, tmp_path, *extra):
+    res = CliRunner().invoke(cli, ["load", "--raw", str(raw_dir), "--db", str(tmp_path / "strict.db"),
+                                   "--strict", "--no-progress", *extra])
+    assert res.exit_code == 1, res.output
+    assert "--strict:" in res.output
+    assert not (tmp_path / "strict.db").exists()
+    return res
+
+
+def _problems(found):
+    return [(i["line"], i["problem"]) for i in found]
+
+
+def test_a_capture_over_the_size_cap_is_skipped_with_an_issue(raw_dir, tmp_path):
+    from etl.capture import Limits
+
+    write_capture(raw_dir, "ok.txt", STORY)
+    write_capture(raw_dir, "huge.txt", STORY + "x" * 5000)
+    summary, found = load(raw_dir, tmp_path / "s.db", limits=Limits(max_capture_bytes=2000))
+    assert summary.items == 1
+    assert _problems(found) == [
+        (0, "capture of 5122 bytes is over the cap of 2000 bytes: skipped (saylav load --max-capture-bytes)")]
+    conn = sqlite3.connect(tmp_path / "s.db")
+    # the capture is listed (with its sha256 and size), but nothing was read from it
+    assert conn.execute("select path, bytes, format from captures order by path").fetchall() == [
+        ("huge.txt", 5122, "text"), ("ok.txt", 122, "text")]
+    _strict_fails(raw_dir, tmp_path, "--max-capture-bytes", "2000")
+    ok = CliRunner().invoke(cli, ["load", "--raw", str(raw_dir), "--db", str(tmp_path / "c.db"), "--no-progress"])
+    assert ok.exit_code == 0 and "0 parse issues" in ok.output  # the default cap is far above
+
+
+def test_a_line_over_the_cap_is_cut_with_an_issue_never_silently(raw_dir, tmp_path):
+    from etl.capture import Limits
+
+    write_capture(raw_dir, "long.txt", "26 Mar\n\nVoting continues\n\n" + "The polling stations opened. " * 400 + "\n")
+    summary, found = load(raw_dir, tmp_path / "s.db", limits=Limits(max_line_chars=1000))
+    assert _problems(found) == [(5, "line of 11600 characters cut to the cap of 1000 (saylav load --max-line-chars)")]
+    conn = sqlite3.connect(tmp_path / "s.db")
+    (body,) = conn.execute("select body from news_items").fetchone()
+    assert len(body) <= 1000
+    _strict_fails(raw_dir, tmp_path, "--max-line-chars", "1000")
+
+
+def test_the_50_mb_single_line_capture_is_skipped_by_the_default_cap_without_reading_it(raw_dir, tmp_path):
+    import resource
+
+    with open(raw_dir / "big.txt", "wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse: 50 MB of NUL-free? no: zeros; the cap comes first
+    write_capture(raw_dir, "ok.txt", STORY)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    summary, found = load(raw_dir, tmp_path / "s.db")
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert _problems(found) == [(0, "capture of 52428800 bytes is over the cap of 8388608 bytes: skipped "
+                                    "(saylav load --max-capture-bytes)")]
+    assert summary.items == 1
+    assert grown_mb < 30  # read in 1 MB chunks for its hash, never whole
+
+
+def test_symlinks_out_of_the_raw_folder_are_not_followed(raw_dir, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n" * 5)
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "page.txt").write_text(STORY)
+    write_capture(raw_dir, "ok.txt", STORY)
+    (raw_dir / "passwd.txt").symlink_to(secret)
+    (raw_dir / "dir").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (raw_dir / "loop").symlink_to(raw_dir, target_is_directory=True)  # inside: walked once anyway
+    (raw_dir / "same.txt").symlink_to(raw_dir / "ok.txt")  # inside: the same capture
+    write_capture(raw_dir, "side.txt", STORY.replace("Voting", "Counting"))
+    (raw_dir / "side.txt.meta.json").symlink_to(secret)
+    db = tmp_path / "s.db"
+    summary, found = load(raw_dir, db)
+    assert sorted((i["excerpt"], i["problem"]) for i in found) == [
+        ("", "sidecar side.txt.meta.json is a symlink out of the raw folder: not followed"),
+        ("dir", "symlink leads out of the raw folder: not followed"),
+        ("passwd.txt", "symlink leads out of the raw folder: not followed"),
+    ]
+    conn = sqlite3.connect(db)
+    assert conn.execute("select title from news_items").fetchall() == [("Voting continues",)]
+    assert "root:x" not in db.read_bytes().decode("latin-1")
+    _strict_fails(raw_dir, tmp_path)
+
+
+def test_random_bytes_without_nul_are_not_text(raw_dir, tmp_path):
+    import random
+
+    rng = random.Random(20240707)
+    noise = bytes(b for b in rng.randbytes(200_000) if b)  # no NUL byte anywhere
+    ascii_noise = bytes(b & 0x7F or 1 for b in rng.randbytes(20_000))  # valid UTF-8, control characters
+    write_capture(raw_dir, "noise.html", noise)
+    write_capture(raw_dir, "noise.txt", ascii_noise)
+    write_capture(raw_dir, "latin.html", b"<html><meta charset=latin-1><body>" + noise[:50_000])
+    write_capture(raw_dir, "ok.txt", STORY)
+    summary, found = load(raw_dir, tmp_path / "s.db")
+    assert summary.items == 1
+    assert len(found) == 3
+    assert all(i["problem"].startswith("not text: ") for i in found), found
+    _strict_fails(raw_dir, tmp_path)
+
+
+def test_mojibake_is_not_page_text(raw_dir, tmp_path):
+    tk = ("22 Mart\n\nSaýlaw dowam edýär\n\nTürkmenistanyň Mejlisine saýlawlar barada "
+          "Merkezi saýlaw topary maglumat berdi.\n")
+    ru = ("31 Март\n\nГолосование продолжается\n\nПо выборам депутатов Меджлиса Туркменистана к "
+          "11 часам проголосовало много избирателей.\n")
+    write_capture(raw_dir, "tk.txt", tk.encode("utf-8").decode("cp1252"))
+    write_capture(raw_dir, "ru.txt", ru.encode("utf-8").decode("cp1251"))
+    write_capture(raw_dir, "tk-ok.txt", tk)
+    write_capture(raw_dir, "ru-ok.txt", ru)
+    summary, found = load(raw_dir, tmp_path / "s.db")
+    assert summary.items == 2  # the real Turkmen and Russian stories
+    problems = sorted(i["problem"] for i in found)
+    assert len(problems) == 2 and all(p.startswith("mojibake: ") for p in problems), problems
+    assert "read as cp1251" in problems[0] + problems[1] and "read as cp1252" in problems[0] + problems[1]
+    _strict_fails(raw_dir, tmp_path)
+
+
+@pytest.mark.parametrize("sidecar, problem", [
+    ({"url": 123}, 'sidecar s.txt.meta.json: "url" is not text (123): ignored'),
+    ({"url": "https://saylav.gov.tm/en/news/5", "fetched_at": ["2024"]},
+     'sidecar s.txt.meta.json: "fetched_at" is not text (["2024"]): ignored'),
+    ({"status": "oops"}, 'sidecar s.txt.meta.json: "status" is not a number ("oops"): ignored'),
+    ({"content_type": {"a": 1}}, 'sidecar s.txt.meta.json: "content_type" is not text ({"a": 1}): ignored'),
+])
+def test_a_sidecar_of_the_wrong_types_is_an_issue_and_the_load_goes_on(raw_dir, tmp_path, sidecar, problem):
+    import json
+
+    write_capture(raw_dir, "s.txt", STORY)
+    (raw_dir / "s.txt.meta.json").write_text(json.dumps(sidecar))
+    summary, found = load(raw_dir, tmp_path / "s.db")
+    assert summary.items == 1  # the capture itself still loads
+    assert _problems(found) == [(0, problem)]
+    _strict_fails(raw_dir, tmp_path)
+
+
+def test_a_file_name_that_is_not_utf8_is_an_issue_and_the_load_goes_on(raw_dir, tmp_path):
+    import os
+
+    write_capture(raw_dir, "ok.txt", STORY)
+    with open(os.path.join(os.fsencode(raw_dir), b"caf\xe9.txt"), "wb") as f:
+        f.write(STORY.encode())
+    os.mkdir(os.path.join(os.fsencode(raw_dir), b"d\xff"))
+    summary, found = load(raw_dir, tmp_path / "s.db")
+    assert summary.items == 1
+    assert sorted((i["excerpt"], i["problem"]) for i in found) == [
+        ("caf\\xe9.txt", "file name is not UTF-8: skipped"), ("d\\xff", "folder name is not UTF-8: skipped")]
+    _strict_fails(raw_dir, tmp_path)
+
+
+def test_unreadable_files_and_folders_are_issues_and_the_load_goes_on(raw_dir, tmp_path, monkeypatch):
+    import os
+
+    import etl.capture as C
+
+    write_capture(raw_dir, "ok.txt", STORY)
+    write_capture(raw_dir, "locked.txt", STORY.replace("Voting", "Counting"))
+    write_capture(raw_dir, "closed/inner.txt", STORY.replace("Voting", "Waiting"))
+    # injected (the tests may run as root, for whom permissions do not hold)
+    real_scandir, real_read = os.scandir, C._read_bytes
+
+    def scandir(path):
+        if os.fspath(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    def read_bytes(path, root, limit):
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path, root, limit)
+
+    monkeypatch.setattr(C.os, "scandir", scandir)
+    monkeypatch.setattr(C, "_read_bytes", read_bytes)
+    summary, found = load(raw_dir, tmp_path / "s.db")
+    assert summary.items == 1
+    assert sorted((i["excerpt"], i["problem"]) for i in found) == [
+        ("closed", "folder cannot be read (Permission denied)"),
+        ("locked.txt", "capture cannot be read (Permission denied)"),
+    ]
+    _strict_fails(raw_dir, tmp_path)
+
+
+def test_a_fifo_or_device_is_not_read(raw_dir, tmp_path):
+    import os
+
+    write_capture(raw_dir, "ok.txt", STORY)
+    os.mkfifo(raw_dir / "pipe.txt")
+    summary, found = load(raw_dir, tmp_path / "s.db")  # does not block on the FIFO
+    assert summary.items == 1
+    assert [(i["excerpt"], i["problem"]) for i in found] == [("pipe.txt", "not a regular file: not read")]
+
+
+# ---------------------------------------------------------------------------------------------
+# a full disk: one clear line, exit 1, the old database intact
+
+
+def _full_disk_cli(raw_dir, tmp_path, monkeypatch, inject):
+    copy_bundled(raw_dir)
+    db = tmp_path / "s.db"
+    load(raw_dir, db)
+    before, inspect_before = db.read_bytes(), (tmp_path / "inspect.json").read_bytes()
+    write_capture(raw_dir, "more.txt", STORY)
+    inject()
+    res = CliRunner().invoke(cli, ["load", "--raw", str(raw_dir), "--db", str(db), "--no-progress"])
+    assert res.exit_code == 1
+    lines = res.output.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in res.output, res.output
+    assert lines[0].startswith(f"Error: load failed, {db} left unchanged: no space left on the device of ")
+    assert db.read_bytes() == before
+    assert (tmp_path / "inspect.json").read_bytes() == inspect_before
+    assert sorted(p.name for p in tmp_path.iterdir() if ".tmp" in p.name) == []
+
+
+def test_a_full_disk_while_sqlite_writes(raw_dir, tmp_path, monkeypatch):
+    import etl.build as B
+
+    # SQLite's own "database or disk is full", for real: the new file may not grow past 8 pages
+    _full_disk_cli(raw_dir, tmp_path, monkeypatch, lambda: monkeypatch.setattr(
+        B, "WRITE_PRAGMAS", B.WRITE_PRAGMAS + ["pragma max_page_count = 8"]))
+
+
+@pytest.mark.parametrize("where", ["mkstemp", "inspect"])
+def test_a_full_disk_on_a_file_operation(raw_dir, tmp_path, monkeypatch, where):
+    import errno
+    import json
+
+    import etl.build as B
+
+    def no_space(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def inject():
+        if where == "mkstemp":
+            monkeypatch.setattr(B.tempfile, "mkstemp", no_space)
+        else:
+            monkeypatch.setattr(B.json, "dump", no_space)
+
+    _full_disk_cli(raw_dir, tmp_path, monkeypatch, inject)
+    assert json  # (used by the injection)
