@@ -256,3 +256,59 @@ def test_a_date_in_its_own_inline_element_does_not_glue_onto_the_title():
     lines = [line for line in page.text.split("\n") if line]
     assert lines[-4:] == ["29 Mar", "Voting continues", "12 Mar", "Meeting with the UNDP delegation"]
     assert page.links["Voting continues"] == "https://saylav.gov.tm/en/news/701"
+
+
+# ---------------------------------------------------------------------------------------------
+# time linear in the page's size, whatever its nesting
+
+
+def _nested(n, open_="<div>", close="</div>", inner="<p>12 Mar</p><h1>Voting continues</h1>"
+            "<a href='/en/news/5'>Voting continues</a><p>The polling stations opened at seven.</p>"):
+    return "<html><body>" + open_ * n + inner + close * n + "</body></html>"
+
+
+HOSTILE = {
+    "nested divs": lambda n: _nested(n),
+    "unclosed divs": lambda n: "<html><body>" + "<div>" * n + "text",
+    "nested spans round a date": lambda n: _nested(n, "<span>", "</span>", "5 Mar"),
+    "nested articles full of links": lambda n: _nested(
+        n, "<article class='news-detail'>", "</article>", "<a href='/en/news/5'>x</a>" * 20 + "body"),
+    "nested headers": lambda n: _nested(n, "<header>", "</header>", "<h2>T</h2>"),
+    "nested lists": lambda n: _nested(n, "<ul><li>", "</li></ul>", "x"),
+    "links in tables in links": lambda n: _nested(n, "<a href='/en/news/9'><table><td>", "</td></table></a>",
+                                                  "Read more"),
+    "many links deep down": lambda n: "<html><body>" + "<div>" * n + "".join(
+        "<a href='/en/news/7'>t</a><h3>h</h3>" for _ in range(n)) + "</div>" * n,
+    "stray end tags": lambda n: "<div>" * n + "</span>" * n,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_time_grows_linearly_with_nesting(name):
+    """4x the nesting costs about 4x the time (a quadratic reader takes 9x to 16x)."""
+    import gc
+    import time
+
+    def best(n):
+        html = HOSTILE[name](n)
+        times = []
+        for _ in range(3):
+            gc.collect()
+            t = time.perf_counter()
+            html_to_page(html, "https://saylav.gov.tm/en/news/7")
+            times.append(time.perf_counter() - t)
+        return min(times)
+
+    small, large = best(1000), best(4000)
+    assert large < 6 * small + 0.02, f"{name}: {small:.3f}s at 1,000 levels, {large:.3f}s at 4,000"
+
+
+def test_a_hundred_thousand_nested_divs_read_in_seconds():
+    import time
+
+    html = _nested(100_000)
+    assert len(html) > 1_000_000
+    t = time.perf_counter()
+    page = html_to_page(html, "https://saylav.gov.tm/en/news/7")
+    assert time.perf_counter() - t < 30
+    assert page.text.split("\n\n")[:2] == ["12 Mar", "Voting continues"]
