@@ -33,6 +33,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import time
 from pathlib import Path
 
 import sqlite_utils
@@ -216,10 +217,13 @@ def remove_stale_temps(db_path: Path) -> list[Path]:
     return removed
 
 
-def publish(db_path: Path, table_rows, inspect_path: Path | None = None) -> tuple[int, dict]:
+def publish(db_path: Path, table_rows, inspect_path: Path | None = None,
+            seconds: dict | None = None) -> tuple[int, dict]:
     """Build the database from `table_rows` in a temp file, check it, write its inspect data and
     move it over `db_path` in one `os.replace`. On any failure `db_path` is left as it was and the
-    temp file is removed. Returns (rows written, inspect data)."""
+    temp file is removed. Returns (rows written, inspect data); `seconds` gets the time spent
+    writing and checking."""
+    seconds = seconds if seconds is not None else {}
     db_path = Path(db_path)
     inspect_path = inspect_path or db_path.with_name("inspect.json")
     tmp: Path | None = None
@@ -234,13 +238,16 @@ def publish(db_path: Path, table_rows, inspect_path: Path | None = None) -> tupl
         mask = os.umask(0o022)
         os.umask(mask)
         os.fchmod(fd, 0o666 & ~mask)  # the database is readable as any file this user makes
+        t0 = time.perf_counter()
         total = write(tmp, table_rows)
+        t1 = time.perf_counter()
         check(tmp)
         data = inspect_data(tmp, db_path.stem)
         data[db_path.stem]["file"] = db_path.name
         _write_json_atomic(inspect_path, data)  # before the replace: it carries the new file's hash
         os.replace(tmp, db_path)
         tmp = None
+        seconds.update(write=t1 - t0, check=time.perf_counter() - t1)
         return total, data
     except LoadError:
         raise

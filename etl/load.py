@@ -906,8 +906,10 @@ def load(raw_dir: Path, db_path: Path, progress: Progress = _no_progress, inspec
     t2 = time.perf_counter()
     if strict and issues:
         raise StrictError(issues)
-    summary.rows, _ = publish(db_path, rows(captures, items, facts, issues), inspect_path)
-    t3 = t4 = time.perf_counter()
+    published: dict = {}
+    summary.rows, _ = publish(db_path, rows(captures, items, facts, issues), inspect_path, published)
+    t4 = time.perf_counter()
+    t3 = t2 + published["write"]
     summary.captures = len(captures)
     summary.items = len(items)
     summary.facts = (len(facts.snapshots) + len(facts.areas) + len(facts.meetings) + len(facts.participants)
