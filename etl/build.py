@@ -217,6 +217,22 @@ def remove_stale_temps(db_path: Path) -> list[Path]:
     return removed
 
 
+def _remove_stale_json_temps(path: Path) -> None:
+    """Remove `.NAME.<pid>.tmp` files (see _write_json_atomic) of processes that are gone."""
+    for p in path.parent.glob(f".{path.name}.*.tmp"):
+        pid = p.name[len(path.name) + 2 : -4]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # its writer still runs
+        except ProcessLookupError:
+            pass
+        except OSError:
+            continue
+        p.unlink(missing_ok=True)
+
+
 def publish(db_path: Path, table_rows, inspect_path: Path | None = None,
             seconds: dict | None = None) -> tuple[int, dict]:
     """Build the database from `table_rows` in a temp file, check it, write its inspect data and
@@ -231,6 +247,7 @@ def publish(db_path: Path, table_rows, inspect_path: Path | None = None,
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(db_path)
+        _remove_stale_json_temps(inspect_path)
         remove_stale_snapshots(db_path)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
         tmp = Path(tmp_name)

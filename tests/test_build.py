@@ -85,6 +85,9 @@ def test_stale_temp_files_are_removed_by_the_next_load_but_not_those_of_a_runnin
     stale = [tmp_path / ".s.db.dead1.tmp", tmp_path / ".s.db.dead1.tmp-journal", tmp_path / ".s.db.dead2.tmp"]
     for p in stale:
         p.write_bytes(b"x" * 100)
+    dead_pid = _dead_pid()
+    stale.append(tmp_path / f".inspect.json.{dead_pid}.tmp")  # an inspect file half written
+    stale[-1].write_text("{")
     running = tmp_path / ".s.db.alive.tmp"
     running.write_bytes(b"y")
     fd = os.open(running, os.O_RDONLY)
@@ -97,6 +100,12 @@ def test_stale_temp_files_are_removed_by_the_next_load_but_not_those_of_a_runnin
         os.close(fd)
     assert remove_stale_temps(db) == [running]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["inspect.json", "raw", "s.db"]
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid
 
 
 def _children(pid: int) -> list[int]:
