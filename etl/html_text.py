@@ -815,11 +815,14 @@ class _TextBefore:
         self.chrome = chrome
         self.weights: dict = {}
         self.before: dict = {}  # child -> weight of its earlier siblings
+        self.progress: dict = {}  # parent -> (children weighed, their weight)
 
     @staticmethod
     def _words(text: str) -> int:
+        # a chunk holds no blank, so of the date-line forms only the numeric one can match it
         return sum(len(chunk) for chunk in text.split()
-                   if not (chunk.isdigit() or _is_month(chunk) or is_date_line(chunk)))
+                   if not (chunk.isdigit() or _is_month(chunk)
+                           or len(chunk) <= 30 and _NUMERIC_DATE.match(chunk)))
 
     def weight(self, node: _Node) -> int:
         if node in self.weights:
@@ -842,15 +845,23 @@ class _TextBefore:
         return self.weights[node]
 
     def step(self, parent: _Node, child: _Node) -> int:
-        """Text of `parent` before `child`, outside `child`."""
-        if child not in self.before:
-            running = 0
-            for c in parent.children:
-                if isinstance(c, str):
-                    running += self._words(c)
-                else:
-                    self.before[c] = running
-                    running += self.weight(c)
+        """Text of `parent` before `child`, outside `child`. The children of `parent` are weighed
+        from the first up to `child` only, resuming where an earlier call stopped."""
+        if child in self.before:
+            return self.before[child]
+        pos, running = self.progress.get(parent, (0, 0))
+        kids = parent.children
+        while pos < len(kids):
+            c = kids[pos]
+            pos += 1
+            if isinstance(c, str):
+                running += self._words(c)
+                continue
+            self.before[c] = running
+            if c is child:
+                break
+            running += self.weight(c)
+        self.progress[parent] = (pos - 1, running)  # next time, from `child` on
         return self.before[child]
 
 
@@ -875,7 +886,6 @@ def _find_items(marks: _Marks, main: _Node | None, order: list[_Node]) -> tuple[
         own_headings = 1 if anchor.tag in HEADINGS and anchor.nonblank else 0
         child = anchor
         for level, node in enumerate(anchor.ancestors()):
-            before += text_before.step(node, child)
             if node.tag in HEADINGS and node.nonblank:
                 own_headings += 1
             if (level >= _MAX_ITEM_LEVELS
@@ -885,8 +895,10 @@ def _find_items(marks: _Marks, main: _Node | None, order: list[_Node]) -> tuple[
                     or (main is not None and _is_within(main, node))
                     or node.size > 1500
                     or marks.holds_pager(node)
-                    or (titled and _count_between(headings, node.index, node.end) > own_headings)
-                    or before > 400):
+                    or (titled and _count_between(headings, node.index, node.end) > own_headings)):
+                break
+            before += text_before.step(node, child)  # last: the costliest test
+            if before > 400:
                 break
             block = child = node
         if block in item_of:
