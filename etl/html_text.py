@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 
@@ -329,12 +330,72 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(data)
 
 
+# The plain markup most pages are made of, read by one regular expression: text, comments, the
+# doctype, end tags, and start tags whose attributes are written the usual way. These give the very
+# events `html.parser` gives for them; a page with anything else (a stray "<", an unclosed comment
+# or <script>, attributes written oddly) is read by `html.parser` instead.
+_FAST_TOKEN = re.compile(r"""
+    (?P<text>[^<]+)
+  | <!--.*?--\s*>
+  | <![dD][oO][cC][tT][yY][pP][eE][^<>]*>
+  | </(?P<end>[a-zA-Z][-.a-zA-Z0-9:_]*)\s*>
+  | <(?P<start>[a-zA-Z][a-zA-Z0-9]*)
+     (?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*
+                  (?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`/]+(?![^\s"'=<>`])))?)*)
+     \s*(?P<close>/?)>
+""", re.S | re.X)
+_FAST_ATTR = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`/]+)))?""")
+_CDATA_ELEMENTS = ("script", "style")
+
+
+def _fast_feed(builder: "_TreeBuilder", html: str) -> bool:
+    """Feed `html` to `builder` as `html.parser` would; False when the page holds markup this
+    reader leaves to `html.parser` (the builder is then to be thrown away)."""
+    pos, n = 0, len(html)
+    match = _FAST_TOKEN.match
+    while pos < n:
+        m = match(html, pos)
+        if m is None:
+            return False
+        pos = m.end()
+        text = m.group("text")
+        if text is not None:
+            builder.handle_data(unescape(text) if "&" in text else text)
+            continue
+        end = m.group("end")
+        if end is not None:
+            builder.handle_endtag(end)
+            continue
+        tag = m.group("start")
+        if tag is None:
+            continue  # a comment or the doctype
+        # (a value left out reads as "", as the tree builder reads html.parser's None)
+        attrs = [(name.lower(), unescape(d or q or u))
+                 for name, d, q, u in _FAST_ATTR.findall(m.group("attrs"))] if m.group("attrs") else []
+        if m.group("close"):
+            builder.handle_startendtag(tag, attrs)
+            continue
+        builder.handle_starttag(tag, attrs)
+        tag = tag.lower()
+        if tag in _CDATA_ELEMENTS:  # raw text up to its end tag
+            close = re.compile(r"</\s*%s\s*>" % tag, re.I).search(html, pos)
+            if close is None:
+                return False
+            if close.start() > pos:
+                builder.handle_data(html[pos:close.start()])
+            builder.handle_endtag(tag)
+            pos = close.end()
+    return True
+
+
 def _parse(html: str) -> tuple[_Node, list[_Node]]:
     """The page's tree and its elements in document order (`order[n.index] is n`), each with its
     place, depth and text size set."""
     builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
+    if not _fast_feed(builder, html):
+        builder = _TreeBuilder()
+        builder.feed(html)
+        builder.close()
     root = builder.root
     order: list[_Node] = []
     todo = [root]

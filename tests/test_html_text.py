@@ -292,7 +292,7 @@ def test_time_grows_linearly_with_nesting(name):
     def best(n):
         html = HOSTILE[name](n)
         times = []
-        for _ in range(3):
+        for _ in range(5):  # the best of five: other work on the machine only ever adds time
             gc.collect()
             t = time.perf_counter()
             html_to_page(html, "https://saylav.gov.tm/en/news/7")
@@ -300,7 +300,7 @@ def test_time_grows_linearly_with_nesting(name):
         return min(times)
 
     small, large = best(1000), best(4000)
-    assert large < 6 * small + 0.02, f"{name}: {small:.3f}s at 1,000 levels, {large:.3f}s at 4,000"
+    assert large < 6 * small + 0.1, f"{name}: {small:.3f}s at 1,000 levels, {large:.3f}s at 4,000"
 
 
 def test_a_hundred_thousand_nested_divs_read_in_seconds():
