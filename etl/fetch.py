@@ -64,7 +64,7 @@ DEFAULT_RAW = Path("data/raw")
 LANGS = ("en", "tk", "ru")
 DEFAULT_DELAY = 1.0
 PROJECT = "saylav-archive"
-VERSION = "0.1"
+from .version import __version__ as VERSION  # noqa: E402 - single-sourced in pyproject.toml
 #: Where the site's operators can reach the maintainers; override with SAYLAV_CONTACT.
 CONTACT = os.environ.get("SAYLAV_CONTACT", "saylav-archive maintainers, see the README of the saylav-archive repository")
 USER_AGENT = f"{PROJECT}/{VERSION} (open-data archive of saylav.gov.tm; contact: {CONTACT})"

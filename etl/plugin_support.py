@@ -1,22 +1,14 @@
-"""Support for the Datasette plugins in plugins/.
+"""Deprecated: the plugins are the package `saylav_site` now and import each other relatively.
 
-Datasette loads each file of a plugins directory by its path, not as a package, so one plugin
-cannot `import` another. `sibling(__file__, "charts")` loads a helper module from the same folder
-once (cached in sys.modules under `saylav_plugins.NAME`) and returns it.
+`sibling(__file__, "charts")` is kept for plugin files written before that change: it returns the
+package's own module (`saylav_site.charts`), so there is one copy of each. Use
+`from . import charts` in plugin files instead; this module will be removed.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+import importlib
 
 
 def sibling(plugin_file: str, name: str):
-    """The module `NAME.py` that sits beside `plugin_file`, loaded once."""
-    key = "saylav_plugins." + name
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, Path(plugin_file).with_name(name + ".py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[key] = module
-        spec.loader.exec_module(module)
-    return sys.modules[key]
+    """The module `saylav_site.NAME` (the plugin package's module of that name)."""
+    return importlib.import_module("saylav_site." + name)

@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-METADATA = ROOT / "metadata.yml"
-PLUGINS_DIR = ROOT / "plugins"
-TEMPLATES_DIR = ROOT / "templates"
-STATIC_DIR = ROOT / "static"
+from saylav_site.assets import METADATA, PACKAGE_DIR, STATIC_DIR, TEMPLATES_DIR, site_metadata  # noqa: F401
+
+# The site's plugins are the installed package `saylav_site` (registered through the `datasette`
+# entry point); its templates, /static/ files and metadata come with it. No --plugins-dir.
+PLUGINS_DIR = PACKAGE_DIR
 
 SETTINGS = {
     "suggest_facets": False,
@@ -30,23 +30,15 @@ SETTINGS = {
 
 def datasette_args(db_path: Path, inspect_path: Path | None = None) -> dict:
     """Keyword arguments for `datasette.app.Datasette` serving the archive at `db_path`."""
-    import yaml
-
     inspect_path = inspect_path or db_path.with_name("inspect.json")
     inspect_data = json.loads(inspect_path.read_text()) if inspect_path.exists() else None
     kwargs = dict(
         immutables=[str(db_path)],
         inspect_data=inspect_data,
-        metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")),
+        metadata=site_metadata(),
         settings=dict(SETTINGS),
         cors=True,
     )
-    if PLUGINS_DIR.exists():
-        kwargs["plugins_dir"] = str(PLUGINS_DIR)
-    if TEMPLATES_DIR.exists():
-        kwargs["template_dir"] = str(TEMPLATES_DIR)
-    if STATIC_DIR.exists():
-        kwargs["static_mounts"] = [("static", str(STATIC_DIR))]
     return kwargs
 
 
@@ -60,15 +52,9 @@ def make_app(db_path: Path, inspect_path: Path | None = None):
 def serve_argv(db_path: Path, host: str, port: int, inspect_path: Path | None = None) -> list[str]:
     """The `datasette serve` command line with the same settings."""
     inspect_path = inspect_path or db_path.with_name("inspect.json")
-    argv = ["serve", "-i", str(db_path), "--metadata", str(METADATA), "--cors", "-h", host, "-p", str(port)]
+    argv = ["serve", "-i", str(db_path), "--cors", "-h", host, "-p", str(port)]  # metadata: from the plugin
     if inspect_path.exists():
         argv += ["--inspect-file", str(inspect_path)]
-    if PLUGINS_DIR.exists():
-        argv += ["--plugins-dir", str(PLUGINS_DIR)]
-    if TEMPLATES_DIR.exists():
-        argv += ["--template-dir", str(TEMPLATES_DIR)]
-    if STATIC_DIR.exists():
-        argv += ["--static", f"static:{STATIC_DIR}"]
     for key, value in SETTINGS.items():
         argv += ["--setting", key, json.dumps(value) if isinstance(value, bool) else str(value)]
     return argv

@@ -13,10 +13,8 @@ from xml.sax.saxutils import escape
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
-from etl.plugin_support import sibling
 
-
-site = sibling(__file__, "site_data")
+from . import site_data as site
 
 PER_FILE = 50000
 STATIC_PAGES = ["/", "/elections", "/people", "/organizations", "/constituencies", "/regions", "/api"]

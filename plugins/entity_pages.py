@@ -17,12 +17,10 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-from etl.plugin_support import sibling
 
-
-site = sibling(__file__, "site_data")
-charts = sibling(__file__, "charts")
-turnout = sibling(__file__, "turnout_table")
+from . import site_data as site
+from . import charts
+from . import turnout_table as turnout
 
 LIST_PAGE = 1000
 

@@ -11,10 +11,8 @@ from __future__ import annotations
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-from etl.plugin_support import sibling
 
-
-site = sibling(__file__, "site_data")
+from . import site_data as site
 
 LATEST = 10
 ELECTIONS = 8  # shown on the home page, those with turnout figures first

@@ -15,11 +15,9 @@ from urllib.parse import unquote
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
-from etl.plugin_support import sibling
 
-
-site = sibling(__file__, "site_data")
-turnout = sibling(__file__, "turnout_table")
+from . import site_data as site
+from . import turnout_table as turnout
 
 ITEM_QUERIES = {
     "item": ("select * from news_items where id = :id", None),

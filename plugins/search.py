@@ -16,11 +16,9 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from etl.plugin_support import sibling
 
-
-site = sibling(__file__, "site_data")
-translit = sibling(__file__, "translit")
+from . import site_data as site
+from . import translit
 
 PAGE_SIZE = 20
 OPEN, CLOSE = "\ue000", "\ue001"  # highlight marks, replaced after escaping

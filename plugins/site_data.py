@@ -15,7 +15,7 @@ from collections import OrderedDict
 from datetime import date
 from urllib.parse import quote
 
-from etl.plugin_support import sibling as _load_sibling
+from . import sibling as _load_sibling
 
 DATABASE = "saylav"
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 from datasette import hookimpl
 from datasette.utils import tilde_decode
 
-from etl.plugin_support import sibling
 
-
-site = sibling(__file__, "site_data")
+from . import site_data as site
 
 # table -> (clean page prefix, column whose value is the name to link)
 CLEAN_PAGES = {

@@ -9,6 +9,7 @@ from etl.serve import make_app
 def plugin(name):
     from datasette.plugins import pm
 
+    name = "saylav_site." + name.removesuffix(".py")  # the site is the installed package saylav_site
     return next(mod for mod in pm.get_plugins() if getattr(mod, "__name__", "") == name)
 
 
@@ -35,7 +36,7 @@ async def test_a_repeated_slow_query_is_answered_from_the_cache_with_the_same_ro
 async def test_mutable_databases_are_never_cached(monkeypatch):
     from datasette.app import Datasette
 
-    ds = Datasette(memory=True, plugins_dir=str(__import__("etl.serve").serve.PLUGINS_DIR))
+    ds = Datasette(memory=True)  # the site's plugins come with the installed package
     await ds.invoke_startup()
     cache = plugin("query_cache.py")
     monkeypatch.setattr(cache, "MIN_MS", 0.0)
@@ -81,10 +82,7 @@ async def test_a_default_facet_named_in_the_url_runs_once(ds, monkeypatch):
 
 
 async def test_site_pages_queries_are_answered_once_and_copied(ds, monkeypatch):
-    from etl.plugin_support import sibling
-    from etl.serve import PLUGINS_DIR
-
-    site = sibling(str(PLUGINS_DIR / "site_data.py"), "site_data")
+    from saylav_site import site_data as site
     queries = {"langs": ("select lang, count(*) as n from news_items group by lang order by lang", {})}
     first = await site.fetch(ds, queries)
     first["langs"][0]["n"] = -1  # a caller changing its answer does not change the next one
