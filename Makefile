@@ -1,4 +1,4 @@
-# saylav-archive: fetch, load, serve, test, bench.
+# saylav-archive: fetch, load, serve, release, publish, test, bench.
 # Every target bootstraps .venv itself, so `make serve` and `make test` work on a fresh clone.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -11,8 +11,10 @@ BIN := $(VENV)/bin
 PORT ?= 8001
 RAW ?= data/raw
 DB ?= data/saylav.db
+RELEASE ?= dist/release
+PUBLISH ?= dist/publish
 
-.PHONY: help install load fetch serve test bench browser clean
+.PHONY: help install load fetch serve test bench browser clean release publish wheel
 
 help: ## list targets
 	@grep -E '^[a-z]+:.*## ' Makefile | sed -E 's/:.*## /\t/'
@@ -40,6 +42,9 @@ fetch: install ## crawl saylav.gov.tm politely into data/raw (needs internet)
 serve: load ## load the bundled captures and serve the archive on 127.0.0.1:$(PORT)
 	$(BIN)/saylav serve --db $(DB) -p $(PORT)
 
+release: load ## write the dataset release to dist/release (CSV, datapackage.json, Popolo, CITATION.cff, sums)
+	$(BIN)/saylav release --db $(DB) -o $(RELEASE)
+
 test: install browser ## run the whole test suite
 	$(BIN)/pytest -q
 
@@ -47,4 +52,4 @@ bench: install ## benchmarks on synthetic corpora (temp folders, never data/)
 	$(BIN)/python -m bench.load_bench && $(BIN)/python -m bench.site_bench
 
 clean: ## remove the built database and the venv
-	rm -rf $(VENV) $(DB) data/inspect.json
+	rm -rf $(VENV) $(DB) data/inspect.json dist

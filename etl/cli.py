@@ -94,5 +94,37 @@ def serve(db: Path, host: str, port: int):
     datasette_cli.main(args=serve_argv(db, host, port), prog_name="datasette")
 
 
+@cli.command()
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=Path("data/saylav.db"),
+              show_default=True, help="Database to release (built by `saylav load`); it is only read.")
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("dist/release"),
+              show_default=True, help="Release folder to write; replaced whole, only when the release is complete.")
+@click.option("--metadata", "metadata", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="metadata.yml describing the tables and columns (default: the one installed with the site).")
+@click.option("--validate/--no-validate", default=True, show_default=True,
+              help="Check datapackage.json with `frictionless validate` when frictionless is installed.")
+def release(db: Path, out: Path, metadata: Path | None, validate: bool):
+    """Write a dataset release: database, CSVs (UTF-8 and Excel), datapackage.json, Popolo JSON,
+    CITATION.cff and SHA256SUMS."""
+    from .release import ReleaseError, make_release, validate_datapackage
+
+    try:
+        made = make_release(db, out, metadata_path=metadata)
+    except ReleaseError as e:
+        raise click.ClickException(str(e))
+    click.echo(f"release: {made} in {out}/")
+    if validate:
+        problems = validate_datapackage(out / "datapackage.json")
+        if problems is None:
+            click.echo("frictionless is not installed: datapackage.json not validated "
+                       "(pip install frictionless, then `frictionless validate " f"{out}/datapackage.json`)")
+        elif problems:
+            for p in problems[:20]:
+                click.echo(f"invalid: {p}", err=True)
+            raise click.ClickException(f"{out}/datapackage.json is not valid ({len(problems)} problems)")
+        else:
+            click.echo(f"frictionless: {out}/datapackage.json is valid")
+
+
 if __name__ == "__main__":
     cli()
