@@ -45,6 +45,9 @@ serve: load ## load the bundled captures and serve the archive on 127.0.0.1:$(PO
 release: load ## write the dataset release to dist/release (CSV, datapackage.json, Popolo, CITATION.cff, sums)
 	$(BIN)/saylav release --db $(DB) -o $(RELEASE)
 
+publish: load ## build a deployable container context in dist/publish (IF_CHANGED=1: only when the data changed)
+	$(BIN)/saylav publish --db $(DB) -o $(PUBLISH) $(if $(IF_CHANGED),--if-changed,)
+
 test: install browser ## run the whole test suite
 	$(BIN)/pytest -q
 

@@ -126,5 +126,38 @@ def release(db: Path, out: Path, metadata: Path | None, validate: bool):
             click.echo(f"frictionless: {out}/datapackage.json is valid")
 
 
+@cli.command()
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=Path("data/saylav.db"),
+              show_default=True, help="Database to bake into the image (built by `saylav load`); it is only read.")
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("dist/publish"),
+              show_default=True, help="Build context folder to write; replaced whole, only when complete.")
+@click.option("--wheel", "wheel", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="A saylav-archive wheel to ship (default: build one from this checkout).")
+@click.option("--if-changed", is_flag=True,
+              help="Do nothing when the database's content hash equals the last published one (publish.json).")
+@click.option("--state", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where the last published hash is kept for --if-changed (default: OUT/publish.json).")
+@click.option("--name", default="saylav-archive", show_default=True,
+              help="Service name on Cloud Run and app name on Fly, in the printed commands and fly.toml.")
+@click.option("--region", default="europe-west1", show_default=True, help="Cloud Run region in the printed command.")
+@click.option("--base-image", default=None,
+              help="Pinned Python base image for the Dockerfile (default: slim Debian image of this Python's minor version).")
+def publish(db: Path, out: Path, wheel: Path | None, if_changed: bool, state: Path | None, name: str, region: str,
+            base_image: str | None):
+    """Make a container build context (Dockerfile, wheel, database) and print how to deploy it
+    to Cloud Run and Fly."""
+    from .publish import DEFAULT_BASE_IMAGE, PublishError, make_context
+
+    try:
+        ctx = make_context(db, out, wheel=wheel, if_changed=if_changed, name=name, region=region,
+                           base_image=base_image or DEFAULT_BASE_IMAGE, state=state)
+    except PublishError as e:
+        raise click.ClickException(str(e))
+    click.echo(f"publish: {ctx}")
+    if ctx.changed:
+        click.echo("")
+        click.echo(ctx.commands.rstrip("\n"))
+
+
 if __name__ == "__main__":
     cli()
