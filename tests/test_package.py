@@ -25,7 +25,6 @@ import pytest
 
 from etl.version import __version__
 
-pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 ELECTION = "mejlis-2024-03-31"
@@ -142,6 +141,16 @@ def installed(tmp_path_factory):
     return work, venv, wheel
 
 
+def test_every_python_package_of_the_checkout_is_in_pyproject():
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "etl").rglob("__init__.py")}
+    assert found <= listed, f"add {sorted(found - listed)} to [tool.setuptools] packages in pyproject.toml"
+    assert {"saylav_site", "saylav_site.templates", "saylav_site.static", "saylav_site.meta"} <= listed
+
+
+@pytest.mark.slow
 def test_the_wheel_holds_the_site_and_no_generic_top_level_files(installed):
     _work, _venv, wheel = installed
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -149,6 +158,12 @@ def test_the_wheel_holds_the_site_and_no_generic_top_level_files(installed):
                      "saylav_site/cdn_cache.py", "saylav_site/templates/base.html", "saylav_site/static/site.css",
                      "saylav_site/meta/metadata.yml", "saylav_site/meta/CITATION.cff"]:
         assert required in names, required
+    for folder in ("templates", "static"):  # every file the site has, also those added later
+        for f in (ROOT / folder).rglob("*"):
+            if f.is_file() and "__pycache__" not in f.parts:
+                assert f"saylav_site/{folder}/{f.relative_to(ROOT / folder).as_posix()}" in names, f
+    for f in (ROOT / "plugins").glob("*.py"):
+        assert f"saylav_site/{f.name}" in names, f
     assert {n.split("/")[0] for n in names if "/" in n} == {"etl", "saylav_site", f"saylav_archive-{__version__}.dist-info"}
     dist = f"saylav_archive-{__version__}.dist-info"
     entry_points = zipfile.ZipFile(wheel).read(f"{dist}/entry_points.txt").decode()
@@ -158,6 +173,7 @@ def test_the_wheel_holds_the_site_and_no_generic_top_level_files(installed):
     assert any(n.startswith(f"{dist}/licenses/LICENSE") for n in names)
 
 
+@pytest.mark.slow
 def test_installed_package_loads_and_serves_with_saylav_serve_and_plain_datasette(installed):
     work, venv, _wheel = installed
     env = clean_env(venv)
@@ -184,6 +200,7 @@ def test_installed_package_loads_and_serves_with_saylav_serve_and_plain_datasett
         assert json.loads(meta)["license_url"] == "https://creativecommons.org/licenses/by/4.0/"
 
 
+@pytest.mark.slow
 def test_publish_context_command_runs_the_installed_package(installed):
     """`saylav publish` from the installed package (no checkout: --wheel), then the Dockerfile's
     CMD run in the clean venv, with the context's data folder standing in for /data."""
@@ -214,6 +231,7 @@ def test_publish_context_command_runs_the_installed_package(installed):
     assert "nothing to do" in again
 
 
+@pytest.mark.slow
 def test_release_from_the_installed_package_validates(installed):
     from etl.release import validate_datapackage
 
