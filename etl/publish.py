@@ -4,8 +4,8 @@ The context folder (default dist/publish) holds:
 
     Dockerfile        pinned slim Python base; a venv with the wheel installed (dependency versions
                       pinned by constraints.txt to the ones this build was tested with); the
-                      database and its inspect data baked in; `datasette serve` on $PORT with the
-                      project's settings, as a non-root user
+                      database and its inspect data baked in; `saylav serve` (Datasette with the
+                      project's settings, as `make serve` runs it) on 0.0.0.0:$PORT, non-root
     wheels/           the saylav-archive wheel (site plugins, templates, static files, metadata)
     constraints.txt   exact versions of the runtime dependencies
     data/             saylav.db and inspect.json
@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .release import _sha256_file, content_hash
-from .serve import SETTINGS
 from .version import DISTRIBUTION, __version__
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +50,7 @@ CONTAINER_DATA = "/data"
 CONTAINER_PORT = 8080
 DEFAULT_NAME = "saylav-archive"
 DEFAULT_REGION = "europe-west1"
-SOURCE_FILES = ["pyproject.toml", "README.md", "LICENSE", "CITATION.cff", "metadata.yml"]
+SOURCE_FILES = ["pyproject.toml", "setup.py", "README.md", "LICENSE", "CITATION.cff", "metadata.yml"]
 SOURCE_DIRS = ["etl", "plugins", "templates", "static"]
 
 
@@ -149,12 +148,10 @@ def runtime_constraints() -> list[str]:
 
 
 def container_command(port_var: str = "PORT") -> list[str]:
-    """`datasette serve` as the container runs it (with the settings of `saylav serve`)."""
-    argv = ["datasette", "serve", "-i", f"{CONTAINER_DATA}/saylav.db", "--inspect-file",
-            f"{CONTAINER_DATA}/inspect.json", "--cors", "-h", "0.0.0.0", "-p", f"${{{port_var}}}"]
-    for key, value in SETTINGS.items():
-        argv += ["--setting", key, json.dumps(value) if isinstance(value, bool) else str(value)]
-    return argv
+    """What the container runs: `saylav serve`, i.e. `datasette serve` with the project's settings
+    (immutable database with its inspect file, SQL limits, metadata, plugins), on 0.0.0.0:$PORT.
+    One command for `make serve` and the container, so a setting or limit added there applies here."""
+    return ["saylav", "serve", "--db", f"{CONTAINER_DATA}/saylav.db", "-h", "0.0.0.0", "-p", f"${{{port_var}}}"]
 
 
 def shell_command(argv: list[str]) -> str:

@@ -70,17 +70,24 @@ def test_context_holds_what_the_dockerfile_copies(site_db, tmp_path, wheel):
 
 
 def test_the_container_command_serves_on_port_with_the_project_settings(site_db, tmp_path, wheel):
+    from etl.serve import SETTINGS, serve_argv
+
     out = tmp_path / "ctx"
     assert publish("--db", site_db, "-o", out, "--wheel", wheel).exit_code == 0
     docker = (out / "Dockerfile").read_text()
     cmd = json.loads(re.search(r"^CMD (.+)$", docker, re.M).group(1))
-    assert cmd[:2] == ["/bin/sh", "-c"] and cmd[2].startswith("exec datasette serve ")
+    assert cmd[:2] == ["/bin/sh", "-c"] and cmd[2].startswith("exec saylav serve ")
     argv = shlex.split(cmd[2].replace('"${PORT}"', "8080"))[1:]
     assert argv == [a if a != "${PORT}" else "8080" for a in container_command()]
-    assert argv[argv.index("-p") + 1] == "8080" and argv[argv.index("-h") + 1] == "0.0.0.0"
-    assert ["-i", "/data/saylav.db"] == argv[2:4] and "--inspect-file" in argv
-    settings = dict(zip(argv[argv.index("--setting") + 1::3], argv[argv.index("--setting") + 2::3]))
-    assert settings["sql_time_limit_ms"] == "1000" and settings["suggest_facets"] == "false"
+    assert argv == ["saylav", "serve", "--db", "/data/saylav.db", "-h", "0.0.0.0", "-p", "8080"]
+    # `saylav serve` is `datasette serve` with the project's settings and the baked inspect file
+    (tmp_path / "data").mkdir()
+    shutil.copy(out / "data" / "saylav.db", tmp_path / "data" / "saylav.db")
+    shutil.copy(out / "data" / "inspect.json", tmp_path / "data" / "inspect.json")
+    served = serve_argv(tmp_path / "data" / "saylav.db", "0.0.0.0", 8080)
+    assert served[:3] == ["serve", "-i", str(tmp_path / "data" / "saylav.db")] and "--inspect-file" in served
+    settings = dict(zip(served[served.index("--setting") + 1::3], served[served.index("--setting") + 2::3]))
+    assert settings["sql_time_limit_ms"] == str(SETTINGS["sql_time_limit_ms"]) and settings["suggest_facets"] == "false"
 
 
 def test_prints_cloud_run_and_fly_commands(site_db, tmp_path, wheel):
