@@ -248,3 +248,22 @@ def test_release_from_the_installed_package_validates(installed):
     assert "release:" in out and "frictionless is not installed" in out  # the clean venv has no test extras
     assert validate_datapackage(work / "rel" / "datapackage.json") == []
     run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=work / "rel", timeout=60)
+
+
+def test_old_sibling_lines_become_relative_imports_and_the_shim_shares_modules():
+    from etl.plugin_support import relative_imports, sibling
+    from saylav_site import charts
+
+    old = ('from datasette import hookimpl\n\nfrom etl.plugin_support import sibling\n\n\n'
+           'site = sibling(__file__, "site_data")\ncharts = sibling(__file__, "charts")\n')
+    assert relative_imports(old) == ('from datasette import hookimpl\n\n\n'
+                                     'from . import site_data as site\nfrom . import charts\n')
+    assert sibling("plugins/x.py", "charts") is charts
+    for f in (ROOT / "plugins").glob("*.py"):
+        assert not re.search(r"^from etl\.plugin_support import", f.read_text(encoding="utf-8"), re.M), f
+
+
+def test_the_crawler_user_agent_names_the_package_version():
+    from etl.fetch import USER_AGENT
+
+    assert USER_AGENT.startswith(f"saylav-archive/{__version__} ")
