@@ -14,7 +14,7 @@ DB ?= data/saylav.db
 RELEASE ?= dist/release
 PUBLISH ?= dist/publish
 
-.PHONY: help install load fetch serve test bench browser clean release publish wheel
+.PHONY: help install load fetch serve test bench browser clean
 
 help: ## list targets
 	@grep -E '^[a-z]+:.*## ' Makefile | sed -E 's/:.*## /\t/'
@@ -42,12 +42,6 @@ fetch: install ## crawl saylav.gov.tm politely into data/raw (needs internet)
 serve: load ## load the bundled captures and serve the archive on 127.0.0.1:$(PORT)
 	$(BIN)/saylav serve --db $(DB) -p $(PORT)
 
-release: load ## write the dataset release to dist/release (CSV, datapackage.json, Popolo, CITATION.cff, sums)
-	$(BIN)/saylav release --db $(DB) -o $(RELEASE)
-
-publish: load ## build a deployable container context in dist/publish (IF_CHANGED=1: only when the data changed)
-	$(BIN)/saylav publish --db $(DB) -o $(PUBLISH) $(if $(IF_CHANGED),--if-changed,)
-
 test: install browser ## run the whole test suite
 	$(BIN)/pytest -q
 
@@ -55,4 +49,16 @@ bench: install ## benchmarks on synthetic corpora (temp folders, never data/)
 	$(BIN)/python -m bench.load_bench && $(BIN)/python -m bench.site_bench
 
 clean: ## remove the built database and the venv
-	rm -rf $(VENV) $(DB) data/inspect.json dist
+	rm -rf $(VENV) $(DB) data/inspect.json
+
+# ---- release and publish (the dataset release and the deployable container context)
+.PHONY: release publish distclean
+
+release: load ## write the dataset release to dist/release (CSV, datapackage.json, Popolo, CITATION.cff, sums)
+	$(BIN)/saylav release --db $(DB) -o $(RELEASE)
+
+publish: load ## build a deployable container context in dist/publish (IF_CHANGED=1: only when the data changed)
+	$(BIN)/saylav publish --db $(DB) -o $(PUBLISH) $(if $(IF_CHANGED),--if-changed,)
+
+distclean: ## remove dist/ (releases and publish contexts)
+	rm -rf dist
