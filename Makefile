@@ -39,18 +39,6 @@ load: install ## rebuild data/saylav.db from the captures in data/raw
 fetch: install ## crawl saylav.gov.tm politely into data/raw (needs internet)
 	$(BIN)/saylav fetch --raw $(RAW)
 
-serve: load ## load the bundled captures and serve the archive on 127.0.0.1:$(PORT)
-	$(BIN)/saylav serve --db $(DB) -p $(PORT)
-
-test: install browser ## run the whole test suite
-	$(BIN)/pytest -q
-
-bench: install ## benchmarks on synthetic corpora (temp folders, never data/)
-	$(BIN)/python -m bench.load_bench && $(BIN)/python -m bench.site_bench
-
-clean: ## remove the built database and the venv
-	rm -rf $(VENV) $(DB) data/inspect.json
-
 # ---- release and publish (the dataset release and the deployable container context)
 .PHONY: release publish distclean
 
@@ -62,3 +50,15 @@ publish: load ## build a deployable container context in dist/publish (IF_CHANGE
 
 distclean: ## remove dist/ (releases and publish contexts)
 	rm -rf dist
+
+serve: load ## load the bundled captures and serve the archive on 127.0.0.1:$(PORT)
+	$(BIN)/saylav serve --db $(DB) -p $(PORT)
+
+test: install browser ## run the whole test suite
+	$(BIN)/pytest -q
+
+bench: install ## benchmarks on synthetic corpora (temp folders, never data/)
+	$(BIN)/python -m bench.load_bench && $(BIN)/python -m bench.site_bench
+
+clean: ## remove the built database and the venv
+	rm -rf $(VENV) $(DB) data/inspect.json
