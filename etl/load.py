@@ -30,11 +30,11 @@ from slugify import slugify
 from . import dates as D
 from .capture import Capture, CaptureError, find_captures, parse_url, read_capture
 from .entities import Registry, constituency_id, constituency_name_latin, organizations_in
-from .facts.elections import KNOWN_ELECTIONS, ElectionRef, election_for, elections_in
+from .facts.elections import KNOWN_ELECTIONS, ElectionRef, bodies_in, election_for, elections_in, known_polling_day
 from .facts.kinds import classify
 from .facts.meetings import parse_meeting
 from .facts.regions import REGION_NAMES, region_name
-from .facts.results import parse_results
+from .facts.results import CandidateShare, ElectedToOffice, results_in
 from .facts.turnout import parse_turnout
 from .html_text import CANONICAL_HOST, SITE_HOSTS
 from .page import RawItem, split_page, strip_ellipsis
@@ -536,6 +536,7 @@ class Facts:
     meetings: list[dict] = field(default_factory=list)
     participants: list[dict] = field(default_factory=list)
     elected: list[dict] = field(default_factory=list)
+    candidates: list[dict] = field(default_factory=list)
     registry: Registry = field(default_factory=Registry)
     snapshot_ids: set = field(default_factory=set)
     constituency_name_rank: dict = field(default_factory=dict)
@@ -577,11 +578,9 @@ class Parsed:
 def parse_item(title: str | None, text: str, lang: str, published: date | None) -> Parsed:
     """Every fact of one item, read by the pure parsers: no I/O, no shared state, so items can be
     parsed in worker processes."""
-    from .facts.results import ELECTED_RE
-
     full = "\n".join(filter(None, [title, text]))
     turnout = parse_turnout(full)
-    results = parse_results(text, lang) if ELECTED_RE.search(full) else []
+    results = results_in(full, text, lang)
     elections = elections_in(full, published)
     kind = classify(title, text, has_turnout=bool(turnout), has_results=bool(results))
     meeting = parse_meeting(text, published, lang) if kind == "meeting" else None
@@ -630,7 +629,7 @@ def extract(items: list[Item], issues: list[dict]) -> Facts:
         for t in p.turnout:
             _add_turnout(facts, item, t, issues, capture_id, line)
         for r in p.results:
-            _add_result(facts, item, r)
+            _add_result(facts, item, r, issues)
         item.kind = p.kind
         if p.meeting is not None:
             _add_meeting(facts, item, p.meeting)
@@ -712,7 +711,10 @@ def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
         })
 
 
-def _add_result(facts: Facts, item: Item, r) -> None:
+def _add_result(facts: Facts, item: Item, r, issues: list | None = None) -> None:
+    if isinstance(r, (CandidateShare, ElectedToOffice)):
+        _add_candidate(facts, item, r, issues if issues is not None else [])
+        return
     ref = next((e for e in item.elections if e.body == "mejlis"), None) or (item.elections[0] if item.elections else None)
     eid = facts.election(ref) if ref else None
     body = ref.body if ref else "mejlis"
@@ -734,6 +736,83 @@ def _add_result(facts: Facts, item: Item, r) -> None:
     })
     if eid:
         facts.item_elections.add((item.id, eid))
+
+
+def _candidate_election(item: Item, body: str | None, years: tuple) -> ElectionRef | None:
+    """The election a share or an elected statement is about: the item's election of that body,
+    unless the statement prints another year; then the one known election of the body that year."""
+    if body is None:
+        bodies = {e.body for e in item.elections}
+        body = "president" if "president" in bodies else (next(iter(bodies)) if len(bodies) == 1 else None)
+    if body is None:
+        return None
+    ref = next((e for e in item.elections if e.body == body and e.id), None)
+    if ref is not None and (not years or int(ref.polling_day[:4]) in years):
+        return ref
+    if len(years) == 1:
+        day = known_polling_day(body, years[0])
+        if day:
+            return election_for(body, "", date.fromisoformat(day))
+    return None
+
+
+def _add_candidate(facts: Facts, item: Item, r, issues: list) -> None:
+    """A candidate's share of the vote (candidate_results; the winner also in elected_members), or a
+    person elected President (elected_members, with no constituency)."""
+    sighting = item.sightings[0]
+    capture_id, line = sighting.capture.id, sighting.raw.line
+    if r.name is None:
+        issues.append(_issue(capture_id, line, "share of the vote whose candidate the statement does not name",
+                             r.statement))
+        return
+    bodies = {b for _, b in bodies_in(r.statement)}
+    body = getattr(r, "body", None) or (next(iter(bodies)) if len(bodies) == 1 else None)
+    ref = _candidate_election(item, body, r.years)
+    eid = facts.election(ref) if ref else None
+    if eid is None:
+        issues.append(_issue(capture_id, line, "election result whose election cannot be fixed", r.statement))
+    else:
+        facts.item_elections.add((item.id, eid))
+    pid = facts.registry.person(r.name, item.lang, surname_first=r.surname_first)
+    key = eid or body or "election"
+    if isinstance(r, CandidateShare):
+        rid = f"{item.id}-{key}-{pid}"
+        known = next((c for c in facts.candidates if c["id"].startswith(rid) and c["pct"] == r.pct), None)
+        if known is None:
+            n = 2
+            while any(c["id"] == rid for c in facts.candidates):
+                rid, n = f"{item.id}-{key}-{pid}-{n}", n + 1
+            facts.candidates.append({
+                "id": rid,
+                "election_id": eid,
+                "person_id": pid,
+                "name_as_printed": r.name,
+                "pct": r.pct,
+                "votes": r.votes,
+                "is_elected": int(r.is_elected),
+                "news_item_id": item.id,
+                "statement": r.statement,
+            })
+        elif r.is_elected:
+            known["is_elected"] = 1
+        if not r.is_elected:
+            return
+    eid_key = f"{item.id}-{key}"
+    if any(e["news_item_id"] == item.id and e["constituency_id"] is None and e["election_id"] == eid
+           and e["person_id"] == pid for e in facts.elected):
+        return
+    mid, n = eid_key, 2
+    while any(e["id"] == mid for e in facts.elected):
+        mid, n = f"{eid_key}-{n}", n + 1
+    facts.elected.append({
+        "id": mid,
+        "election_id": eid,
+        "constituency_id": None,
+        "person_id": pid,
+        "occupation": None,
+        "name_as_printed": r.name,
+        "news_item_id": item.id,
+    })
 
 
 def _add_meeting(facts: Facts, item: Item, m) -> None:
@@ -823,6 +902,7 @@ def rows(captures, items, facts: Facts, issues):
     yield "meetings", facts.meetings
     yield "meeting_participants", facts.participants
     yield "elected_members", facts.elected
+    yield "candidate_results", facts.candidates
     yield "parse_issues", [dict(r, id=k) for k, r in enumerate(issues, 1)]
 
 

@@ -126,3 +126,327 @@ def parse_results(text: str, lang: str | None = None) -> list[ElectedMember]:
     for m in out:
         counts.setdefault(m.constituency_number, set()).add(m.name)
     return [m for m in out if len(counts[m.constituency_number]) == 1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates' shares of the vote, and people elected to an office without a constituency
+#
+#   "Serdar Berdimuhamedov ... has won the elections by bagging 72.97% of the votes."
+#   "Annageldy Yazmyradov was second with 1.7 percent of the vote."
+#   "Y избран президентом, набрав 89,01% голосов", "За Y проголосовали 89,01% избирателей"
+#   "Y saýlawçylaryň sesleriniň 89,01 göterimini alyp, Türkmenistanyň Prezidenti saýlandy"
+#
+# A percentage is a candidate's share (never turnout) when the statement says so: "of the vote(s)",
+# "голосов", "sesleriň ... göterimi" next to it; a verb of winning votes before it ("scored",
+# "received", "набрал", "получив"); a person the votes went to ("voted for X", "за X", "X-a ses
+# berdi"); or the next figure of a list of such shares ("X received 72.97%, Y 11.09%"). The person
+# is read from the same statement (the name before the figure, or the one the votes went to);
+# when the statement names no one ("он набрал 97,69% голосов"), the share keeps no name.
+
+_P_NUM = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)"
+SHARE_PCT = re.compile(_P_NUM + r"\s?(?:%|percent\b|per\s?cent\b|процент\w*|göterim\w*)", re.I)
+_VOTES_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:the\s+|all\s+(?:the\s+)?)?(?:total\s+|valid\s+)?(?:votes?|ballots)\b(?!r)"
+    r"|(?:от\s+(?:общего\s+)?(?:числа\s+)?)?голос(?:ов|а)\b"
+    r"|(?:\w+\s+){0,1}ses(?:i|ini|leri|lerini)?\b(?!\s*ber)(?=\s*(?:al|gazan|topla|\w+\s+(?:al|gazan|topla)))"
+    r"|(?:yn|in|ini|yny)?\s+(?:ses\w*\s+)?(?:aldy|alyp|alan|gazan\w*|topla\w*))", re.I)
+_VOTERS_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:the\s+|all\s+)?(?:registered\s+|eligible\s+|listed\s+)?(?:voters|electorate|citizens)"
+    r"|(?:от\s+(?:общего\s+)?(?:числа\s+)?)?(?:избирател|граждан|проголосовавш)"
+    r"|(?:\w+\s+){0,2}saýlawçy)", re.I)
+_WIN_VERB = (r"(?:scored|scoring|won|winning|wins|received|receiving|receives|gained|gaining|garnered|garnering"
+             r"|obtained|obtaining|got|getting|gets|polled|secured|securing|collected|collecting|bagged|bagging"
+             r"|набрал\w*|набрав\w*|получил\w*|получив\w*|собрал\w*|собрав\w*)")
+_VERB_BEFORE = re.compile(rf"\b{_WIN_VERB}\b[^\d.;!?]{{0,45}}$", re.I)
+_VOTES_BEFORE = re.compile(
+    r"(?:\bses(?:ler)?(?:i|ini)?ň|\bsesleriniň|\bvotes?\b[^\d.;!?]{0,12}(?:[-–—:]|\bwas|\bis|\bof|\bat)"
+    r"|голос(?:ов|а)\s*(?:[-–—:]|составил\w*))\s*$", re.I)
+_SAYS = re.compile(r"\b(?:that|said|says|announced|noted|stated|reported|told|что|сообщил\w*|заявил\w*|отметил\w*"
+                   r"|объявил\w*|diýip|belledi|habar berdi)\b", re.I)
+_PRONOUN = re.compile(r"(?:^|[\s,(])(?:he|she|they|он|она|они|ol|olar)\s", re.I)
+_ELECTED_WORDS = re.compile(
+    r"\b(?:re-?)?elected\b|\bwon\s+(?:the\s+)?(?:presidential\s+)?election|\bwins\b|\bwinner\b|\bvictory\b"
+    r"|(?:пере)?избран\w*|победил\w*|побед[аиуы]\b|победител\w*|saýla(?:ndy|nyldy|nan|nylan|nyp)\w*|ýeňiş", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b|соответственно|degişlilikde", re.I)
+_COUNT = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?![\d])|\d{1,7}(?![\d.,]\d)"
+_VOTES_COUNT = re.compile(rf"(?<![\d.,])({_COUNT})\s+(?:votes?\b|голос(?:ов|а)?\b|ses\b)", re.I)
+
+# The person the votes went to: "voted for X", "in favour of X", "за X", "X-yň peýdasyna", "X-a ses berdi"
+_FOR_NAME_BEFORE = re.compile(r"(?:\bvoted\s+for|\bvotes?\s+(?:were\s+)?(?:cast\s+)?for|\bin\s+favou?r\s+of|\bsupported"
+                              r"|(?:^|\s)за|поддержал\w*)\s*$", re.I)
+_TK_FOR_NAME_AFTER = re.compile(r"^(?:yň|iň|nyň|niň)?\s+peýdasyna|^(?:a|e)\s+ses\s+ber|^(?:ny|ni|y|i)\s+goldad", re.I)
+
+
+@dataclass
+class CandidateShare:
+    """A candidate's share of the vote, as a statement prints it. `start`/`end` are the character
+    span of the figure in the text given (so other parsers can tell it is not turnout)."""
+
+    name: str | None  # as printed; None when the statement does not name the candidate
+    pct: float
+    pct_printed: str
+    start: int
+    end: int
+    votes: int | None = None
+    votes_printed: str | None = None
+    is_elected: bool = False
+    surname_first: bool = False
+    statement: str = ""
+    years: tuple[int, ...] = ()  # years printed in the statement
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+@dataclass
+class ElectedToOffice:
+    """A person the text says was elected to an office that has no constituencies (the President)."""
+
+    name: str
+    body: str
+    surname_first: bool
+    statement: str = ""
+    years: tuple[int, ...] = ()
+
+
+_SENT_BREAK = re.compile(rf"(?<=[.!?])\s+(?=[{UP}«“\"(0-9])|\n+")
+_INITIAL_END = re.compile(rf"(?:^|[\s(.])[{UP}]\.$|(?:^|[\s(])(?:No|Nos|St|p|г|им|ул|ст|Nr)\.$")
+
+
+def statement_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of the text (a break after . ! ? before a capital, a quote, a
+    bracket or a digit, and at line breaks; not after an initial or "No.")."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in list(_SENT_BREAK.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        nxt = m.end() if m else len(text)
+        if spans and spans[-1][1] == -1:
+            spans[-1] = (spans[-1][0], end)
+        elif end > pos:
+            spans.append((pos, end))
+        if m and "\n" not in m.group(0) and _INITIAL_END.search(text[max(0, end - 6):end]):
+            spans[-1] = (spans[-1][0], -1)  # "G. Myradov", "No. 12": the sentence goes on
+        pos = nxt
+    return [(a, b if b != -1 else len(text)) for a, b in spans]
+
+
+_NAME_TOKEN = re.compile(rf"(?<![{UP}{LO}.\-])(?:(?:{INIT})+{WORD}|{WORD})(?![{LO}])")
+_STRONG_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ow|ew|owa|ewa|yev|yeva|skiy|sky|skaya|ов|ев|ёв|ова|ева|ский|ская"
+                             r"|овым|евым|овой|евой|ову|еву|ове|еве|ского|скому|ским)(?:[’']s)?$", re.I)
+_PATRONYMIC_RE = re.compile(r"(?:ovich|evich|yevich|ович|евич|ьич|овна|евна|ogly|oglu|gyzy|оглы|кызы)$", re.I)
+
+
+def people_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of people's names: the part of a run of capitalised words that is a name (given name and
+    surname either way round, a patronymic, or initials and a surname), found by its surname ending."""
+    runs: list[list[re.Match]] = []
+    for t in _NAME_TOKEN.finditer(sentence):
+        gap = sentence[runs[-1][-1].end():t.start()] if runs else None
+        if runs and re.fullmatch(r"[ \u00a0]{1,2}", gap or "x"):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    out = []
+    for run in runs:
+        words = [t.group(0) for t in run]
+        bare = [re.sub(rf"^(?:{INIT})+", "", w) for w in words]
+        ok = [not _PATRONYMIC_RE.search(w) and not _is_not_name(w) for w in words]
+        # the first word with a strong surname ending (-ov, -ewa, -ский), else the last with any
+        k = next((i for i in range(len(words)) if ok[i] and _STRONG_SURNAME.search(bare[i])), None)
+        if k is None:
+            k = next((i for i in range(len(words) - 1, -1, -1) if ok[i] and SURNAME_END.search(bare[i])), None)
+        if k is None:
+            continue
+        if re.match(rf"^(?:{INIT})+", words[k]):
+            a, b = k, k
+        elif k > 0 and not _is_not_name(words[k - 1]) and not re.match(rf"^(?:{INIT})+", words[k - 1]):
+            a, b = k - 1, k  # given name, surname
+            if k + 1 < len(words) and _PATRONYMIC_RE.search(words[k + 1]):
+                b = k + 1
+        elif k > 0 and re.fullmatch(rf"(?:{INIT})+", words[k - 1]):
+            a, b = k - 1, k
+        elif k + 1 < len(words) and not _is_not_name(words[k + 1]):
+            a, b = k, k + 1  # surname first: "Bazarow Rejep", "Бердымухамедов Гурбангулы Мяликгулыевич"
+            if k + 2 < len(words) and _PATRONYMIC_RE.search(words[k + 2]):
+                b = k + 2
+        else:
+            continue
+        if any(w.isupper() and len(w) > 1 for w in words[a:b + 1]):
+            continue
+        out.append((run[a].start(), run[b].end()))
+    return out
+
+
+def _years(statement: str) -> tuple[int, ...]:
+    return tuple(sorted({int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", statement)}))
+
+
+def _is_share(sent: str, m: re.Match, prev_end: int, prev_was_share: bool) -> bool:
+    after = sent[m.end():m.end() + 60]
+    before = sent[prev_end:m.start()]
+    if _VOTES_AFTER.match(after):
+        return True
+    if _VOTERS_AFTER.match(after):
+        return False
+    if _VERB_BEFORE.search(before[-60:]) or _VOTES_BEFORE.search(before[-40:]):
+        return True
+    # the next share of a list: "X received 72.97%, Y 11.09% and Z – 7.22%"
+    if prev_was_share:
+        rest = before
+        for a, b in reversed(people_spans(before)):
+            rest = rest[:a] + " " + rest[b:]
+        names = people_spans(before)
+        if len(names) == 1 and re.fullmatch(r"[\s,;:–—\-]*(?:and|и|we|while|а)?[\s,;:–—\-]*(?:with|got|received|—|–|-)?\s*",
+                                             rest, re.I):
+            return True
+    return False
+
+
+def _share_name(sent: str, m: re.Match, prev_end: int) -> tuple[str | None, int]:
+    """The candidate a share figure belongs to, read from its own statement, and the name's offset."""
+    whole = people_spans(sent)
+    # the person the votes went to: "за X проголосовали 97%", "97% voted for X", "X-a ses berdi"
+    for a, b in whole:
+        if _FOR_NAME_BEFORE.search(sent[max(0, a - 30):a]) or _TK_FOR_NAME_AFTER.match(sent[b:b + 20]):
+            others = [s for s in whole if s != (a, b) and SHARE_PCT.search(sent[min(s[1], m.start()):max(s[0], m.end())]) is None]
+            between = sent[min(b, m.start()):max(a, m.end())]
+            if len(SHARE_PCT.findall(between)) <= 1 and not others:
+                return sent[a:b], a
+    before = [(a, b) for a, b in whole if prev_end <= a and b <= m.start()]
+    if before:
+        a, b = before[-1]
+        gap = sent[b:m.start()]
+        if _SAYS.search(gap) or _PRONOUN.search(gap) or ";" in gap:
+            return None, -1
+        return sent[a:b], a
+    # the name after: "97.69% of the vote went to X", "97,69% голосов получил X"
+    after = [(a, b) for a, b in whole if a >= m.end()]
+    if after:
+        a, b = after[0]
+        gap = sent[m.end():a]
+        if len(gap) <= 60 and not SHARE_PCT.search(gap) and re.search(
+                r"went\s+to|were\s+cast\s+for|\bfor\b|получил\w*|набрал\w*|отдан\w*|\bза\b", gap, re.I) \
+                and not re.search(r"\b(?:voters|избирател)", gap, re.I):
+            return sent[a:b], a
+    return None, -1
+
+
+def candidate_shares(text: str, lang: str | None = None) -> list[CandidateShare]:
+    """Every candidate's share of the vote the text prints, with the span of its figure.
+
+    Pure; the turnout parser calls it to leave these figures alone."""
+    out: list[CandidateShare] = []
+    if not text or not SHARE_PCT.search(text):
+        return out
+    for s0, s1 in statement_spans(text):
+        sent = text[s0:s1]
+        prev_end, prev_share = 0, False
+        for m in SHARE_PCT.finditer(sent):
+            pct_printed = m.group(1)
+            pct = float(pct_printed.replace(",", "."))
+            share = _is_share(sent, m, prev_end, prev_share) and 0 <= pct <= 100
+            if share:
+                name, at = _share_name(sent, m, prev_end)
+                votes = votes_printed = None
+                window = sent[max(prev_end, at if at >= 0 else m.start()):min(len(sent), m.end() + 40)]
+                vm = _VOTES_COUNT.search(window)
+                if vm:
+                    from ..text import parse_count
+
+                    votes_printed = vm.group(1)
+                    votes = parse_count(votes_printed)
+                    if votes is None:
+                        votes_printed = None
+                clause = sent[at if at >= 0 else prev_end:m.end() + 40]
+                clause = re.split(r"[;]", clause)[0]
+                elected = bool(_ELECTED_WORDS.search(clause)) or pct > 50
+                out.append(CandidateShare(
+                    name=name, pct=pct, pct_printed=pct_printed, start=s0 + m.start(), end=s0 + m.end(),
+                    votes=votes, votes_printed=votes_printed, is_elected=elected and name is not None,
+                    surname_first=_surname_first(name, lang) if name else False, statement=sent.strip(),
+                    years=_years(sent)))
+            prev_end, prev_share = m.end(), share
+    out.extend(_table_shares(text, lang, {(c.start, c.end) for c in out}))
+    return sorted(out, key=lambda c: c.start)
+
+
+# A table of shares flattened into one line, under a heading naming the share of votes:
+#   "Name Nominated by % of votes 1 A B Party 72.97 2 C D Party 7.22 ..."
+_TABLE_HEAD = re.compile(r"%\s*(?:of\s+(?:the\s+)?votes|голосов)|(?:votes|голос\w*)\s*,?\s*%|göterim\w*\s+ses|ses\w*\s+göterim", re.I)
+_TABLE_ROW = re.compile(r"(?<![\d.,])(\d{1,2})\.?\s+(?=[^\W\d_])")
+_TABLE_PCT = re.compile(r"(?<![\d.,])(\d{1,3}[.,]\d{1,2})(\s*%)?(?=\s*(?:\d{1,2}\.?\s+[^\W\d_]|$|\n))")
+
+
+def _table_shares(text: str, lang: str | None, taken: set) -> list[CandidateShare]:
+    out: list[CandidateShare] = []
+    for head in _TABLE_HEAD.finditer(text):
+        pos, expected = head.end(), 1
+        line_end = text.find("\n\n", pos)
+        region_end = len(text) if line_end < 0 else line_end
+        while True:
+            row = _TABLE_ROW.match(text, pos) or _TABLE_ROW.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+            if not row or int(row.group(1)) != expected:
+                break
+            pm = _TABLE_PCT.search(text, row.end(), region_end)
+            if not pm:
+                break
+            cell = text[row.end():pm.start()]
+            names = people_spans(cell)
+            if not names or names[0][0] != 0:
+                break
+            a, b = names[0]
+            pct = float(pm.group(1).replace(",", "."))
+            if 0 <= pct <= 100 and (pm.start(1), pm.end(1)) not in taken:
+                name = cell[a:b]
+                out.append(CandidateShare(
+                    name=name, pct=pct, pct_printed=pm.group(1), start=pm.start(1), end=pm.end(2) if pm.group(2) else pm.end(1),
+                    is_elected=pct > 50, surname_first=_surname_first(name, lang),
+                    statement=text[row.start():pm.end()].strip(), years=()))
+            pos, expected = pm.end(), expected + 1
+    return out
+
+
+# "X was elected President", "X wins presidential elections", "X избран президентом", "X
+# Türkmenistanyň Prezidenti wezipesine saýlandy"; and the office first: "Президентом избран X".
+_OFFICE_AFTER_NAME = re.compile(
+    r"^(?:,[^,.;]{1,90},)?\s*(?:(?:was|has\s+been|is|had\s+been|been)\s+)?(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?"
+    r"(?:\w+\s+){0,2}?President\b"
+    r"|^(?:,[^,.;]{1,90},)?\s*(?:has\s+)?(?:won|wins)\s+(?:the\s+)?(?:\w+\s+)?(?:presidential\s+elections?|elections?\s+(?:of|for)\s+(?:the\s+)?president)"
+    r"|^(?:,[^,.;]{1,90},)?\s*(?:был\s+|была\s+)?(?:пере)?избран[а]?\s+(?:\w+\s+){0,3}?президент(?:ом|а)\b"
+    r"|^(?:,[^,.;]{1,90},)?\s*(?:одержал\w*\s+)?побед\w*\s+на\s+(?:президентских\s+выборах|выборах\s+президента)"
+    r"|^\s+(?:[^.;]{0,80}?\s)?(?:Türkmenistanyň\s+)?Prezident(?:i|ligine)\s+(?:wezipesine\s+)?saýla(?:ndy|nyldy)",
+    re.I)
+_OFFICE_BEFORE_NAME = re.compile(
+    r"(?:президентом\s+(?:\w+\s+){0,2}?(?:был\s+|была\s+)?(?:пере)?избран[а]?|(?:new\s+)?president\s+(?:\w+\s+){0,2}?is"
+    r"|elected\s+(?:as\s+)?(?:the\s+)?president\s+(?:of\s+\w+\s+)?(?:was|is))\s*$", re.I)
+
+
+def elected_to_office(text: str, lang: str | None = None) -> list[ElectedToOffice]:
+    """People the text says were elected President (no constituency), each once, in order."""
+    out: list[ElectedToOffice] = []
+    if not re.search(r"president|президент|prezident", text or "", re.I):
+        return out
+    for s0, s1 in statement_spans(text):
+        sent = text[s0:s1]
+        for a, b in people_spans(sent):
+            after, before = sent[b:], sent[:a]
+            if _OFFICE_AFTER_NAME.match(after) or _OFFICE_BEFORE_NAME.search(before):
+                name = sent[a:b]
+                if any(o.name == name for o in out):
+                    continue
+                out.append(ElectedToOffice(name, "president", _surname_first(name, lang), sent.strip(), _years(sent)))
+    return out
+
+
+def results_in(full: str, text: str, lang: str | None = None) -> list:
+    """Every result fact of one item: seats by constituency (from the body text, when it speaks of
+    people elected), candidates' shares of the vote, and people elected President (from the title
+    and text together: a title can say who won)."""
+    out: list = []
+    if ELECTED_RE.search(full):
+        out.extend(parse_results(text, lang))
+    out.extend(candidate_shares(full, lang))
+    out.extend(elected_to_office(full, lang))
+    return out
