@@ -765,6 +765,10 @@ def _add_candidate(facts: Facts, item: Item, r, issues: list) -> None:
         issues.append(_issue(capture_id, line, "share of the vote whose candidate the statement does not name",
                              r.statement))
         return
+    if getattr(r, "area", None):
+        issues.append(_issue(capture_id, line, f"share of the vote in one area ({r.area}) only: not stored",
+                             r.statement))
+        return
     bodies = {b for _, b in bodies_in(r.statement)}
     body = getattr(r, "body", None) or (next(iter(bodies)) if len(bodies) == 1 else None)
     ref = _candidate_election(item, body, r.years)
@@ -773,7 +777,8 @@ def _add_candidate(facts: Facts, item: Item, r, issues: list) -> None:
         issues.append(_issue(capture_id, line, "election result whose election cannot be fixed", r.statement))
     else:
         facts.item_elections.add((item.id, eid))
-    pid = facts.registry.person(r.name, item.lang, surname_first=r.surname_first)
+    pid = facts.registry.person(r.name, item.lang, surname_first=r.surname_first,
+                                nominative_form=getattr(r, "nominative", None))
     key = eid or body or "election"
     if isinstance(r, CandidateShare):
         rid = f"{item.id}-{key}-{pid}"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .meetings import INIT, LO, UP, SURNAME_END, WORD, _is_not_name
+from .regions import REGION_STEM
 
 QO = "«“„\"‘'‹"
 QC = "»”“\"’'›"
@@ -159,14 +160,17 @@ _WIN_VERB = (r"(?:scored|scoring|won|winning|wins|received|receiving|receives|ga
              r"|набрал\w*|набрав\w*|получил\w*|получив\w*|собрал\w*|собрав\w*)")
 _VERB_BEFORE = re.compile(rf"\b{_WIN_VERB}\b[^\d.;!?]{{0,45}}$", re.I)
 _VOTES_BEFORE = re.compile(
-    r"(?:\bses(?:ler)?(?:i|ini)?ň|\bsesleriniň|\bvotes?\b[^\d.;!?]{0,12}(?:[-–—:]|\bwas|\bis|\bof|\bat)"
-    r"|голос(?:ов|а)\s*(?:[-–—:]|составил\w*))\s*$", re.I)
+    r"(?:\bses(?:ler)?(?:i|ini)?ň|\bsesleriniň|\bvotes?\b[^\d.;!?]{0,12}(?:[-–—:(]|\bwas|\bis|\bof|\bat|,\s*or)"
+    r"|голос(?:ов|а)?\s*(?:[-–—:(]|составил\w*|,\s*или))\s*$", re.I)
 _SAYS = re.compile(r"\b(?:that|said|says|announced|noted|stated|reported|told|что|сообщил\w*|заявил\w*|отметил\w*"
                    r"|объявил\w*|diýip|belledi|habar berdi)\b", re.I)
 _PRONOUN = re.compile(r"(?:^|[\s,(])(?:he|she|they|он|она|они|ol|olar)\s", re.I)
 _ELECTED_WORDS = re.compile(
     r"\b(?:re-?)?elected\b|\bwon\s+(?:the\s+)?(?:presidential\s+)?election|\bwins\b|\bwinner\b|\bvictory\b"
     r"|(?:пере)?избран\w*|победил\w*|побед[аиуы]\b|победител\w*|saýla(?:ndy|nyldy|nan|nylan|nyp)\w*|ýeňiş", re.I)
+_AREA = re.compile(
+    rf"\b(?:{REGION_STEM})\w*|\b(?:velayat|welaýat|province|region|etrap|district|constituenc|okrug|abroad|polling\s+station)\w*"
+    r"|велаят\w*|этрап\w*|округ\w*|област\w*|за\s+рубежом|участк\w*|daşary\s+ýurt|uçastok\w*", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b|соответственно|degişlilikde", re.I)
 _COUNT = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?![\d])|\d{1,7}(?![\d.,]\d)"
 _VOTES_COUNT = re.compile(rf"(?<![\d.,])({_COUNT})\s+(?:votes?\b|голос(?:ов|а)?\b|ses\b)", re.I)
@@ -193,6 +197,8 @@ class CandidateShare:
     surname_first: bool = False
     statement: str = ""
     years: tuple[int, ...] = ()  # years printed in the statement
+    nominative: str | None = None  # the name in the nominative, when printed in another case
+    area: str | None = None  # a region or constituency the share is for, as printed (not the whole vote)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -294,26 +300,63 @@ def _is_share(sent: str, m: re.Match, prev_end: int, prev_was_share: bool) -> bo
         return True
     # the next share of a list: "X received 72.97%, Y 11.09% and Z – 7.22%"
     if prev_was_share:
-        rest = before
-        for a, b in reversed(people_spans(before)):
-            rest = rest[:a] + " " + rest[b:]
         names = people_spans(before)
-        if len(names) == 1 and re.fullmatch(r"[\s,;:–—\-]*(?:and|и|we|while|а)?[\s,;:–—\-]*(?:with|got|received|—|–|-)?\s*",
-                                             rest, re.I):
+        rest = before
+        for a, b in reversed(names):
+            rest = rest[:a] + " " + rest[b:]
+        if len(names) == 1 and _LIST_GLUE.fullmatch(rest):
             return True
     return False
+
+
+_LIST_GLUE = re.compile(
+    r"\s*(?:of\s+the\s+votes?|голосов|ses)?[\s,;:–—\-]*(?:and|и|we|while|а|,)?[\s,;:–—\-]*"
+    r"(?:with|got|received|получил\w*|набрал\w*|—|–|-|:)?\s*", re.I)
+
+
+def _ru_accusative(name: str) -> str | None:
+    """The nominative of a Russian name in the accusative ("за Батыра Оразова" -> "Батыр Оразов",
+    "за Айну Оразову" -> "Айна Оразова"); None when the form does not say."""
+    words = name.split()
+    last = words[-1]
+    if re.search(r"(?:ов|ев|ёв|ин)а$", last):  # a man: accusative = genitive
+        words[-1] = last[:-1]
+        words[:-1] = [re.sub(r"(?<=[бвгджзклмнпрстфхцчшщ])а$", "", w) if not w.endswith(".") else w for w in words[:-1]]
+        return " ".join(words)
+    if re.search(r"(?:ов|ев|ёв|ин)у$", last):  # a woman
+        words[-1] = last[:-1] + "а"
+        words[:-1] = [re.sub(r"у$", "а", re.sub(r"ю$", "я", w)) if not w.endswith(".") else w for w in words[:-1]]
+        return " ".join(words)
+    if re.search(r"(?:ов|ев|ёв|ин|ский)$", last):  # indeclinable or nominative already
+        return name
+    return None
+
+
+def _for_names(sent: str) -> list[tuple[int, int, str | None]]:
+    """People the votes of a statement went to, with their nominative (None when the form leaves it
+    open): "voted for X", "in favour of X", "за X", "поддержали X", "X-iň peýdasyna", "X-e ses berdi"."""
+    out = []
+    for a, b in people_spans(sent):
+        name = sent[a:b]
+        if _FOR_NAME_BEFORE.search(sent[max(0, a - 30):a]):
+            if CYRILLIC_RE.search(name):
+                out.append((a, b, _ru_accusative(name) if re.search(r"за\s*$", sent[:a], re.I) else name))
+            else:
+                out.append((a, b, name))
+        elif re.match(r"\s+peýdasyna", sent[b:b + 15], re.I) and re.search(r"(?:yň|iň)$", name):
+            out.append((a, b, name[:-2]))
+        elif re.match(r"\s+ses\s+ber", sent[b:b + 15], re.I) and re.search(r"(?:ow|ew|ýew)(?:a|e)$", name):
+            # "Durdyýewe ses berdi" is the dative of Durdyýew; "-owa" may also be a woman's name
+            out.append((a, b, name[:-1] if name.endswith("e") else None))
+    return out
+
+
+CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 
 
 def _share_name(sent: str, m: re.Match, prev_end: int) -> tuple[str | None, int]:
     """The candidate a share figure belongs to, read from its own statement, and the name's offset."""
     whole = people_spans(sent)
-    # the person the votes went to: "за X проголосовали 97%", "97% voted for X", "X-a ses berdi"
-    for a, b in whole:
-        if _FOR_NAME_BEFORE.search(sent[max(0, a - 30):a]) or _TK_FOR_NAME_AFTER.match(sent[b:b + 20]):
-            others = [s for s in whole if s != (a, b) and SHARE_PCT.search(sent[min(s[1], m.start()):max(s[0], m.end())]) is None]
-            between = sent[min(b, m.start()):max(a, m.end())]
-            if len(SHARE_PCT.findall(between)) <= 1 and not others:
-                return sent[a:b], a
     before = [(a, b) for a, b in whole if prev_end <= a and b <= m.start()]
     if before:
         a, b = before[-1]
@@ -336,37 +379,57 @@ def _share_name(sent: str, m: re.Match, prev_end: int) -> tuple[str | None, int]
 def candidate_shares(text: str, lang: str | None = None) -> list[CandidateShare]:
     """Every candidate's share of the vote the text prints, with the span of its figure.
 
-    Pure; the turnout parser calls it to leave these figures alone."""
+    Pure; the turnout parser calls it to leave these figures alone. A share whose candidate the
+    statement does not name comes back with `name` None (its span still marks it as no turnout)."""
+    from ..text import parse_count
+
     out: list[CandidateShare] = []
-    if not text or not SHARE_PCT.search(text):
+    if not text or not (SHARE_PCT.search(text) or _TABLE_HEAD.search(text)):
         return out
     for s0, s1 in statement_spans(text):
         sent = text[s0:s1]
+        figures = list(SHARE_PCT.finditer(sent))
+        if not figures:
+            continue
+        for_names = _for_names(sent)
         prev_end, prev_share = 0, False
-        for m in SHARE_PCT.finditer(sent):
+        for m in figures:
             pct_printed = m.group(1)
             pct = float(pct_printed.replace(",", "."))
-            share = _is_share(sent, m, prev_end, prev_share) and 0 <= pct <= 100
-            if share:
-                name, at = _share_name(sent, m, prev_end)
+            name, at, nom = None, -1, None
+            # the votes went to a person named in the statement, with no other figure between
+            linked = [(a, b, n) for a, b, n in for_names
+                      if not any(o is not m and min(b, m.start()) <= o.start() < max(a, m.end()) for o in figures)]
+            if linked:
+                share = True
+                before_fig = [x for x in linked if x[1] <= m.start()]
+                a, b, nom = before_fig[-1] if before_fig else linked[0]
+                name, at = sent[a:b], a
+                if nom is None:
+                    name, at = None, -1
+            else:
+                share = _is_share(sent, m, prev_end, prev_share)
+                if share:
+                    name, at = _share_name(sent, m, prev_end)
+            if share and 0 <= pct <= 100:
                 votes = votes_printed = None
                 window = sent[max(prev_end, at if at >= 0 else m.start()):min(len(sent), m.end() + 40)]
                 vm = _VOTES_COUNT.search(window)
-                if vm:
-                    from ..text import parse_count
-
-                    votes_printed = vm.group(1)
-                    votes = parse_count(votes_printed)
-                    if votes is None:
-                        votes_printed = None
-                clause = sent[at if at >= 0 else prev_end:m.end() + 40]
-                clause = re.split(r"[;]", clause)[0]
-                elected = bool(_ELECTED_WORDS.search(clause)) or pct > 50
+                if vm and parse_count(vm.group(1)) is not None:
+                    votes_printed, votes = vm.group(1), parse_count(vm.group(1))
+                # "in Ahal velayat 64.2% voted for X": a share of one area, not of the election
+                lead = sent[prev_end:m.start()]
+                if at >= 0 and prev_end <= at < m.start():
+                    lead = lead[:at - prev_end]
+                area = _AREA.search(lead + " " + sent[m.end():m.end() + 40].split(",")[0])
+                clause = re.split(r";", sent[at if at >= 0 else prev_end:m.end() + 40])[0]
+                elected = bool(_ELECTED_WORDS.search(clause)) or (pct > 50 and not area)
                 out.append(CandidateShare(
                     name=name, pct=pct, pct_printed=pct_printed, start=s0 + m.start(), end=s0 + m.end(),
                     votes=votes, votes_printed=votes_printed, is_elected=elected and name is not None,
-                    surname_first=_surname_first(name, lang) if name else False, statement=sent.strip(),
-                    years=_years(sent)))
+                    surname_first=_surname_first(nom or name, lang) if name else False, statement=sent.strip(),
+                    years=_years(sent), nominative=nom if nom != name else None,
+                    area=area.group(0) if area else None))
             prev_end, prev_share = m.end(), share
     out.extend(_table_shares(text, lang, {(c.start, c.end) for c in out}))
     return sorted(out, key=lambda c: c.start)

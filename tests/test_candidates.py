@@ -1,0 +1,192 @@
+"""Candidates' shares of the vote and people elected President, in English, Russian and Turkmen.
+
+Every fixture here is written for the test (invented names and figures), one per wording of a
+family, so that a rule serves the family and not one page."""
+from __future__ import annotations
+
+import pytest
+
+from etl.facts.results import candidate_shares, elected_to_office, people_spans, results_in, statement_spans
+
+
+def shares(text, lang=None):
+    return [(c.name, c.nominative, c.pct, c.votes, c.is_elected) for c in candidate_shares(text, lang)]
+
+
+def figures(text):
+    """The figures the shares were read from, as printed (the spans the turnout parser skips)."""
+    return [text[c.start:c.end] for c in candidate_shares(text)]
+
+
+# --- the winner, with "of the vote" / "голосов" / "sesleriniň ... göterimini" -------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Atajan Hojayev was elected President of Turkmenistan with 88.4% of the vote.", "en",
+     [("Atajan Hojayev", None, 88.4, None, True)]),
+    ("Mekan Gurbanov has won the election, receiving 76,31 percent of the votes cast.", "en",
+     [("Mekan Gurbanov", None, 76.31, None, True)]),
+    ("The incumbent, Kerim Nurmuhammedov, scored the largest number of votes - 70.5 percent.", "en",
+     [("Kerim Nurmuhammedov", None, 70.5, None, True)]),
+    ("Атаджан Ходжаев избран Президентом Туркменистана, набрав 88,4% голосов.", "ru",
+     [("Атаджан Ходжаев", None, 88.4, None, True)]),
+    ("Наибольшее число голосов — 70,5% — получил Керим Нурмухаммедов.", "ru",
+     [("Керим Нурмухаммедов", None, 70.5, None, True)]),
+    ("Atajan Hojaýew saýlawçylaryň sesleriniň 88,4 göterimini alyp, Türkmenistanyň Prezidenti saýlandy.", "tk",
+     [("Atajan Hojaýew", None, 88.4, None, True)]),
+])
+def test_the_winners_share(text, lang, want):
+    assert shares(text, lang) == want
+
+
+# --- the other candidates: a share without a word of winning is not a seat ----------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("The Minister of Energy Batyr Orazov was second with 6.25 percent of the vote.", "en",
+     [("Batyr Orazov", None, 6.25, None, False)]),
+    ("Batyr Orazow 6,25 göterim ses aldy.", "tk", [("Batyr Orazow", None, 6.25, None, False)]),
+    ("Кандидат от Аграрной партии Батыр Оразов получил 6,25 процента голосов.", "ru",
+     [("Батыр Оразов", None, 6.25, None, False)]),
+])
+def test_a_runner_up(text, lang, want):
+    assert shares(text, lang) == want
+
+
+# --- a list of shares in one sentence ------------------------------------------------------------
+
+def test_a_list_of_shares_in_one_sentence():
+    assert shares("Batyr Orazov received 6.25 percent of the votes, and Merdan Saparov – 3.1 percent.") == [
+        ("Batyr Orazov", None, 6.25, None, False), ("Merdan Saparov", None, 3.1, None, False)]
+    assert shares("Гурбан Аннаев набрал 12,4% голосов, Мерген Сапаров – 3,1%, Дурды Оразов – 2,05%.", "ru") == [
+        ("Гурбан Аннаев", None, 12.4, None, False), ("Мерген Сапаров", None, 3.1, None, False),
+        ("Дурды Оразов", None, 2.05, None, False)]
+
+
+# --- the votes went to a person: figures that read like turnout are shares -----------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("According to the final count, 61,02 % of the vote went to Annamyrat Durdyyev.", "en",
+     [("Annamyrat Durdyyev", None, 61.02, None, True)]),
+    ("The CEC said 58.3% of voters voted for Aman Charyyev.", "en", [("Aman Charyyev", None, 58.3, None, True)]),
+    ("За Батыра Оразова проголосовали 6,25% избирателей, за Айну Сапарову – 3,1%.", "ru",
+     [("Батыра Оразова", "Батыр Оразов", 6.25, None, False), ("Айну Сапарову", "Айна Сапарова", 3.1, None, False)]),
+    ("Saýlawçylaryň 61,02 göterimi Annamyrat Durdyýewe ses berdi.", "tk",
+     [("Annamyrat Durdyýewe", "Annamyrat Durdyýew", 61.02, None, True)]),
+    ("Saýlawçylaryň 3,5 göterimi Merdan Saparowyň peýdasyna ses berdi.", "tk",
+     [("Merdan Saparowyň", "Merdan Saparow", 3.5, None, False)]),
+])
+def test_votes_that_went_to_a_person(text, lang, want):
+    assert shares(text, lang) == want
+
+
+def test_a_dative_that_may_be_a_womans_name_keeps_no_name():
+    # "Orazowa" is a woman's name or the dative of Orazow: the statement does not say which
+    assert shares("Saýlawçylaryň 2,5 göterimi Aýna Orazowa ses berdi.", "tk") == [(None, None, 2.5, None, False)]
+
+
+# --- counts of votes, when printed ----------------------------------------------------------------
+
+def test_votes_printed_beside_the_share():
+    assert shares("Aman Charyyev received 1 203 551 votes (58.3%).") == [("Aman Charyyev", None, 58.3, 1203551, True)]
+    assert shares("Аман Чарыев получил 1.203.551 голос, или 58,3% голосов.", "ru") == [
+        ("Аман Чарыев", None, 58.3, 1203551, True)]
+
+
+# --- never turnout, never a guess --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "By 19:00, 91.3% of voters voted.",
+    "К 17 часам проголосовали 83,4% избирателей.",
+    "Sagat 19-a çenli saýlawçylaryň 91,3% ses berdi.",
+    "The turnout reached 97.27 per cent.",
+    "В голосовании приняли участие 91,12 процента избирателей.",
+])
+def test_turnout_is_not_a_share(text):
+    assert candidate_shares(text) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("По результатам голосования он набрал 97,5% голосов.", "ru"),
+    ("He received 97.5 percent of the vote.", "en"),
+    ("Ol saýlawçylaryň sesleriniň 97,5 göterimini aldy.", "tk"),
+])
+def test_a_share_whose_candidate_is_not_named_keeps_the_span_but_no_name(text, lang):
+    got = candidate_shares(text, lang)
+    assert [(c.name, c.pct, c.is_elected) for c in got] == [(None, 97.5, False)]
+    assert text[got[0].start:got[0].end].startswith("97")
+
+
+def test_a_name_before_a_verb_of_saying_is_not_the_candidate():
+    assert shares("Chairman Gulmyrat Myradov announced that the incumbent received 97.5 percent of the vote.") == [
+        (None, None, 97.5, None, False)]
+
+
+def test_a_share_in_one_area_is_marked_as_such():
+    got = candidate_shares("In Ahal velayat 64.2% of voters voted for Gurban Annayev.")
+    assert [(c.name, c.pct, c.area, c.is_elected) for c in got] == [("Gurban Annayev", 64.2, "Ahal", False)]
+    got = candidate_shares("Гурбан Аннаев получил 64,2% голосов по Лебапскому велаяту.")
+    assert [(c.name, c.pct, c.area, c.is_elected) for c in got] == [("Гурбан Аннаев", 64.2, "Лебапскому", False)]
+
+
+def test_years_of_the_statement_are_kept():
+    got = candidate_shares("In 2012 Aman Charyyev received 58.3% of the vote.")
+    assert [(c.name, c.years) for c in got] == [("Aman Charyyev", (2012,))]
+
+
+def test_spans_point_at_the_figures():
+    text = "Turnout was 95.1%. Aman Charyyev received 58.3% of the vote; Merdan Saparov got 40,2 %."
+    assert figures(text) == ["58.3%", "40,2 %"]
+
+
+# --- a table of shares flattened into one line ----------------------------------------------------
+
+def test_a_numbered_table_of_shares():
+    text = ("Candidate Party % of votes 1 Aman Charyyev Democratic Party 58.3 2 Merdan Saparov Agrarian Party "
+            "of Turkmenistan 30.5 3 Aýna Orazowa Citizens' group, Mary province 11.2")
+    assert shares(text) == [("Aman Charyyev", None, 58.3, None, True), ("Merdan Saparov", None, 30.5, None, False),
+                            ("Aýna Orazowa", None, 11.2, None, False)]
+    text = "Кандидат Выдвинут % голосов 1 Аман Чарыев Демократическая партия 58,3 2 Мерген Сапаров Аграрная партия 41,7"
+    assert shares(text, "ru") == [("Аман Чарыев", None, 58.3, None, True), ("Мерген Сапаров", None, 41.7, None, False)]
+
+
+# --- elected President, with or without a share -----------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Aman Charyyev was elected President of Turkmenistan.", "en", ["Aman Charyyev"]),
+    ("Aman Charyyev wins presidential elections in Turkmenistan", "en", ["Aman Charyyev"]),
+    ("The former minister Aman Charyyev, 45, has been elected the new President.", "en", ["Aman Charyyev"]),
+    ("Аман Чарыев переизбран президентом страны на второй срок.", "ru", ["Аман Чарыев"]),
+    ("Президентом Туркменистана избран Аман Чарыев.", "ru", ["Аман Чарыев"]),
+    ("Aman Çaryýew Türkmenistanyň Prezidenti wezipesine saýlandy.", "tk", ["Aman Çaryýew"]),
+])
+def test_elected_president(text, lang, want):
+    got = elected_to_office(text, lang)
+    assert [(o.name, o.body) for o in got] == [(n, "president") for n in want]
+
+
+@pytest.mark.parametrize("text", [
+    "Aman Charyyev was registered as a candidate for President of Turkmenistan.",
+    "Аман Чарыев встретился с Президентом Туркменистана.",
+    "Aman Çaryýew Türkmenistanyň Prezidentligine dalaşgär hödürlenildi.",
+    "President Aman Charyyev received the delegation.",
+])
+def test_not_elected_president(text):
+    assert elected_to_office(text) == []
+
+
+# --- pieces -------------------------------------------------------------------------------------
+
+def test_people_spans_either_order_with_initials_and_patronymics():
+    s = "Bazarow Rejep, Rejep Bazarov, R.Bazarov, Бердыев Мурат Аннаевич and the Minister of Water Resources Aman Charyyev"
+    assert [s[a:b] for a, b in people_spans(s)] == [
+        "Bazarow Rejep", "Rejep Bazarov", "R.Bazarov", "Бердыев Мурат Аннаевич", "Aman Charyyev"]
+
+
+def test_statement_spans_do_not_break_after_initials_or_numbers():
+    text = "G. Myradov spoke. No. 5 was closed.\nNew line"
+    assert [text[a:b] for a, b in statement_spans(text)] == ["G. Myradov spoke.", "No. 5 was closed.", "New line"]
+
+
+def test_results_in_reads_seats_shares_and_offices_together():
+    full = "Aman Charyyev wins\nAman Charyyev was elected President with 58.3% of the vote."
+    kinds = [type(r).__name__ for r in results_in(full, full.split("\n", 1)[1], "en")]
+    assert kinds == ["CandidateShare", "ElectedToOffice"]
