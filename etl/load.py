@@ -715,18 +715,37 @@ def _add_result(facts: Facts, item: Item, r, issues: list | None = None) -> None
     if isinstance(r, (CandidateShare, ElectedToOffice)):
         _add_candidate(facts, item, r, issues if issues is not None else [])
         return
-    ref = next((e for e in item.elections if e.body == "mejlis"), None) or (item.elections[0] if item.elections else None)
+    sighting = item.sightings[0]
+    capture_id, line = sighting.capture.id, sighting.raw.line
+    issues = issues if issues is not None else []
+    seats = [e for e in item.elections if e.body != "president"]
+    ref = next((e for e in seats if e.body == "mejlis"), None) or (seats[0] if len(seats) == 1 else None)
     eid = facts.election(ref) if ref else None
-    body = ref.body if ref else "mejlis"
-    cid = facts.constituency(body, r.constituency_number, r.constituency_name)
-    from .facts.regions import region_id
+    # the body whose constituency it is: the item's election, or the Mejlis when the item speaks of
+    # its deputies; otherwise it is not guessed
+    body = ref.body if ref else ("mejlis" if re.search(r"mejlis|меджлис|deput|депутат", f"{item.title or ''} {item.text}",
+                                                      re.I) else None)
+    where = f"{r.constituency_number or ''} «{r.constituency_name}»".strip()
+    if body is None or r.constituency_number is None:
+        cid = None
+        issues.append(_issue(capture_id, line, "elected member whose constituency cannot be fixed "
+                             + ("(number not printed)" if body else "(body unknown)"), f"{where}: {r.name}"))
+    else:
+        cid = facts.constituency(body, r.constituency_number, r.constituency_name)
+        from .facts.regions import region_id
 
-    rid = region_id(r.region) if getattr(r, "region", None) else None
-    if rid and facts.constituencies[cid].get("region") is None:
-        facts.constituencies[cid]["region"] = region_name(rid)
+        rid = region_id(r.region) if getattr(r, "region", None) else None
+        if rid and facts.constituencies[cid].get("region") is None:
+            facts.constituencies[cid]["region"] = region_name(rid)
     pid = facts.registry.person(r.name, item.lang, surname_first=r.surname_first)
+    if eid is None:
+        issues.append(_issue(capture_id, line, "elected member whose election cannot be fixed", f"{where}: {r.name}"))
+    rid_base = f"{item.id}-{cid}" if cid else f"{item.id}-{body or 'seat'}-{pid}"
+    row_id, n = rid_base, 2
+    while any(e["id"] == row_id for e in facts.elected):
+        row_id, n = f"{rid_base}-{n}", n + 1
     facts.elected.append({
-        "id": f"{item.id}-{cid}",
+        "id": row_id,
         "election_id": eid,
         "constituency_id": cid,
         "person_id": pid,

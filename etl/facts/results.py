@@ -24,8 +24,13 @@ _ORD = r"(?:\s*-?\s*(?:nji|njy|nju|njü|st|nd|rd|th|й|му|го|ом)\b)?"
 _NUMSIGN = r"(?:#|№|No\.?|N)"
 _DISTRICT = (r"(?:constituency|election district|electoral district|district|saýlaw okrug\w*|okrug\w*"
              r"|(?:избирательн\w+\s+)?округ\w*)")
-_REGION_OF = r"(?:\s+of\s+(?P<region>[A-Z][\w’' -]{1,30}?(?:velayat|province|city|etrap)))?"
-# Each: (pattern, group of the number, group of the name)
+_REGION_WORD = r"(?i:velayat|province|region|city|etrap|велаят\w*|welaýat\w*|области|город\w*)"
+_REGION_OF = (rf"(?:(?:\s+of\s+|,\s*)(?P<region>[A-Z][\w’' -]{{1,30}}?\s*{_REGION_WORD}(?![\w])"
+              r"|\s+of\s+(?P<region2>[A-Z][\w’' -]{1,30}?(?:velayat|province|city|etrap))))?")
+# A constituency's name printed without quotes: one or two capitalised words ("Baydak", "Ak bugday").
+_NAME_UNQ = rf"([{UP}][{LO}]{{2,}}(?:[ -][{UP}{LO}][{LO}]{{2,}})?)"
+_NUMSIGN_CS = r"(?:#|№|No\.?|N(?=\s?\d)|[Nn]o\.)"
+# Each: (pattern, group of the number, group of the name); number group 0 means "not printed".
 ENTRY_RES = [
     # "1-nji «Garaşsyzlyk» saýlaw okrugy boýunça", "№54 «Байдак» избирательному округу"
     (re.compile(rf"(?:{_NUMSIGN}\s*)?(\d{{1,3}}){_ORD}\s*{_NAME_Q}\s*{_DISTRICT}{_REGION_OF}", re.I), 1, 2),
@@ -39,14 +44,31 @@ ENTRY_RES = [
     (re.compile(rf"{_NUMSIGN}\s*(\d{{1,3}})\s*{_NAME_Q}{_REGION_OF}", re.I), 1, 2),
     # "1-nji Garaşsyzlyk saýlaw okrugy boýunça" (no quotes)
     (re.compile(rf"\b(\d{{1,3}}){_ORD}\s+([{UP}][{LO}]+(?:\s+[{UP}][{LO}]+)?)\s+saýlaw okrug\w*", re.I), 1, 2),
+    # "constituency No. 54 Baydak", "electoral districts No. 54 Baydak, ..., No. 106 Vekil" (no quotes,
+    # after a number sign, in a sentence that speaks of constituencies: see _entries)
+    (re.compile(rf"{_NUMSIGN_CS}\s*(\d{{1,3}})\s+{_NAME_UNQ}(?=[\s,;.:–—)-]|$){_REGION_OF}"), 1, 2),
+    # the name alone: "in the «Gunesh» constituency", "по избирательному округу «Гюнеш»"
+    (re.compile(rf"{_NAME_Q}\s*{_DISTRICT}{_REGION_OF}", re.I), 0, 1),
+    (re.compile(rf"{_DISTRICT}\s*{_NAME_Q}{_REGION_OF}", re.I), 0, 1),
 ]
+_UNQUOTED = 6  # index of the first pattern whose name is not in quotes or needs a number-less check
+_DISTRICT_WORD = re.compile(r"constituenc|district|okrug|округ", re.I)
+_ELECTED_LEAD = (r"(?:(?:был[аи]?\s+)?(?:пере)?избран[аыо]?(?:\s+депутат\w*)?|(?:стал\w*\s+)?победител\w*"
+                 r"|(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:re-?)?elected(?:\s+(?:as\s+)?(?:a\s+|the\s+)?(?:deput\w+|members?))?"
+                 r"|(?:deputatlyga\s+|agzalygyna\s+)?saýla(?:ndy|nyldy|nan|nylan)|the\s+winner\s+(?:is|was))")
 _LEAD = re.compile(
-    r"^[\s,]*(?:saýlaw okrug\w*\s*)?(?:boýunça|boýunça saýlanan|boýunça saýlanyldy)?\s*(?:–|—|-|:|,)?\s*", re.I)
+    rf"^[\s,]*(?:saýlaw okrug\w*\s*)?(?:boýunça|boýunça saýlanan|boýunça saýlanyldy)?\s*(?:–|—|-|:|,)?\s*"
+    rf"(?:{_ELECTED_LEAD}\s*(?:–|—|-|:|,)?\s*)?", re.I)
 _NAME = re.compile(
     rf"^((?:{INIT}){{1,3}}{WORD}|{WORD}(?:\s+{WORD}){{1,2}})(?![{LO}])")
 _ELECTED_BEFORE = re.compile(
-    rf"((?:{INIT}){{1,3}}{WORD}|{WORD}(?:\s+{WORD}){{1,2}})\s+(?:was|has been|is)\s+elected\b[^.;]{{0,40}}?\b(?:in|from|for)\s+(?:the\s+)?$",
+    rf"((?:{INIT}){{1,3}}{WORD}|{WORD}(?:\s+{WORD}){{1,2}})\s+(?:(?:was|has been|is)\s+(?:re-?)?elected|won"
+    rf"|(?:был[аи]?\s+)?(?:пере)?избран[аы]?)\b[^.;]{{0,40}}?(?:\b(?:in|from|for|по|от|в|во)\s+(?:the\s+)?)?$",
     re.I)
+# a name right before the constituency, the word of being elected after it (Turkmen, Russian order)
+_NAME_JUST_BEFORE = re.compile(rf"((?:{INIT}){{1,3}}{WORD}|{WORD}(?:\s+{WORD}){{1,2}})[\s,]*(?:(?:по|от|в|во|in|from)\s+)?$")
+_ELECTED_AFTER = re.compile(rf"^[^.;]{{0,60}}?(?:{_ELECTED_LEAD})", re.I)
+_OCCUPATION_START = re.compile(r"^\s*(?:–|—|-|:|,|\()")
 
 
 # Words that say the people listed were elected (not merely nominated or registered as candidates).
@@ -56,7 +78,7 @@ ELECTED_RE = re.compile(
 
 @dataclass
 class ElectedMember:
-    constituency_number: int
+    constituency_number: int | None  # None when only the name is printed (results_in only)
     constituency_name: str
     name: str  # as printed
     surname_first: bool
@@ -64,17 +86,37 @@ class ElectedMember:
     region: str | None = None
 
 
-def _entries(text: str) -> list[tuple[int, int, int, str, str | None]]:
+def _entries(text: str) -> list[tuple[int, int, int | None, str, str | None]]:
     """(start, end, number, name, region) of every constituency mention, earliest pattern first."""
-    found: list[tuple[int, int, int, str, str | None]] = []
-    for pat, num_group, name_group in ENTRY_RES:
+    found: list[tuple[int, int, int | None, str, str | None]] = []
+    sents = None
+    for k, (pat, num_group, name_group) in enumerate(ENTRY_RES):
         for m in pat.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b, *_ in found):
                 continue
-            region = m.groupdict().get("region")
-            found.append((m.start(), m.end(), int(m.group(num_group)), m.group(name_group).strip(),
+            name = m.group(name_group).strip()
+            if k == _UNQUOTED:
+                # an unquoted name counts only where the sentence speaks of constituencies
+                if sents is None:
+                    sents = statement_spans(text)
+                start = next((a for a, b in sents if a <= m.start() < b), 0)
+                if not _DISTRICT_WORD.search(text[start:m.start()]) or _not_constituency_name(name):
+                    continue
+            region = m.groupdict().get("region") or m.groupdict().get("region2")
+            found.append((m.start(), m.end(), int(m.group(num_group)) if num_group else None, name,
                           region.strip() if region else None))
     return sorted(found)
+
+
+def _not_constituency_name(name: str) -> bool:
+    from .regions import region_id
+
+    from ..text import fold
+    from .meetings import STOP_WORDS
+
+    return bool(region_id(name)) or any(fold(w) in STOP_WORDS for w in name.split()) or bool(
+        re.search(r"(?i)velayat|welaýat|велаят|etrap|этрап|city|şäher|город|district|constituenc|округ|okrug"
+                  r"|polling|station|участ|uçastok|school|mekdep|школ", name))
 
 
 def _surname_first(name: str, lang: str | None) -> bool:
@@ -96,10 +138,33 @@ def _person_like(name: str) -> bool:
     return bool(re.match(rf"^(?:{INIT})+", name)) or any(SURNAME_END.search(w) for w in words)
 
 
-def parse_results(text: str, lang: str | None = None) -> list[ElectedMember]:
-    """Every seat the text reports won, in order."""
+def _respectively(text: str, entries) -> dict[int, str]:
+    """"A, B and C were elected in constituencies No. 54 X, No. 106 Y and No. 109 Z respectively":
+    names and constituencies listed apart, paired in order; only when the counts agree."""
+    out: dict[int, str] = {}
+    for s0, s1 in statement_spans(text):
+        sent = text[s0:s1]
+        if not _RESPECTIVELY.search(sent):
+            continue
+        mine = [k for k, e in enumerate(entries) if s0 <= e[0] < s1]
+        if len(mine) < 2:
+            continue
+        spans = [(s0 + a, s0 + b) for a, b in people_spans(sent)]
+        names = [(a, b) for a, b in spans if not any(entries[k][0] <= a < entries[k][1] for k in mine)]
+        first, last = entries[mine[0]][0], entries[mine[-1]][1]
+        if len(names) != len(mine) or not (all(b <= first for a, b in names) or all(a >= last for a, b in names)):
+            continue
+        if not ELECTED_RE.search(sent):
+            continue
+        for k, (a, b) in zip(mine, names):
+            out[k] = text[a:b]
+    return out
+
+
+def _seats(text: str, lang: str | None) -> list[ElectedMember]:
     out: list[ElectedMember] = []
     entries = _entries(text)
+    paired = _respectively(text, entries)
     for k, (start, end, number, cname, region) in enumerate(entries):
         stop = entries[k + 1][0] if k + 1 < len(entries) else len(text)
         segment = text[end:stop].split("\n", 1)[0]
@@ -107,26 +172,44 @@ def parse_results(text: str, lang: str | None = None) -> list[ElectedMember]:
         rest = segment[lead.end():] if lead else segment
         m = _NAME.match(rest)
         name, occupation = None, None
-        if m and _person_like(m.group(1)):
+        if k in paired:
+            name = paired[k]
+        elif m and _person_like(m.group(1)) and not _RESPECTIVELY.match(rest[m.end():].lstrip(" ,")):
             name = m.group(1)
-            occupation = re.sub(r"^\s*(?:–|—|-|:|,)\s*", "", rest[m.end():])
-            occupation = re.sub(r"[\s,;]*(?:(?:in|and)\s+(?:the\s+)?)?$", "", occupation).strip(" ,;")
-            occupation = occupation if occupation and not re.fullmatch(r"[\W\d]*", occupation) else None
+            tail = rest[m.end():]
+            if _OCCUPATION_START.match(tail):
+                occupation = re.sub(r"^\s*(?:–|—|-|:|,)\s*", "", tail)
+                occupation = re.sub(r"[\s,;]*(?:(?:in|and)\s+(?:the\s+)?)?$", "", occupation).strip(" ,;")
+                occupation = occupation if occupation and not re.fullmatch(r"[\W\d]*", occupation) else None
         else:
-            # "Rejep Bazarov was elected in the constituency No. 1 «Garashsyzlyk»"
-            b = _ELECTED_BEFORE.search(text[max(0, start - 120):start])
+            # "Rejep Bazarov was elected in the constituency No. 1", "Базаров Реджеп избран по округу № 1"
+            window = text[max(0, start - 120):start]
+            b = _ELECTED_BEFORE.search(window)
             if b and _person_like(b.group(1)):
                 name = b.group(1)
+            else:
+                # "Bazarow Rejep 1-nji «Garaşsyzlyk» saýlaw okrugy boýunça deputatlyga saýlandy"
+                j = _NAME_JUST_BEFORE.search(window)
+                if j and _person_like(j.group(1)) and _ELECTED_AFTER.match(segment) and not (
+                        k and entries[k - 1][1] > start - 120 + j.start()):
+                    name = j.group(1)
         if not name:
             continue
         if occupation and occupation.endswith(".") and not occupation.endswith(".."):
             occupation = occupation[:-1]
         out.append(ElectedMember(number, cname, name.strip(), _surname_first(name, lang), occupation, region))
-    # one seat per constituency: several people under one number are a list of candidates
-    counts: dict[int, set] = {}
+    # one seat per constituency: several people under one constituency are a list of candidates
+    counts: dict = {}
     for m in out:
-        counts.setdefault(m.constituency_number, set()).add(m.name)
-    return [m for m in out if len(counts[m.constituency_number]) == 1]
+        counts.setdefault(m.constituency_number if m.constituency_number is not None else m.constituency_name,
+                          set()).add(m.name)
+    return [m for m in out
+            if len(counts[m.constituency_number if m.constituency_number is not None else m.constituency_name]) == 1]
+
+
+def parse_results(text: str, lang: str | None = None) -> list[ElectedMember]:
+    """Every seat the text reports won with its constituency's number, in order."""
+    return [m for m in _seats(text, lang) if m.constituency_number is not None]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -509,7 +592,7 @@ def results_in(full: str, text: str, lang: str | None = None) -> list:
     and text together: a title can say who won)."""
     out: list = []
     if ELECTED_RE.search(full):
-        out.extend(parse_results(text, lang))
+        out.extend(_seats(text, lang))
     out.extend(candidate_shares(full, lang))
     out.extend(elected_to_office(full, lang))
     return out
