@@ -21,7 +21,7 @@ QO = "«“„\"‘'‹"
 QC = "»”“\"’'›"
 _NAME_Q = rf"[{QO}]\s*([^{QC}\n]{{1,40}}?)\s*[{QC}]"
 _ORD = r"(?:\s*-?\s*(?:nji|njy|nju|njü|st|nd|rd|th|й|му|го|ом)\b)?"
-_NUMSIGN = r"(?:#|№|No\.?|N)"
+_NUMSIGN = r"(?:#|№|(?<![^\W\d_])No\.?|(?<![^\W\d_])N(?=\s?\d))"
 _DISTRICT = (r"(?:constituency|election district|electoral district|district|saýlaw okrug\w*|okrug\w*"
              r"|(?:избирательн\w+\s+)?округ\w*)")
 _REGION_WORD = r"(?i:velayat|province|region|city|etrap|велаят\w*|welaýat\w*|области|город\w*)"
@@ -47,11 +47,15 @@ ENTRY_RES = [
     # "constituency No. 54 Baydak", "electoral districts No. 54 Baydak, ..., No. 106 Vekil" (no quotes,
     # after a number sign, in a sentence that speaks of constituencies: see _entries)
     (re.compile(rf"{_NUMSIGN_CS}\s*(\d{{1,3}})\s+{_NAME_UNQ}(?=[\s,;.:–—)-]|$){_REGION_OF}"), 1, 2),
+    # a Turkmen ordinal and a quoted name, the word "constituencies" once for a list:
+    # "14-nji «Bagtyýarlyk» we 33-nji «Parahat» saýlaw okruglary"
+    (re.compile(rf"\b(\d{{1,3}})\s*-\s*(?:nji|njy|nju|njü)\s*{_NAME_Q}{_REGION_OF}", re.I), 1, 2),
     # the name alone: "in the «Gunesh» constituency", "по избирательному округу «Гюнеш»"
     (re.compile(rf"{_NAME_Q}\s*{_DISTRICT}{_REGION_OF}", re.I), 0, 1),
     (re.compile(rf"{_DISTRICT}\s*{_NAME_Q}{_REGION_OF}", re.I), 0, 1),
 ]
-_UNQUOTED = 6  # index of the first pattern whose name is not in quotes or needs a number-less check
+_UNQUOTED = 6  # the pattern of names without quotes: only in a sentence that spoke of constituencies before
+_IN_CONTEXT = (6, 7)  # patterns without the word "constituency": only in a sentence that has it
 _DISTRICT_WORD = re.compile(r"constituenc|district|okrug|округ", re.I)
 _ELECTED_LEAD = (r"(?:(?:был[аи]?\s+)?(?:пере)?избран[аыо]?(?:\s+депутат\w*)?|(?:стал\w*\s+)?победител\w*"
                  r"|(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:re-?)?elected(?:\s+(?:as\s+)?(?:a\s+|the\s+)?(?:deput\w+|members?))?"
@@ -95,12 +99,13 @@ def _entries(text: str) -> list[tuple[int, int, int | None, str, str | None]]:
             if any(a <= m.start() < b or a < m.end() <= b for a, b, *_ in found):
                 continue
             name = m.group(name_group).strip()
-            if k == _UNQUOTED:
+            if k in _IN_CONTEXT:
                 # an unquoted name counts only where the sentence speaks of constituencies
                 if sents is None:
                     sents = statement_spans(text)
-                start = next((a for a, b in sents if a <= m.start() < b), 0)
-                if not _DISTRICT_WORD.search(text[start:m.start()]) or _not_constituency_name(name):
+                start, stop = next(((a, b) for a, b in sents if a <= m.start() < b), (0, len(text)))
+                if not _DISTRICT_WORD.search(text[start:m.start()] if k == _UNQUOTED else text[start:stop]) \
+                        or (k == _UNQUOTED and _not_constituency_name(name)):
                     continue
             region = m.groupdict().get("region") or m.groupdict().get("region2")
             found.append((m.start(), m.end(), int(m.group(num_group)) if num_group else None, name,
@@ -327,6 +332,10 @@ _STRONG_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ow|ew|owa|ewa|yev|yeva|skiy|sky|
 _PATRONYMIC_RE = re.compile(r"(?:ovich|evich|yevich|ович|евич|ьич|овна|евна|ogly|oglu|gyzy|оглы|кызы)$", re.I)
 
 
+# Given names that are also words the name filter refuses ("Döwlet" is "state")
+_GIVEN_NAMES_LIKE_WORDS = re.compile(r"D[oö][wv]let|Довлет|Дёвлет", re.I)
+
+
 def people_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of people's names: the part of a run of capitalised words that is a name (given name and
     surname either way round, a patronymic, or initials and a surname), found by its surname ending."""
@@ -350,13 +359,14 @@ def people_spans(sentence: str) -> list[tuple[int, int]]:
             continue
         if re.match(rf"^(?:{INIT})+", words[k]):
             a, b = k, k
-        elif k > 0 and not _is_not_name(words[k - 1]) and not re.match(rf"^(?:{INIT})+", words[k - 1]):
+        elif k > 0 and (not _is_not_name(words[k - 1]) or _GIVEN_NAMES_LIKE_WORDS.fullmatch(words[k - 1])) \
+                and not re.match(rf"^(?:{INIT})+", words[k - 1]):
             a, b = k - 1, k  # given name, surname
             if k + 1 < len(words) and _PATRONYMIC_RE.search(words[k + 1]):
                 b = k + 1
         elif k > 0 and re.fullmatch(rf"(?:{INIT})+", words[k - 1]):
             a, b = k - 1, k
-        elif k + 1 < len(words) and not _is_not_name(words[k + 1]):
+        elif k + 1 < len(words) and (not _is_not_name(words[k + 1]) or _GIVEN_NAMES_LIKE_WORDS.fullmatch(words[k + 1])):
             a, b = k, k + 1  # surname first: "Bazarow Rejep", "Бердымухамедов Гурбангулы Мяликгулыевич"
             if k + 2 < len(words) and _PATRONYMIC_RE.search(words[k + 2]):
                 b = k + 2
