@@ -190,3 +190,50 @@ def test_results_in_reads_seats_shares_and_offices_together():
     full = "Aman Charyyev wins\nAman Charyyev was elected President with 58.3% of the vote."
     kinds = [type(r).__name__ for r in results_in(full, full.split("\n", 1)[1], "en")]
     assert kinds == ["CandidateShare", "ElectedToOffice"]
+
+
+# --- properties on any text ------------------------------------------------------------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.test_properties import FAST, FRAGMENTS, digits_in, printed_percentages  # noqa: E402
+
+RESULT_FRAGMENTS = FRAGMENTS + [
+    "Aman Charyyev", "was elected President", "with", "88,4%", "of the vote", "received", "scored", "набрав",
+    "голосов", "За Батыра Оразова", "проголосовали", "sesleriniň", "göterimini alyp", "Prezidenti saýlandy",
+    "Annamyrat Durdyýewe ses berdi", "respectively", "соответственно", "degişlilikde", "No. 41 Bereket,",
+    "Balkan Velayat", "14-nji «Bagtyýarlyk» we", "% of votes 1 Aman Charyyev Party 58.3 2", "Гурбанов Аман",
+    "избран депутатом по избирательному округу № 41 «Берекет»", "saýlaw okruglary boýunça", "he", "он",
+    "1 203 551 votes (", "58.3%)", "In Ahal velayat", "In 2012",
+]
+result_texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(RESULT_FRAGMENTS), max_size=40).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(RESULT_FRAGMENTS), st.text(max_size=6)), max_size=30).map(" ".join),
+)
+
+
+@FAST
+@given(result_texts)
+def test_shares_are_printed_and_lie_in_0_to_100(text):
+    for lang in ("en", "ru", "tk"):
+        for c in candidate_shares(text, lang):
+            assert 0 <= c.pct <= 100 and c.pct in printed_percentages(text)
+            assert text[c.start:c.end].startswith(c.pct_printed)
+            assert c.name is None or c.name in text
+            if c.votes is not None:
+                assert c.votes_printed in text
+            assert not (c.is_elected and c.name is None)
+
+
+@FAST
+@given(result_texts)
+def test_every_result_is_printed(text):
+    for lang in ("en", "ru", "tk"):
+        for r in results_in(text, text, lang):
+            assert r.name is None or r.name in text
+            number = getattr(r, "constituency_number", None)
+            if number is not None:
+                assert number in digits_in(text)
+        for o in elected_to_office(text, lang):
+            assert o.name in text

@@ -532,7 +532,7 @@ def candidate_shares(text: str, lang: str | None = None) -> list[CandidateShare]
 #   "Name Nominated by % of votes 1 A B Party 72.97 2 C D Party 7.22 ..."
 _TABLE_HEAD = re.compile(r"%\s*(?:of\s+(?:the\s+)?votes|голосов)|(?:votes|голос\w*)\s*,?\s*%|göterim\w*\s+ses|ses\w*\s+göterim", re.I)
 _TABLE_ROW = re.compile(r"(?<![\d.,])(\d{1,2})\.?\s+(?=[^\W\d_])")
-_TABLE_PCT = re.compile(r"(?<![\d.,])(\d{1,3}[.,]\d{1,2})(\s*%)?(?=\s*(?:\d{1,2}\.?\s+[^\W\d_]|$|\n))")
+_TABLE_PCT = re.compile(r"(?<=\s)(\d{1,3}[.,]\d{1,2})(?!\d)(?![.,]\d)(\s*%)?(?=\s*(?:\d{1,2}\.?\s+[^\W\d_]|$|\n))")
 
 
 def _table_shares(text: str, lang: str | None, taken: set) -> list[CandidateShare]:
