@@ -192,6 +192,51 @@ def test_results_in_reads_seats_shares_and_offices_together():
     assert kinds == ["CandidateShare", "ElectedToOffice"]
 
 
+# --- a place in the count ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Batyr Orazov came third with 2.4%.", "en", "Batyr Orazov"),
+    ("Merdan Saparov was fourth with 1,9 per cent.", "en", "Merdan Saparov"),
+    ("Батыр Оразов оказался на третьем месте с 2,4%.", "ru", "Батыр Оразов"),
+])
+def test_a_place_in_the_count(text, lang, name):
+    assert [(c.name, c.is_elected) for c in candidate_shares(text, lang)] == [(name, False)]
+
+
+# --- "the votes were distributed as follows": a list of names and shares ------------------------------
+
+def test_a_distribution_of_the_votes_in_one_sentence():
+    assert shares("The votes were distributed as follows: Aman Charyyev – 58.3%, Merdan Saparov – 30,5%, "
+                  "and Jeren Orazova – 11.2%.") == [
+        ("Aman Charyyev", None, 58.3, None, True), ("Merdan Saparov", None, 30.5, None, False),
+        ("Jeren Orazova", None, 11.2, None, False)]
+
+
+def test_a_distribution_of_the_votes_on_lines():
+    ru = ("Голоса избирателей распределились следующим образом:\nАман Чарыев — 58,3%\nМерген Сапаров — 30,5%\n"
+          "В Ахалском велаяте проголосовали 97,1% избирателей.")
+    assert shares(ru, "ru") == [("Аман Чарыев", None, 58.3, None, True), ("Мерген Сапаров", None, 30.5, None, False)]
+    tk = "Ses beriş netijeleri:\nAman Çaryýew – 58,3 göterim\nMerdan Saparow – 30,5 göterim\n\nSaýlawa 97,1 göterim gatnaşdy."
+    assert shares(tk, "tk") == [("Aman Çaryýew", None, 58.3, None, True), ("Merdan Saparow", None, 30.5, None, False)]
+
+
+@pytest.mark.parametrize("text", [
+    "3,362,052 voters cast their votes – 97.17%.",
+    "Ahal velayat – 97,68%, Balkan velayat – 97,29%.",
+    "Aman Charyyev – 58.3%, Merdan Saparov – 30,5%.",  # no word says these are shares of the vote
+    "Подсчёт голосов: явка составила 97,1%.",
+])
+def test_dashes_and_votes_alone_are_not_shares(text):
+    assert candidate_shares(text) == []
+
+
+# --- Turkmen: a share and a victory ------------------------------------------------------------------
+
+def test_turkmen_share_with_victory():
+    assert shares("Serdar Annaýew saýlawçylaryň 72,9 göterim sesini alyp, ýeňiş gazandy.", "tk") == [
+        ("Serdar Annaýew", None, 72.9, None, True)]
+
+
 # --- properties on any text ------------------------------------------------------------------------
 
 from hypothesis import given, strategies as st  # noqa: E402

@@ -248,8 +248,18 @@ _WIN_VERB = (r"(?:scored|scoring|won|winning|wins|received|receiving|receives|ga
              r"|набрал\w*|набрав\w*|получил\w*|получив\w*|собрал\w*|собрав\w*)")
 _VERB_BEFORE = re.compile(rf"\b{_WIN_VERB}\b[^\d.;!?]{{0,45}}$", re.I)
 _VOTES_BEFORE = re.compile(
-    r"(?:\bses(?:ler)?(?:i|ini)?ň|\bsesleriniň|\bvotes?\b[^\d.;!?]{0,12}(?:[-–—:(]|\bwas|\bis|\bof|\bat|,\s*or)"
-    r"|голос(?:ов|а)?\s*(?:[-–—:(]|составил\w*|,\s*или))\s*$", re.I)
+    r"(?:\bses(?:ler)?(?:i|ini)?ň|\bsesleriniň"
+    r"|\b(?:number|share|most|majority|percentage|proportion)\s+of\s+(?:the\s+)?(?:valid\s+)?votes?\b[^\d.;!?]{0,12}"
+    r"(?:[-–—:(]|\bwas|\bis|\bat|,\s*or)"
+    r"|\d\s+votes?\s*(?:\(|,\s*or)"
+    r"|(?:числ\w*|дол\w*|больш\w*|\d)\s+голос(?:ов|а)?\s*(?:[-–—:(]|составил\w*|,\s*или))\s*$"
+    # a place in the count: "was second with", "came third with", "на втором месте с"
+    r"|\b(?:first|second|third|fourth|fifth|last)\s+(?:place\s+)?with\s*$|мест\w*[^\d.;]{0,20}?\bс\s*$", re.I)
+# "The votes were distributed as follows: A – 58.3%, B – 30.5%", "Голоса распределились так:"
+_DISTRIBUTION = re.compile(
+    r"votes?\s+(?:were\s+)?(?:distributed|divided|split)|distribution\s+of\s+(?:the\s+)?votes|results\s+of\s+the\s+vot"
+    r"|голоса\s+(?:избирателей\s+)?распредел\w+|распределение\s+голосов|результаты\s+голосования|итоги\s+голосования"
+    r"|sesler\w*\s+(?:\w+\s+){0,2}paýlan\w*|ses\s+beriş\w*\s+netije\w*", re.I)
 _SAYS = re.compile(r"\b(?:that|said|says|announced|noted|stated|reported|told|что|сообщил\w*|заявил\w*|отметил\w*"
                    r"|объявил\w*|diýip|belledi|habar berdi)\b", re.I)
 _PRONOUN = re.compile(r"(?:^|[\s,(])(?:he|she|they|он|она|они|ol|olar)\s", re.I)
@@ -402,6 +412,19 @@ def _is_share(sent: str, m: re.Match, prev_end: int, prev_was_share: bool) -> bo
     return False
 
 
+_LIST_ENTRY = re.compile(rf"[{LO}]\s*[–—:-]\s*{_P_NUM}\s?(?:%|percent|per\s?cent|процент|göterim)", re.I)
+
+
+def _is_list_entry(before: str) -> bool:
+    """"..., Aman Charyyev – " before a figure: a name and a dash or colon, nothing else."""
+    names = people_spans(before)
+    if not names:
+        return False
+    a, b = names[-1]
+    return bool(re.fullmatch(r"\s*[–—:-]\s*", before[b:])
+                and re.fullmatch(r"(?:[^.;:]*:)?[\s,;–—\-]*(?:(?:and|и|we)\s+)?", before[:a], re.I))
+
+
 _LIST_GLUE = re.compile(
     r"\s*(?:of\s+the\s+votes?|голосов|ses)?[\s,;:–—\-]*(?:and|и|we|while|а|,)?[\s,;:–—\-]*"
     r"(?:with|got|received|получил\w*|набрал\w*|—|–|-|:)?\s*", re.I)
@@ -479,13 +502,23 @@ def candidate_shares(text: str, lang: str | None = None) -> list[CandidateShare]
     out: list[CandidateShare] = []
     if not text or not (SHARE_PCT.search(text) or _TABLE_HEAD.search(text)):
         return out
+    listing = False
     for s0, s1 in statement_spans(text):
         sent = text[s0:s1]
         figures = list(SHARE_PCT.finditer(sent))
         if not figures:
+            if not _DISTRIBUTION.search(sent):
+                listing = False
+            elif not SHARE_PCT.search(sent):
+                listing = True
             continue
         for_names = _for_names(sent)
-        prev_end, prev_share = 0, False
+        cue = _DISTRIBUTION.search(sent)
+        if cue:
+            listing = True  # this statement and the next ones list "name – share"
+        elif not _LIST_ENTRY.search(sent):
+            listing = False
+        prev_end, prev_share = (cue.end() if cue else 0), False
         for m in figures:
             pct_printed = m.group(1)
             pct = float(pct_printed.replace(",", "."))
@@ -501,7 +534,8 @@ def candidate_shares(text: str, lang: str | None = None) -> list[CandidateShare]
                 if nom is None:
                     name, at = None, -1
             else:
-                share = _is_share(sent, m, prev_end, prev_share)
+                share = _is_share(sent, m, prev_end, prev_share) or (
+                    listing and _is_list_entry(sent[prev_end:m.start()]))
                 if share:
                     name, at = _share_name(sent, m, prev_end)
             if share and 0 <= pct <= 100:
