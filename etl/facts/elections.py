@@ -78,6 +78,10 @@ BODY_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
         r"халк\s+маслахаты?\s+милли\s+генгеш",
     )),
     (("velayat-maslahaty", "etrap-maslahaty"), _re(
+        r"(?:provincial|regional|velayat)\w*,\s*(?:district|etrap)\w*,?\s*(?:and\s+)?(?:municipal|city|town)\w*\s+"
+        r"(?:people'?s'?\s+councils?|halk\s+maslahat)",
+        r"people'?s'?\s+councils?\s+of\s+(?:the\s+)?(?:regions|velayats|provinces),\s*(?:districts|etraps),?\s*(?:and\s+)?"
+        r"(?:cities|towns)",
         r"velayats?,\s*(?:ashgabat\s+city,\s*)?etraps?,?\s*(?:and\s+)?(?:cit(?:y|ies)|town)\s+halk\s+maslahat",
         r"welaýat\w*,\s*(?:aşgabat\s+şäher\w*,\s*)?etrap\w*,?\s*(?:we\s+)?şäher\w*\s+halk\s+maslahat",
         r"велаятск\w*,\s*этрапск\w*\s*(?:,|и)\s*городск\w*\s+халк\s+маслахат",
@@ -101,6 +105,8 @@ BODY_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
         r"этрапск\w*(?:\s*,\s*|\s+и\s+)?(?:городск\w*\s+)?халк\s+маслахат",
     )),
     (("gengesh",), _re(
+        r"(?:members\s+of\s+(?:the\s+)?)?local\s+councils",
+        r"(?:bodies\s+of\s+)?local\s+self-government(?:\s+bodies)?",
         r"members\s+of\s+(?:the\s+)?gengesh\w*",
         r"(?<!milli )gengesh\w*\s+(?:members|elections?)",
         r"elections?\s+(?:of|to)\s+(?:the\s+)?gengesh\w*",
@@ -125,6 +131,12 @@ BODY_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
         r"(?<!milli )mejlis\s+(?:deputies|elections?)",
         r"elections?\s+(?:to|of|for)\s+(?:the\s+)?mejlis",
         r"parliamentary\s+elections?",
+        r"members\s+of\s+(?:the\s+)?(?:national\s+parliament|mejlis)",
+        r"deput(?:y|ies)\s+(?:of|to)\s+(?:the\s+)?(?:national\s+)?parliament",
+        r"elections?\s+(?:to|of|for)\s+(?:the\s+)?(?:national\s+)?parliament",
+        r"national\s+parliament\s+elections?",
+        r"выбор\w*\s+в\s+парламент",
+        r"депутат\w*\s+парламент",
         r"(?<!milli )mejlis\w*\s+(?:[\w-]+\s+){0,5}?deputat",
         r"(?<!milli )mejlis\w*\s+(?:\w+\s+)?deputatlygyna",
         r"депутат\w*\s+меджлис",
