@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import COUNT_RE, parse_count, parse_pct, sentences
-from .elections import BodyMention, body_mentions
+from .elections import KNOWN_ELECTIONS, BodyMention, body_mentions
 from .regions import REGION_STEM, region_id
 
 PCT = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|percent\b|per cent\b|göterim\w*|процент\w*)"
@@ -116,6 +116,7 @@ _NOON = re.compile(r"\b(?:by|to|until|till|as of|at)\s+(?:midday|noon)\b|\bк\s+
 _OPENING = re.compile(r"(?:start\w*|began|begin\w*|open\w*|началось|начал\w*|открыл\w*|открыт\w*|başla\w*|açyl\w*"
                       r"|from|since|с|between)\s+(?:at\s+|в\s+|sagat\s+)?(?:the\s+)?$", re.I)
 _OTHER_CLOCK = re.compile(r"^\s*(?:по\s+)?(?:мск|москв\w*|moscow|московск\w*|бакинск\w*|баку|baku|gmt|utc|астанинск\w*)", re.I)
+_CLOSING_VERB = re.compile(r"(?:clos\w*|закро\w*|закрыв\w*|закрыл\w*|ýapyl\w*)\s+(?:at\s+|в\s+|sagat\s+)?$", re.I)
 _RANGE_START = re.compile(r"(?:\bс|\bfrom|\bbetween)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|час\w*|hours?)?\s*$", re.I)
 
 
@@ -142,7 +143,8 @@ def hour_mentions(sentence: str) -> list[HourMention]:
             if not 6 <= h <= 24:
                 continue
             before, after = sentence[max(0, m.start() - 40):m.start()], sentence[m.end():m.end() + 40]
-            if _OPENING.search(before) or _OTHER_CLOCK.match(after) or _RANGE_START.search(before):
+            if _OPENING.search(before) or _CLOSING_VERB.search(before) or _OTHER_CLOCK.match(after) \
+                    or _RANGE_START.search(before):
                 continue
             found.append(HourMention(m.start(), m.end(), h))
     for m in _NOON.finditer(sentence):
@@ -317,8 +319,8 @@ _APPROX_BEFORE = re.compile(
     r"(?:\b(?:about|around|approximately|approx\.?|nearly|almost|over|more\s+than|less\s+than|under|roughly|some"
     r"|up\s+to|at\s+least|above|in\s+excess\s+of|exceed\w*)|около|более|свыше|почти|примерно|порядка|менее|больше"
     r"|golaý|takmynan)\s*$", re.I)
-_APPROX_AFTER = re.compile(r"^\s*-?(?:(?:dan|den|dän)\s+)?(?:gowrak|köp|ýokary|golaý|töweregi|geçdi|and\s+(?:more|above)"
-                           r"|с\s+лишним)\b", re.I)
+_APPROX_AFTER = re.compile(r"^\s*-?(?:(?:dan|den|dän)\s+)?(?:gowra\w*|köp\w*|ýokary\w*|golaý\w*|töweregi\w*|geçdi\w*"
+                           r"|and\s+(?:more|above)|с\s+лишним)", re.I)
 # A candidate's share of the vote, not turnout ("received 72.97% of the votes", "набрал 89,01% голосов")
 _SHARE = re.compile(
     r"\b(?:received|receiving|won|winning|gained|garnered|secured|obtained|polled|got|scored)\b"
@@ -387,22 +389,28 @@ def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
         elif FOREIGN_RE.search(before) or FOREIGN_RE.search(near_after):
             f.skip = "a figure of another country's election"
         else:
-            years = {int(y) for y in _YEAR.findall(near_before + " " + near_after)}
+            years = {int(y) for y in _YEAR.findall(before + " " + near_after)}
             if years and text_years and max(years) < max(text_years):
                 f.skip = "a figure of an earlier year's election"
         f.closing = closing_sentence and bool(CLOSING_RE.search(before + " " + after) or len(out) == 1)
-    # each hour belongs to the figure nearest to it ("22.8 percent by 10 a.m. and 47 percent by
-    # midday"); one hour in a sentence dates all its figures, but for one told at the close of the polls
-    attached: dict[int, int] = {}
-    for h in hours:
-        if out:
-            k = min(range(len(out)), key=lambda i: max(out[i].start - h.end, h.start - out[i].end, 0))
-            attached.setdefault(k, h.hour)
-    for k, f in enumerate(out):
-        if k in attached:
-            f.hour = attached[k]
-        elif len(single) == 1 and not f.closing:
-            f.hour = next(iter(single))
+    # With several hours, each figure takes its own: Russian and Turkmen name the hour before the
+    # figure ("к 9 часам — 25,1%, к 12 часам — 51,3%"), English mostly after it ("22.8 percent by
+    # 10 a.m. and 47 percent by midday"); the order of the first hour and the first figure tells which.
+    # One hour in a sentence dates all its figures, but for one told at the close of the polls.
+    if len(single) > 1 and out:
+        leading = hours[0].start < out[0].start
+        for k, f in enumerate(out):
+            lo = out[k - 1].end if k else 0
+            hi = out[k + 1].start if k + 1 < len(out) else len(sentence)
+            if leading:
+                own = [h for h in hours if lo <= h.start and h.end <= f.start]
+                f.hour = own[-1].hour if own else (out[k - 1].hour if k else None)
+            else:
+                own = [h for h in hours if f.end <= h.start and h.end <= hi]
+                f.hour = own[0].hour if own else None
+    elif len(single) == 1:
+        for f in out:
+            f.hour = None if f.closing else next(iter(single))
     return out
 
 
@@ -443,8 +451,14 @@ def _group_mentions(sentence: str, mentions: list[BodyMention]) -> list[list[Bod
     return groups
 
 
-def _bodies_of(group: list[BodyMention]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(b for m in group for b in m.bodies))
+def _bodies_of(group: list[BodyMention]) -> tuple[str, ...] | None:
+    """The bodies a group of mentions names; None when they cannot share one figure (no two of
+    them are ever elected on the same day, like the President and the Mejlis)."""
+    bodies = tuple(dict.fromkeys(b for m in group for b in m.bodies))
+    days = [{d for b2, d, _ in KNOWN_ELECTIONS if b2 == b} for b in bodies]
+    if len(bodies) > 1 and not set.intersection(*days):
+        return None
+    return bodies
 
 
 def parse_turnout(text: str) -> list[TurnoutFact]:
@@ -521,7 +535,7 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
 
         def statement_for(gi: int, fig_hour: int | None, final: bool) -> TurnoutFact | None:
             if gi >= 0:
-                names = _bodies_of(groups[gi])
+                names = _bodies_of(groups[gi]) or (None,)
             elif continuing:
                 return None
             else:
