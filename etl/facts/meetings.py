@@ -76,6 +76,8 @@ vekil vekilh ilci agza hunarmen mudir dalasgar ispoln international mezhdunar ha
 garasyz commonwealth sodruzh arkalas supreme verhovn council sovet trade union soyuz women zhensk yaslar youth
 molodezh magtymguly constitution konstit electoral code kodeks law zakon resolution postanov decree ukaz
 embassy consulat television radio news agency press media
+association assotsiat production proizvod concern kontsern enterprise predpriyat company kompani corporat korporat
+factory fabrik zavod combine kombinat foundation society obshchest birlesik karhana
 entrepreneur industrialist palace culture theatre drama hall museum school academy
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
@@ -99,6 +101,20 @@ _NAMED_AFTER_BEFORE = re.compile(r"(?:named after|имени|in honou?r of)\s*$"
 _NAMED_AFTER_AFTER = re.compile(
     r"^\W{0,3}(?:adyndaky|adyny|street|avenue|str\.|köçesi\w*|şaýoly\w*|улиц\w*|проспект\w*|township|şäherçe\w*"
     r"|посёлк\w*|поселк\w*|etrab\w*|этрап\w*|obasy\w*|school|mekdep\w*|школ\w*|museum|muzeý\w*|theatre|teatr\w*)", re.I)
+# A name followed, with no punctuation, by the head noun of an institution is the name it carries
+# ("the S.Seydi State Drama Theater", "Государственный театр имени ...", "Magtymguly adyndaky
+# Türkmen döwlet uniwersiteti"), not a person present.
+_INSTITUTION = (r"theat(?:re|er)|museum|school|universit\w*|institute|academy|plant|factory|library|stadium|hospital"
+                r"|college|lyceum|park|palace|station|street|avenue|company|association|complex|centre|center|concern"
+                r"|enterprise|combine|works|farm|foundation|society|corporation|bank|mosque|square"
+                r"|театр\w*|музе\w*|школ\w*|университет\w*|институт\w*|академи\w*|завод\w*|фабрик\w*|библиотек\w*"
+                r"|стадион\w*|больниц\w*|колледж\w*|лице\w*|парк\w*|дворц\w*|дворе\w*|станци\w*|компани\w*"
+                r"|ассоциаци\w*|комплекс\w*|центр\w*|концерн\w*|предприяти\w*|объединени\w*|комбинат\w*"
+                r"|teatr\w*|muzeý\w*|mekdep\w*|uniwersitet\w*|institut\w*|akademiýa\w*|zawod\w*|fabrik\w*"
+                r"|kitaphana\w*|stadion\w*|hassahana\w*|kärhana\w*|birleşig\w*|toplum\w*|merkez\w*")
+_INSTITUTION_AFTER = re.compile(
+    rf"^[ \u00a0]+(?:(?:[A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ][\w'’-]*|\w+(?:ый|ий|ой|ая|ое|ого|ей|ski|ky|ly|li|lı)|of|and|for|the)"
+    rf"[ \u00a0]+){{0,5}}(?i:{_INSTITUTION})\b")
 _NAMED_AFTER_BEFORE2 = re.compile(
     r"(?:street|avenue|township(?:\s+of)?|village(?:\s+of)?|улиц[аеуы]|проспект[аеу]?|посёлк\w*|поселк\w*|сел[аеоу]"
     r"|köçesi|şaýoly)\s*$", re.I)
@@ -356,7 +372,7 @@ def _excluded(before: str, after: str) -> bool:
             return True
     if _NAMED_AFTER_BEFORE.search(before[-30:]) or _NAMED_AFTER_BEFORE2.search(before[-20:]):
         return True
-    return bool(_NAMED_AFTER_AFTER.match(after))
+    return bool(_NAMED_AFTER_AFTER.match(after) or _INSTITUTION_AFTER.match(after))
 
 
 def _key(p: Participant) -> str:
