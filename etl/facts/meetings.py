@@ -115,6 +115,7 @@ _INSTITUTION = (r"theat(?:re|er)|museum|school|universit\w*|institute|academy|pl
 _INSTITUTION_AFTER = re.compile(
     rf"^[ \u00a0]+(?:(?:[A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ][\w'’-]*|\w+(?:ый|ий|ой|ая|ое|ого|ей|ski|ky|ly|li|lı)|of|and|for|the)"
     rf"[ \u00a0]+){{0,5}}(?i:{_INSTITUTION})\b")
+_INSTITUTION_WORD = re.compile(rf"\b(?i:{_INSTITUTION})\b")
 _NAMED_AFTER_BEFORE2 = re.compile(
     r"(?:street|avenue|township(?:\s+of)?|village(?:\s+of)?|улиц[аеуы]|проспект[аеу]?|посёлк\w*|поселк\w*|сел[аеоу]"
     r"|köçesi|şaýoly)\s*$", re.I)
@@ -345,7 +346,7 @@ def people_in(sentence: str, lang: str | None = None) -> list[Participant]:
         initials = bool(re.match(rf"^(?:{INIT})+", name))
         words = [w for w in re.split(r"[\s.]+", name) if len(w) > 1]
         before, after = sentence[:start], sentence[end:]
-        if not _looks_like_person(words, initials, before, after):
+        if not _looks_like_person(words, initials, before, after) or _INSTITUTION_WORD.search(name):
             continue
         if _excluded(before, after):
             continue
@@ -432,7 +433,54 @@ def parse_meeting(text: str, published: date | None = None, lang: str | None = N
                 q.nominative = p.nominative
             if not q.role and p.role:
                 q.role, q.organization_text = p.role, p.organization_text
-    return MeetingFact(held_on, place, participants)
+    return MeetingFact(held_on, place, _join_cut_short(participants))
+
+
+_GIVEN_AND_INITIAL = re.compile(r"^([^\s.]{2,})\s+([A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ])\.$")
+
+
+def _cut_short(p: Participant) -> tuple[str, str] | None:
+    """('surname', skeleton) for a surname printed alone ('Nurnepesov'), ('given', ...) for a given
+    name with the surname's initial only ('Gulmyrat M.'); None for a full name."""
+    name = p.nominative or p.name
+    m = _GIVEN_AND_INITIAL.match(name)
+    if m and not re.search(r"(?:ov|ev|ow|ew|ova|eva|owa|ewa|ов|ев|ова|ева|ский|ская)$", m.group(1), re.I):
+        return "given", skeleton(m.group(1)) + "|" + skeleton(m.group(2))
+    if len(name.split()) == 1 and not re.search(r"\.", name):
+        return "surname", skeleton(name)
+    return None
+
+
+def _join_cut_short(participants: list[Participant]) -> list[Participant]:
+    """A name cut short ('Nurnepesov', 'Gulmyrat M.') joins the full name it abbreviates when exactly
+    one participant of the text fits; otherwise it stays as printed, never guessed."""
+    out = [p for p in participants if _cut_short(p) is None]
+    for p in participants:
+        short = _cut_short(p)
+        if short is None:
+            continue
+        how, key = short
+        fits = []
+        for q in out:
+            parts = split_name(q.nominative or q.name)
+            if not parts.first:
+                continue
+            if how == "surname" and skeleton(parts.surname) == key:
+                fits.append(q)
+            elif how == "given":
+                given, initial = key.split("|")
+                if skeleton(parts.first.split()[0]) == given and skeleton(parts.surname).startswith(initial):
+                    fits.append(q)
+        if len(fits) == 1:
+            q = fits[0]
+            for form in dict.fromkeys((p.name, p.nominative or p.name)):
+                if form not in (q.name, q.nominative) and form not in q.aliases:
+                    q.aliases.append(form)
+            if not q.role and p.role:
+                q.role, q.organization_text = p.role, p.organization_text
+        else:
+            out.append(p)
+    return [p for p in participants if p in out]
 
 
 _ELECTION_WORD = re.compile(r"election|saýlaw|выбор|голосован|polling|referend", re.I)
