@@ -32,7 +32,7 @@ from .capture import Capture, CaptureError, find_captures, parse_url, read_captu
 from .entities import Registry, constituency_id, constituency_name_latin, organizations_in
 from .facts.elections import KNOWN_ELECTIONS, ElectionRef, election_for, elections_in
 from .facts.kinds import classify
-from .facts.meetings import parse_meeting
+from .facts.meetings import parse_meeting, reports_meeting
 from .facts.regions import REGION_NAMES, region_name
 from .facts.results import parse_results
 from .facts.turnout import parse_turnout
@@ -584,7 +584,7 @@ def parse_item(title: str | None, text: str, lang: str, published: date | None) 
     results = parse_results(text, lang) if ELECTED_RE.search(full) else []
     elections = elections_in(full, published)
     kind = classify(title, text, has_turnout=bool(turnout), has_results=bool(results))
-    meeting = parse_meeting(text, published, lang) if kind == "meeting" else None
+    meeting = parse_meeting(text, published, lang) if kind == "meeting" or reports_meeting(text) else None
     return Parsed(turnout, results, elections, kind, meeting)
 
 

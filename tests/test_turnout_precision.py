@@ -174,3 +174,19 @@ def test_the_load_stores_only_figures_with_an_hour_or_final_and_says_why(raw_dir
     assert snaps == [(17, 0, 83.88)]
     assert "turnout figure with no hour and not final: not stored" in problems
     assert any(p.startswith("figure not taken as turnout: about 70%") or "approximate" in p for p in problems)
+
+
+@pytest.mark.parametrize("text", [
+    "By 15:00, 70.10% of voters had voted in the elections of Gengesh members. In Lebap velayat 300,120 voters voted. "
+    "This is 71.20 percent of the total number of voters. In Mary velayat 250,400 voters voted, which is 69.05 percent.",
+    "По выборам членов Генгешей к 15 часам проголосовали 70,10% избирателей. По Лебапскому велаяту проголосовали "
+    "300 120 избирателей. Это составляет 71,20 процента. По Марыйскому велаяту проголосовали 250 400 избирателей, "
+    "что составляет 69,05%.",
+    "Geňeş agzalarynyň saýlawlary boýunça sagat 15-e çenli saýlawçylaryň 70,10% ses berdi. Lebap welaýaty boýunça "
+    "300 müň 120 saýlawçy ses berdi. Munuň özi saýlawçylaryň umumy sanynyň 71,20 göterimine deňdir. Mary welaýaty "
+    "boýunça 250 müň 400 saýlawçy ses berdi. Bu bolsa 69,05 göterimine barabardyr.",
+])
+def test_a_count_of_an_area_and_its_share_told_after_it_belong_to_that_area(text):
+    (fact,) = parse_turnout(text)
+    assert (fact.body, fact.hour, fact.is_final, fact.overall_pct, fact.voted) == ("gengesh", 15, False, 70.10, None)
+    assert [(a.region_id, a.pct) for a in fact.areas] == [("lebap", 71.20), ("mary", 69.05)]

@@ -385,6 +385,16 @@ def _surname_skeleton(p: Participant) -> str:
     return skeleton(split_name(p.nominative or p.name).surname)
 
 
+_FUTURE_MEETING = re.compile(r"\bwill\b|\bis to be\b|\bscheduled\b|состоится|будет|geçiriler|geçiriljek|bolar\b", re.I)
+
+
+def reports_meeting(text: str) -> bool:
+    """Whether a text reports a meeting that took place (whatever the item is mainly about): a
+    sentence naming a meeting and saying it was held, not one announced for later."""
+    return any(MEETING_SENTENCE.search(s) and HELD.search(s) and not _FUTURE_MEETING.search(s)
+               for s in sentences(text))
+
+
 def parse_meeting(text: str, published: date | None = None, lang: str | None = None) -> MeetingFact | None:
     """The meeting an item reports, with its day, place and participants; None if there is none."""
     parts = sentences(text)

@@ -17,7 +17,7 @@ from ..text import COUNT_RE, parse_count, parse_pct, sentences
 from .elections import KNOWN_ELECTIONS, BodyMention, body_mentions
 from .regions import REGION_STEM, region_id
 
-PCT = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|percent\b|per cent\b|göterim\w*|процент\w*)"
+PCT = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0\u202f]{0,2}(?:%|percent\b|per cent\b|göterim\w*|процент\w*)"
 PCT_RE = re.compile(PCT, re.I)
 
 _AMPM = r"\s*(a\.?\s?m\.?|p\.?\s?m\.?)"
@@ -350,6 +350,22 @@ AFTER_POLLING_RE = re.compile(
     r"|gutarnykly\s+netije|deslapky\s+netije|jemlen\w*|saýlaw\w*\s+(?:\w+\s+){0,3}?geçirildi|saýlandy", re.I)
 _VOTED_WORDS = re.compile(r"\bvoted\b|took\s+part|participated|cast\s+their\s+(?:votes?|ballots?)|attended|turnout"
                           r"|ses\s+berdi|gatnaşdy|gatnaşan|проголосова\w*|приняли\s+участие|принял\w*\s+участие|явка", re.I)
+# A sentence that gives the share of what the sentence before counted
+_ANAPHORA = re.compile(r"^(?:munuň\s+özi|bu\s+bolsa|bu\s+san|this\s+(?:is|amounts|makes|represents|corresponds)|that\s+is"
+                       r"|which\s+(?:is|amounts)|это\s+составл\w*|что\s+составл\w*|это\s+)", re.I)
+_ANAPHORA_INSIDE = re.compile(r"(?:[,(]\s*(?:что|which|this|that|bu\s+bolsa|munuň\s+özi)\b[^,;]{0,40}|\bили|\bor)\s*$", re.I)
+
+
+def _counted_area(sentence: str, registered, voted) -> "AreaFigure | None":
+    """The area right before a count of voters in a sentence ('По Балканскому велаяту проголосовали
+    66 797 избирателей'), or None."""
+    count = voted or registered
+    if not count:
+        return None
+    kind, area, _ = _area_before(sentence[:sentence.find(count[1])][-140:])
+    return area if kind == "area" else None
+
+
 _DATA_BACKREF = re.compile(r"такие\s+данные|эти\s+данные|these\s+(?:figures|data)|such\s+data|the\s+data\s+(?:are|is|were)"
                            r"|bu\s+maglumat\w*|bu\s+san\w*", re.I)
 
@@ -492,6 +508,7 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
     context = ""
     pending_hour: int | None = None  # an hour told in a sentence of its own
     last_made: list[TurnoutFact] = []
+    area_count: AreaFigure | None = None  # an area whose count of voters the sentence before gave
     for sentence in sentences(text):
         mentions = body_mentions(sentence)
         if FOREIGN_RE.search(sentence) and (mentions or not PCT_RE.search(sentence)):
@@ -505,6 +522,33 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
             groups_here = _group_mentions(sentence, mentions)
             carried = _bodies_of(groups_here[0]) if len(groups_here) == 1 else None
             context = sentence
+        # "Ahal welaýaty boýunça 274 müň 739 saýlawçy ses berdi. Munuň özi ... 77,27 göterimine deňdir.":
+        # a count of an area (never the overall count), then its share, in the same sentence after
+        # "что составляет" or in a sentence that points back at it
+        counted = _counted_area(sentence, registered, voted) if not mentions else None
+        if counted is not None:
+            registered = voted = None
+            if not figures:
+                area_count = counted
+                continue
+            if len(figures) == 1 and _ANAPHORA_INSIDE.search(sentence[:figures[0].start]) and current:
+                fig = figures[0]
+                if not fig.skip and fig.value <= 100:
+                    for t in current:
+                        _note(t, sentence)
+                        t.areas.append(AreaFigure(fig.value, counted.printed, counted.constituency_number,
+                                                  counted.constituency_name, counted.region_id))
+                continue
+        if area_count is not None and len(figures) == 1 and not mentions and current and _ANAPHORA.match(sentence):
+            fig = figures[0]
+            if not fig.skip and fig.value <= 100:
+                for t in current:
+                    _note(t, sentence)
+                    t.areas.append(AreaFigure(fig.value, area_count.printed, area_count.constituency_number,
+                                              area_count.constituency_name, area_count.region_id))
+            area_count = None
+            continue
+        area_count = None
         if not figures and not (registered or voted):
             if mentions:
                 current = []
