@@ -190,3 +190,19 @@ def test_a_count_of_an_area_and_its_share_told_after_it_belong_to_that_area(text
     (fact,) = parse_turnout(text)
     assert (fact.body, fact.hour, fact.is_final, fact.overall_pct, fact.voted) == ("gengesh", 15, False, 70.10, None)
     assert [(a.region_id, a.pct) for a in fact.areas] == [("lebap", 71.20), ("mary", 69.05)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Serdar Berdimuhamedov won the presidential election with 72.97% of the vote, with a turnout of 97.17%.",
+     [("president", None, True, 97.17)]),
+    ("Явка на выборах в Меджлис к 15:00 по местному времени составила 71,34%, сообщил ЦИК.",
+     [("mejlis", 15, False, 71.34)]),
+    ("The commission said 97.95% of eligible voters cast ballots in the presidential vote held on Sunday.",
+     [("president", None, True, 97.95)]),
+    ("По выборам Президента Туркменистана с 7 до 11 часов проголосовали 30,1% избирателей.",
+     [("president", 11, False, 30.1)]),
+    ("Türkmenistanyň Prezidentiniň saýlawlaryna sagat 13:00-a çenli saýlawçylaryň 63,12 göterimi gatnaşdy.",
+     [("president", 13, False, 63.12)]),
+])
+def test_press_wordings_of_hourly_and_final_figures(text, want):
+    assert rows(text) == want

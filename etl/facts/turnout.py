@@ -62,7 +62,7 @@ REGION_RE = re.compile(rf"(?:{REGION_STEM})", re.I)
 FINAL_RE = re.compile(
     r"took part in (?:the )?(?:vot|elect|poll)|participated in (?:the )?(?:vot|elect)|final turnout|turnout\b[^.%]{0,60}?\b(?:was|amounted|stood|made|reached)\b"
     r"|total number of (?:listed |registered |included )?voters|voter turnout|voters? (?:who )?(?:took part|participated)"
-    r"|göterimine deň|göterimi(?:ne)? deň|\bgatnaşdy(?:lar)?\b|gatnaşan saýlawçy"
+    r"|\bturnout\s+(?:of|at)\s+\d|göterimine deň|göterime deň|göterimi(?:ne)? deň|\bgatnaşdy(?:lar)?\b|gatnaşan saýlawçy"
     r"|принял[оиа]? участие|явка\s+(?:избирателей\s+)?составила|составил[аи]?\s+\d", re.I)
 _PENDING_HOUR = re.compile(r"turnout|явк|voted|проголосова|ses ber|gatnaş|took part|participat|участие", re.I)
 _VOTED = re.compile(r"\bvoted\b|took part|participated|ses berdi|gatnaşdy|проголосова|приняли участие", re.I)
@@ -113,10 +113,10 @@ HOUR_RES += [
 ]
 _NOON = re.compile(r"\b(?:by|to|until|till|as of|at)\s+(?:midday|noon)\b|\bк\s+полудню\b|\bgünortan\w*\s+çenli", re.I)
 # An hour that opens the polls, ends a range or is told on another clock is not an "as of" hour.
-_OPENING = re.compile(r"(?:start\w*|began|begin\w*|open\w*|началось|начал\w*|открыл\w*|открыт\w*|başla\w*|açyl\w*"
+_OPENING = re.compile(r"\b(?:start\w*|began|begin\w*|open\w*|началось|начал\w*|открыл\w*|открыт\w*|başla\w*|açyl\w*"
                       r"|from|since|с|between)\s+(?:at\s+|в\s+|sagat\s+)?(?:the\s+)?$", re.I)
 _OTHER_CLOCK = re.compile(r"^\s*(?:по\s+)?(?:мск|москв\w*|moscow|московск\w*|бакинск\w*|баку|baku|gmt|utc|астанинск\w*)", re.I)
-_CLOSING_VERB = re.compile(r"(?:clos\w*|закро\w*|закрыв\w*|закрыл\w*|ýapyl\w*)\s+(?:at\s+|в\s+|sagat\s+)?$", re.I)
+_CLOSING_VERB = re.compile(r"\b(?:clos\w*|закро\w*|закрыв\w*|закрыл\w*|ýapyl\w*)\s+(?:at\s+|в\s+|sagat\s+)?$", re.I)
 _RANGE_START = re.compile(r"(?:\bс|\bfrom|\bbetween)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|час\w*|hours?)?\s*$", re.I)
 
 
@@ -143,9 +143,10 @@ def hour_mentions(sentence: str) -> list[HourMention]:
             if not 6 <= h <= 24:
                 continue
             before, after = sentence[max(0, m.start() - 40):m.start()], sentence[m.end():m.end() + 40]
-            if _OPENING.search(before) or _CLOSING_VERB.search(before) or _OTHER_CLOCK.match(after) \
-                    or _RANGE_START.search(before):
+            if _OPENING.search(before) or _CLOSING_VERB.search(before) or _OTHER_CLOCK.match(after):
                 continue
+            if _RANGE_START.search(before) and not _VOTED.search(after):
+                continue  # "с 07:00 до 19:00" are opening hours; "с 7 до 11 часов проголосовали" is by 11
             found.append(HourMention(m.start(), m.end(), h))
     for m in _NOON.finditer(sentence):
         if not any(f.start < m.end() and m.start() < f.end for f in found):
@@ -324,7 +325,7 @@ _APPROX_AFTER = re.compile(r"^\s*-?(?:(?:dan|den|dän)\s+)?(?:gowra\w*|köp\w*|�
 # A candidate's share of the vote, not turnout ("received 72.97% of the votes", "набрал 89,01% голосов")
 _SHARE = re.compile(
     r"\b(?:received|receiving|won|winning|gained|garnered|secured|obtained|polled|got|scored)\b"
-    r"|\bof\s+(?:the\s+)?(?:valid\s+|all\s+)?votes\b|\bvotes?\s+(?:cast\s+)?(?:for|in\s+favou?r)\b"
+    r"|\bof\s+(?:the\s+)?(?:valid\s+|all\s+|popular\s+)?votes?\b|\bvotes?\s+(?:cast\s+)?(?:for|in\s+favou?r)\b"
     r"|получи\w*|набра\w*|\bголосов\b|голоса\s+за|в\s+(?:его|её|ее)\s+пользу"
     r"|ses\s+al\w*|sesini\s+al\w*|sesleriň|ses\s+berenleriň", re.I)
 # A figure of another election told for comparison, or of early voting
@@ -344,11 +345,12 @@ _AT_CLOCK = re.compile(r"(?:\bв|\bat|\bsagat)\s+(\d{1,2})[:.]00\b", re.I)
 # and a vote is the final one.
 AFTER_POLLING_RE = re.compile(
     r"final\s+results|preliminary\s+results|summ(?:ed|ing)\s+up|results\s+of\s+the\s+(?:voting|elections?)\s+(?:were|have\s+been)"
-    r"|elections?\s+(?:were|was|have\s+been)\s+held|(?:were|was)\s+elected"
+    r"|elections?\s+(?:were|was|have\s+been)\s+held|(?:were|was)\s+elected|\bwon\b|\bre-?elected\b"
+    r"|(?:vote|votes|voting|elections?|poll)\s+held\s+(?:on|last|yesterday)|победил\w*|ýeňiş\w*"
     r"|окончательн\w+\s+(?:итог|результат)|предварительн\w+\s+(?:итог|результат)|итоги\s+(?:выборов|голосования)"
     r"|подв\w+\s+итог|состоял\w*\s+выбор|выборы\s+(?:\w+\s+){0,6}?состоял|завершились\s+выборы|выборы\s+завершились|избран\w*"
     r"|gutarnykly\s+netije|deslapky\s+netije|jemlen\w*|saýlaw\w*\s+(?:\w+\s+){0,3}?geçirildi|saýlandy", re.I)
-_VOTED_WORDS = re.compile(r"\bvoted\b|took\s+part|participated|cast\s+their\s+(?:votes?|ballots?)|attended|turnout"
+_VOTED_WORDS = re.compile(r"\bvoted\b|took\s+part|participated|cast\s+(?:their\s+)?(?:votes?|ballots?)|attended|turnout"
                           r"|ses\s+berdi|gatnaşdy|gatnaşan|проголосова\w*|приняли\s+участие|принял\w*\s+участие|явка", re.I)
 # A sentence that gives the share of what the sentence before counted
 _ANAPHORA = re.compile(r"^(?:munuň\s+özi|bu\s+bolsa|bu\s+san|this\s+(?:is|amounts|makes|represents|corresponds)|that\s+is"
