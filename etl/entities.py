@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -73,6 +74,10 @@ def russian_nominative(name: str, before: str = "") -> str:
         if case is None or f.endswith(".") or not re.search(r"[а-яё]$", fl):
             new_firsts.append(f)
             continue
+        analysed = _ru_word_nominative(f, case)
+        if analysed:
+            new_firsts.append(analysed)
+            continue
         if _PATRONYMIC.search(f):
             f = re.sub(r"(вич|ьич)(?:а|у|ем|е)$", r"\1", f)
             new_firsts.append(re.sub(r"(вн|чн)(?:ой|ы|е|у)$", r"\1а", f))
@@ -89,6 +94,41 @@ def russian_nominative(name: str, before: str = "") -> str:
             f = re.sub(r"ой$", "а", f) if fl.endswith("ой") else f
         new_firsts.append(f)
     return " ".join(new_firsts + [init + new_last])
+
+
+_PYMORPHY_CASES = {"ins": {"ablt"}, "gen": {"gent"}, "dat": {"datv"}, "pre": {"loct"}, "obl": {"ablt", "gent", "datv", "loct"},
+                   "acc": {"accs"}}
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    """The Russian morphological analyser (pymorphy3 with its dictionary), loaded once per process;
+    None when it is not installed (the rules below then do the work alone)."""
+    try:
+        import pymorphy3
+    except ImportError:  # pragma: no cover - a declared dependency; the rules still work without it
+        return None
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def _ru_word_nominative(word: str, case: str) -> str | None:
+    """A Russian given name or patronymic in the nominative, read by the analyser in the case the
+    surname showed ('Натальей' -> 'Наталья', 'Николаевичем' -> 'Николаевич', 'Ивановной' ->
+    'Ивановна'). Names the dictionary does not know (most Turkmen names) are left to the rules."""
+    morph = _morph()
+    if morph is None:
+        return None
+    wanted = _PYMORPHY_CASES.get(case, set())
+    for p in morph.parse(word):
+        if p.tag.POS != "NOUN" or p.tag.case not in wanted or not ({"Name", "Patr"} & p.tag.grammemes):
+            continue
+        form = p.inflect({"nomn"})
+        if form is None:
+            return None
+        out = form.word
+        return out[:1].upper() + out[1:] if word[:1].isupper() else out
+    return None
 
 
 # Turkmen case suffixes after a surname in -ow/-ew (genitive, accusative, locative, ablative).

@@ -32,7 +32,7 @@ from .capture import Capture, CaptureError, find_captures, parse_url, read_captu
 from .entities import Registry, constituency_id, constituency_name_latin, organizations_in
 from .facts.elections import KNOWN_ELECTIONS, ElectionRef, bodies_in, election_for, elections_in, known_polling_day
 from .facts.kinds import classify
-from .facts.meetings import parse_meeting
+from .facts.meetings import parse_meeting, reports_meeting
 from .facts.regions import REGION_NAMES, region_name
 from .facts.results import CandidateShare, ElectedToOffice, results_in
 from .facts.turnout import parse_turnout
@@ -583,7 +583,7 @@ def parse_item(title: str | None, text: str, lang: str, published: date | None) 
     results = results_in(full, text, lang)
     elections = elections_in(full, published)
     kind = classify(title, text, has_turnout=bool(turnout), has_results=bool(results))
-    meeting = parse_meeting(text, published, lang) if kind == "meeting" else None
+    meeting = parse_meeting(text, published, lang) if kind == "meeting" or reports_meeting(text) else None
     return Parsed(turnout, results, elections, kind, meeting)
 
 
@@ -652,12 +652,23 @@ def _date_from_polling_day(item: Item, body: str) -> None:
 
 
 def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
-    body = t.body or next((e.body for e in item.elections), None)
-    if body and t.hour is not None:
-        _date_from_polling_day(item, body)
+    """One turnout statement as a snapshot, only when its body and its hour (or final) were read
+    from the statement itself; otherwise a parse issue says what was missing."""
+    for note in t.skipped:
+        issues.append(_issue(capture_id, line, f"figure not taken as turnout: {note}", t.statement[:200]))
+    body = t.body
     if body is None:
         issues.append(_issue(capture_id, line, "turnout figure with no election named", t.statement[:200]))
         return
+    if t.hour is None and not t.is_final:
+        issues.append(_issue(capture_id, line, "turnout figure with no hour and not final: not stored",
+                             t.statement[:200]))
+        return
+    if t.joint_bodies:
+        issues.append(_issue(capture_id, line, f"turnout figure stated jointly for {body} and "
+                             f"{', '.join(t.joint_bodies)}: stored once, for {body}", t.statement[:200]))
+    if t.hour is not None:
+        _date_from_polling_day(item, body)
     # hourly turnout is published on polling day
     polling_day = item.published_on if t.hour is not None else None
     ref = election_for(body, t.context or t.statement, polling_day)
@@ -671,10 +682,11 @@ def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
     else:
         facts.item_elections.add((item.id, eid))
     key = eid or body
-    sid = f"{item.id}-{key}-{t.hour if t.hour is not None else 'final'}"
+    when = "final" if t.is_final else t.hour
+    sid = f"{item.id}-{key}-{when}"
     n = 2
     while sid in facts.snapshot_ids:
-        sid, n = f"{item.id}-{key}-{t.hour if t.hour is not None else 'final'}-{n}", n + 1
+        sid, n = f"{item.id}-{key}-{when}-{n}", n + 1
     facts.snapshot_ids.add(sid)
     for value, what in [(t.overall_pct, "overall"), (t.abroad_pct, "abroad")] + [(a.pct, a.printed) for a in t.areas]:
         if value is not None and value > 100:
