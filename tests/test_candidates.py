@@ -237,6 +237,26 @@ def test_turkmen_share_with_victory():
         ("Serdar Annaýew", None, 72.9, None, True)]
 
 
+# --- support of voters: figures that read like turnout ------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Aman Charyyev was supported by 58.3% of voters.", "en", [("Aman Charyyev", None, 58.3, None, True)]),
+    ("Аман Чарыев получил поддержку 58,3% избирателей.", "ru", [("Аман Чарыев", None, 58.3, None, True)]),
+    ("Аман Чарыева поддержали 58,3% избирателей.", "ru", [("Аман Чарыева", "Аман Чарыев", 58.3, None, True)]),
+])
+def test_support_of_voters_is_a_share(text, lang, want):
+    assert shares(text, lang) == want
+
+
+@pytest.mark.parametrize("text", [
+    "За него проголосовали 97,69% избирателей.",
+    "97.69% of voters voted for him.",
+    "Saýlawçylaryň 97,69 göterimi oňa ses berdi.",
+])
+def test_votes_for_a_pronoun_are_a_share_without_a_name(text):
+    assert [(c.name, c.pct) for c in candidate_shares(text)] == [(None, 97.69)]
+
+
 # --- properties on any text ------------------------------------------------------------------------
 
 from hypothesis import given, strategies as st  # noqa: E402

@@ -276,6 +276,12 @@ _VOTES_COUNT = re.compile(rf"(?<![\d.,])({_COUNT})\s+(?:votes?\b|голос(?:о
 # The person the votes went to: "voted for X", "in favour of X", "за X", "X-yň peýdasyna", "X-a ses berdi"
 _FOR_NAME_BEFORE = re.compile(r"(?:\bvoted\s+for|\bvotes?\s+(?:were\s+)?(?:cast\s+)?for|\bin\s+favou?r\s+of|\bsupported"
                               r"|(?:^|\s)за|поддержал\w*)\s*$", re.I)
+# The votes went to someone the statement names by a pronoun: "за него проголосовали 97,69%
+# избирателей", "97.69% of voters voted for him": a share (whose candidate stays unnamed), never turnout.
+_FOR_PRONOUN = re.compile(r"\bза\s+(?:него|неё|нее)\b|\bfor\s+(?:him|her)\b|\bin\s+(?:his|her)\s+favou?r|в\s+(?:его|её|ее)\s+пользу"
+                          r"|\boňa\s+ses|\bonuň\s+peýdasyna|(?:supported|backed)\s+(?:him|her)\b|поддержал\w*\s+(?:его|её|ее)\b", re.I)
+# "X was supported by 97.69% of voters", "X получил поддержку 97,69% избирателей"
+_SUPPORT_BEFORE = re.compile(r"(?:(?:supported|backed)\s+by|(?:the\s+)?support\s+of|поддержк\w*|goldaw\w*)[^\d.;!?]{0,20}$", re.I)
 _TK_FOR_NAME_AFTER = re.compile(r"^(?:yň|iň|nyň|niň)?\s+peýdasyna|^(?:a|e)\s+ses\s+ber|^(?:ny|ni|y|i)\s+goldad", re.I)
 
 
@@ -395,7 +401,7 @@ def _years(statement: str) -> tuple[int, ...]:
 def _is_share(sent: str, m: re.Match, prev_end: int, prev_was_share: bool) -> bool:
     after = sent[m.end():m.end() + 60]
     before = sent[prev_end:m.start()]
-    if _VOTES_AFTER.match(after):
+    if _VOTES_AFTER.match(after) or _SUPPORT_BEFORE.search(before[-40:]) or _FOR_PRONOUN.search(sent):
         return True
     if _VOTERS_AFTER.match(after):
         return False
@@ -459,6 +465,8 @@ def _for_names(sent: str) -> list[tuple[int, int, str | None]]:
                 out.append((a, b, _ru_accusative(name) if re.search(r"за\s*$", sent[:a], re.I) else name))
             else:
                 out.append((a, b, name))
+        elif re.match(r"\s+поддержал\w*", sent[b:b + 15]) and CYRILLIC_RE.search(name):
+            out.append((a, b, _ru_accusative(name)))  # "Аман Чарыева поддержали 58,3% избирателей"
         elif re.match(r"\s+peýdasyna", sent[b:b + 15], re.I) and re.search(r"(?:yň|iň)$", name):
             out.append((a, b, name[:-2]))
         elif re.match(r"\s+ses\s+ber", sent[b:b + 15], re.I) and re.search(r"(?:ow|ew|ýew)(?:a|e)$", name):
