@@ -181,3 +181,15 @@ def test_constituency_by_name_only():
         (None, "Bereket", "Gurbanow Aman", None)]
     # parse_results keeps only seats whose number is printed
     assert parse_results("In the «Bereket» constituency Aman Gurbanov was elected.", "en") == []
+
+
+def test_a_list_of_candidates_for_a_vote_to_come_is_not_a_list_of_seats():
+    en = ("Candidates registered for the seats to be elected on March 26: constituency No. 41 «Bereket» – "
+          "Aman Gurbanov, teacher.")
+    ru = ("Зарегистрированы кандидаты, которые могут быть избраны депутатами: по избирательному округу № 41 «Берекет» – "
+          "Гурбанов Аман, учитель.")
+    tk = "Deputatlyga saýlanmak üçin dalaşgärler: 41-nji «Bereket» saýlaw okrugy boýunça Gurbanow Aman – mugallym."
+    assert seats(en, "en") == [] and seats(ru, "ru") == [] and seats(tk, "tk") == []
+    # the same list reported as elected is a list of seats
+    assert seats(en.replace("to be elected on March 26", "elected on March 26"), "en") == [
+        (41, "Bereket", "Aman Gurbanov", None)]

@@ -80,6 +80,21 @@ ELECTED_RE = re.compile(
     r"\belected\b|\bwon\b|saýlanyl|saýlanan|saýlandy|избран|победител", re.I)
 
 
+# "to be elected", "will be elected", "могут быть избраны", "saýlanmak": not a report of who was
+_NOT_YET = re.compile(r"(?:\b(?:to|be|will|shall|can|may|could|would)\s+(?:be\s+)?|быть\s+|будут\s+|будет\s+|могут\s+)$", re.I)
+
+
+def reports_elected(text: str) -> bool:
+    """Whether a text reports people elected (not the right to be elected, nor a vote to come)."""
+    for m in ELECTED_RE.finditer(text or ""):
+        word = text[m.start():m.end() + 6].lower()
+        if word.startswith("saýlan") and re.match(r"saýlan(?:mak|ma|jak|yljak|ylmak)", word):
+            continue
+        if not _NOT_YET.search(text[max(0, m.start() - 20):m.start()]):
+            return True
+    return False
+
+
 @dataclass
 class ElectedMember:
     constituency_number: int | None  # None when only the name is printed (results_in only)
@@ -643,7 +658,7 @@ def results_in(full: str, text: str, lang: str | None = None) -> list:
     people elected), candidates' shares of the vote, and people elected President (from the title
     and text together: a title can say who won)."""
     out: list = []
-    if ELECTED_RE.search(full):
+    if reports_elected(full):
         out.extend(_seats(text, lang))
     out.extend(candidate_shares(full, lang))
     out.extend(elected_to_office(full, lang))
