@@ -302,3 +302,13 @@ def test_every_result_is_printed(text):
                 assert number in digits_in(text)
         for o in elected_to_office(text, lang):
             assert o.name in text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Aman Charyyev, who was first elected President in 2007 with 89.2% of the vote, met the delegation.", "en"),
+    ("На прошлых выборах Аман Чарыев набрал 89,2% голосов.", "ru"),
+    ("Öňki saýlawlarda Aman Çaryýew sesleriň 89,2 göterimini aldy.", "tk"),
+])
+def test_background_results_are_not_this_items_results(text, lang):
+    assert results_in(text, text, lang) == []
+    assert [c.pct for c in candidate_shares(text, lang)] == [89.2]  # still no turnout

@@ -193,3 +193,10 @@ def test_a_list_of_candidates_for_a_vote_to_come_is_not_a_list_of_seats():
     # the same list reported as elected is a list of seats
     assert seats(en.replace("to be elected on March 26", "elected on March 26"), "en") == [
         (41, "Bereket", "Aman Gurbanov", None)]
+
+
+def test_a_school_number_in_an_occupation_is_not_a_constituency():
+    t = ("Elected in constituency No. 41 Bereket – Aman Gurbanov, teacher at school No. 5 Bagtyyarlyk etrap, "
+         "and No. 42 Serdar – Jeren Orazova, doctor.")
+    assert [(m.constituency_number, m.name, m.occupation) for m in parse_results(t, "en")] == [
+        (41, "Aman Gurbanov", "teacher at school No. 5 Bagtyyarlyk etrap"), (42, "Jeren Orazova", "doctor")]

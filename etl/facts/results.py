@@ -46,7 +46,8 @@ ENTRY_RES = [
     (re.compile(rf"\b(\d{{1,3}}){_ORD}\s+([{UP}][{LO}]+(?:\s+[{UP}][{LO}]+)?)\s+saýlaw okrug\w*", re.I), 1, 2),
     # "constituency No. 54 Baydak", "electoral districts No. 54 Baydak, ..., No. 106 Vekil" (no quotes,
     # after a number sign, in a sentence that speaks of constituencies: see _entries)
-    (re.compile(rf"{_NUMSIGN_CS}\s*(\d{{1,3}})\s+{_NAME_UNQ}(?=[\s,;.:–—)-]|$){_REGION_OF}"), 1, 2),
+    (re.compile(rf"{_NUMSIGN_CS}\s*(\d{{1,3}})\s+{_NAME_UNQ}(?=[\s,;.:–—)-]|$)"
+                rf"(?!\s+(?i:etrap|district|velayat|welaýat|city|şäher|этрап|велаят|город|school|mekdep|школ)){_REGION_OF}"), 1, 2),
     # a Turkmen ordinal and a quoted name, the word "constituencies" once for a list:
     # "14-nji «Bagtyýarlyk» we 33-nji «Parahat» saýlaw okruglary"
     (re.compile(rf"\b(\d{{1,3}})\s*-\s*(?:nji|njy|nju|njü)\s*{_NAME_Q}{_REGION_OF}", re.I), 1, 2),
@@ -660,6 +661,13 @@ def results_in(full: str, text: str, lang: str | None = None) -> list:
     out: list = []
     if reports_elected(full):
         out.extend(_seats(text, lang))
-    out.extend(candidate_shares(full, lang))
-    out.extend(elected_to_office(full, lang))
+    # a share or an election told as background ("first elected in 2007", "на прошлых выборах") is
+    # left out: it is not this item's result (candidate_shares still marks its figure as no turnout)
+    out.extend(c for c in candidate_shares(full, lang) if not _BACKGROUND.search(c.statement))
+    out.extend(o for o in elected_to_office(full, lang) if not _BACKGROUND.search(o.statement))
     return out
+
+
+_BACKGROUND = re.compile(
+    r"\bfirst\s+elected|\bpreviously|\bearlier\b|\bin\s+the\s+past|\blast\s+(?:elections?|time)|\bprevious\s+elections?"
+    r"|ранее|впервые|прошл\w+\s+выбор|предыдущ\w+|в\s+прошлом|öňki|ozal|ilkinji\s+gezek|geçen\s+saýlaw", re.I)
