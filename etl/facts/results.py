@@ -8,6 +8,19 @@ An entry is a constituency (number and name), then the person elected, then (opt
 occupation, up to the next constituency or the end of the line. Whether the name is printed surname
 first is read from the name itself (the word with the surname ending), and failing that from the
 language (Turkmen and Russian lists put the surname first).
+
+Seat families (each in the three languages): the constituency then the name ("... boýunça Bazarow
+Rejep –", "in the “Gunesh” election district #7 – G.Mammedova"), with or without a word of being
+elected between ("в округе № 1 «Гарашсызлык» избран Базаров Реджеп"); the name then the
+constituency ("Базаров Реджеп избран по избирательному округу № 1", "Bazarow Rejep 1-nji
+«Garaşsyzlyk» saýlaw okrugy boýunça saýlandy"); names and constituencies listed apart and paired
+"respectively" / "соответственно" / "degişlilikde" when the counts agree; constituency names without
+quotes after a number sign ("No. 54 Baydak, Dashoguz Velayat") in a sentence about constituencies;
+and the constituency by name only (no number: `results_in` returns it, `parse_results` does not).
+
+Below them: candidates' shares of the vote (`candidate_shares`, with the spans of the figures, so
+that the turnout parser leaves them alone) and people elected President (`elected_to_office`).
+`results_in` gathers all of them for one item.
 """
 from __future__ import annotations
 
