@@ -312,3 +312,15 @@ def test_every_result_is_printed(text):
 def test_background_results_are_not_this_items_results(text, lang):
     assert results_in(text, text, lang) == []
     assert [c.pct for c in candidate_shares(text, lang)] == [89.2]  # still no turnout
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Aman Charyyev received 30.5% of the vote, while Merdan Saparov was elected with 65.1% of the vote.",
+     [("Aman Charyyev", 30.5, False), ("Merdan Saparov", 65.1, True)]),
+    ("Аман Чарыев получил 30,5% голосов, а Мерген Сапаров избран президентом, набрав 65,1% голосов.",
+     [("Аман Чарыев", 30.5, False), ("Мерген Сапаров", 65.1, True)]),
+    ("Aman Charyyev received 45.1% of the vote and was elected President.", [("Aman Charyyev", 45.1, True)]),
+    ("Аман Чарыев получил 45,1% голосов и был избран президентом.", [("Аман Чарыев", 45.1, True)]),
+])
+def test_the_words_of_winning_belong_to_their_own_candidate(text, want):
+    assert [(c.name, c.pct, c.is_elected) for c in candidate_shares(text)] == want

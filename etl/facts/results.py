@@ -586,7 +586,12 @@ def candidate_shares(text: str, lang: str | None = None) -> list[CandidateShare]
                 if at >= 0 and prev_end <= at < m.start():
                     lead = lead[:at - prev_end]
                 area = _AREA.search(lead + " " + sent[m.end():m.end() + 40].split(",")[0])
-                clause = re.split(r";", sent[at if at >= 0 else prev_end:m.end() + 40])[0]
+                # the words of winning that belong to this candidate: up to the next name or figure
+                stop = min([m.end() + 40] + [a for a, _ in people_spans(sent) if a >= m.end()]
+                           + [o.start() for o in figures if o.start() >= m.end()])
+                tail = re.split(rf";|\b(?:while|whereas|but|но|а)\b|,\s*(?!(?:and|и)\s+(?:was|has|had|был|избран))"
+                                rf"|\b(?:and|и|we)\s+(?=[{UP}])", sent[m.end():stop])[0]
+                clause = sent[at if at >= 0 else prev_end:m.end()] + tail
                 elected = bool(_ELECTED_WORDS.search(clause)) or (pct > 50 and not area)
                 out.append(CandidateShare(
                     name=name, pct=pct, pct_printed=pct_printed, start=s0 + m.start(), end=s0 + m.end(),
