@@ -324,3 +324,23 @@ def test_background_results_are_not_this_items_results(text, lang):
 ])
 def test_the_words_of_winning_belong_to_their_own_candidate(text, want):
     assert [(c.name, c.pct, c.is_elected) for c in candidate_shares(text)] == want
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Победителем выборов стал Сердар Аннаев, за которого проголосовали 72,9% избирателей.", "ru",
+     [("Сердар Аннаев", None, 72.9, None, True)]),
+    ("The winner was Serdar Annayev, for whom 72.9% of voters voted.", "en", [("Serdar Annayev", None, 72.9, None, True)]),
+    ("Aman Charyyev, in whose favour 12.4% of voters voted, came second.", "en",
+     [("Aman Charyyev", None, 12.4, None, False)]),
+])
+def test_votes_for_whom(text, lang, want):
+    assert shares(text, lang) == want
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Победителем президентских выборов стал Сердар Аннаев.", "ru", "Сердар Аннаев"),
+    ("The winner of the presidential election was Serdar Annayev.", "en", "Serdar Annayev"),
+    ("Победителем выборов Президента Туркменистана признан Сердар Аннаев.", "ru", "Сердар Аннаев"),
+])
+def test_the_winner_of_the_presidential_election(text, lang, name):
+    assert [o.name for o in elected_to_office(text, lang)] == [name]

@@ -494,6 +494,8 @@ def _for_names(sent: str) -> list[tuple[int, int, str | None]]:
                 out.append((a, b, _ru_accusative(name) if re.search(r"за\s*$", sent[:a], re.I) else name))
             else:
                 out.append((a, b, name))
+        elif re.match(r"\s*,\s*(?:за\s+(?:которого|которую)|for\s+whom|in\s+whose\s+favou?r)\b", sent[b:b + 25], re.I):
+            out.append((a, b, name))  # "X, за которого проголосовали 72,97% избирателей"
         elif re.match(r"\s+поддержал\w*", sent[b:b + 15]) and CYRILLIC_RE.search(name):
             out.append((a, b, _ru_accusative(name)))  # "Аман Чарыева поддержали 58,3% избирателей"
         elif re.match(r"\s+peýdasyna", sent[b:b + 15], re.I) and re.search(r"(?:yň|iň)$", name):
@@ -651,7 +653,9 @@ _OFFICE_AFTER_NAME = re.compile(
     r"|^\s+(?:[^.;]{0,80}?\s)?(?:Türkmenistanyň\s+)?Prezident(?:i|ligine)\s+(?:wezipesine\s+)?saýla(?:ndy|nyldy)",
     re.I)
 _OFFICE_BEFORE_NAME = re.compile(
-    r"(?:президентом\s+(?:\w+\s+){0,2}?(?:был\s+|была\s+)?(?:пере)?избран[а]?|(?:new\s+)?president\s+(?:\w+\s+){0,2}?is"
+    r"(?:победител\w*\s+(?:президентских\s+выборов|выборов\s+президента(?:\s+\w+)?)\s+(?:стал[а]?|является|признан[а]?)"
+    r"|winner\s+of\s+the\s+presidential\s+elections?\s+(?:is|was)"
+    r"|президентом\s+(?:\w+\s+){0,2}?(?:был\s+|была\s+)?(?:пере)?избран[а]?|(?:new\s+)?president\s+(?:\w+\s+){0,2}?is"
     r"|elected\s+(?:as\s+)?(?:the\s+)?president\s+(?:of\s+\w+\s+)?(?:was|is))\s*$", re.I)
 
 
