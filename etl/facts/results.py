@@ -424,7 +424,10 @@ def people_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 def _years(statement: str) -> tuple[int, ...]:
-    return tuple(sorted({int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", statement)}))
+    """Years a statement prints that could be an election's: from independence (1991) on ("born in
+    1957" names no election); a number of votes ("3 362 052") is no year."""
+    return tuple(sorted({int(y) for y in re.findall(r"(?<![\d.,\u00a0 ]\d)(?<![\d.,])(19\d\d|20\d\d)(?![\d]|[.,\u00a0 ]\d\d\d)", statement)
+                         if int(y) >= 1991}))
 
 
 def _is_share(sent: str, m: re.Match, prev_end: int, prev_was_share: bool) -> bool:
