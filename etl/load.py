@@ -731,12 +731,16 @@ def _add_result(facts: Facts, item: Item, r, issues: list | None = None) -> None
     capture_id, line = sighting.capture.id, sighting.raw.line
     issues = issues if issues is not None else []
     seats = [e for e in item.elections if e.body != "president"]
-    ref = next((e for e in seats if e.body == "mejlis"), None) or (seats[0] if len(seats) == 1 else None)
+    named = getattr(r, "body", None)  # the body named before the seat in the text
+    if named:
+        ref = next((e for e in seats if e.body == named), None)
+    else:
+        ref = next((e for e in seats if e.body == "mejlis"), None) or (seats[0] if len(seats) == 1 else None)
     eid = facts.election(ref) if ref else None
-    # the body whose constituency it is: the item's election, or the Mejlis when the item speaks of
-    # its deputies; otherwise it is not guessed
-    body = ref.body if ref else ("mejlis" if re.search(r"mejlis|меджлис|deput|депутат", f"{item.title or ''} {item.text}",
-                                                      re.I) else None)
+    # the body whose constituency it is: named before the seat, the item's election, or the Mejlis
+    # when the item speaks of its deputies; otherwise it is not guessed
+    body = named or (ref.body if ref else ("mejlis" if re.search(r"mejlis|меджлис|deput|депутат",
+                                                                f"{item.title or ''} {item.text}", re.I) else None))
     where = f"{r.constituency_number or ''} «{r.constituency_name}»".strip()
     if body is None or r.constituency_number is None:
         cid = None

@@ -114,3 +114,35 @@ def test_no_election_no_guess(raw_dir, tmp_path):
         (None, "caruev-a", 58.3)]
     assert "election result whose election cannot be fixed" in [
         r[0] for r in conn.execute("select problem from parse_issues")]
+
+
+def test_seats_of_two_bodies_in_one_item_keep_their_own_body(raw_dir, tmp_path):
+    text = """28 Mar
+Information on the deputies and members elected
+
+On March 26, 2023, elections of deputies of the Mejlis of Turkmenistan and of members of etrap halk maslahaty were held.
+
+Elected deputies of the Mejlis of Turkmenistan: constituency No. 12 «Akbugday» – Maysa Orazova, teacher; constituency No. 14 «Bagtyyarlyk» – Dovlet Annayev, engineer.
+
+Elected members of etrap halk maslahaty: constituency No. 3 «Bereket» – Aman Gurbanov, doctor.
+"""
+    conn = load_db(raw_dir, tmp_path, [("en.txt", text, "https://saylav.gov.tm/en/news/470")])
+    assert conn.execute("select election_id, constituency_id, name_as_printed, occupation from elected_members "
+                        "order by constituency_id").fetchall() == [
+        ("etrap-maslahaty-2023-03-26", "etrap-maslahaty-3", "Aman Gurbanov", "doctor"),
+        ("mejlis-2023-03-26", "mejlis-12", "Maysa Orazova", "teacher"),
+        ("mejlis-2023-03-26", "mejlis-14", "Dovlet Annayev", "engineer"),
+    ]
+
+
+def test_a_seat_without_a_number_or_a_body_is_kept_without_a_constituency(raw_dir, tmp_path):
+    text = """Results announced
+
+According to the commission, in the «Bereket» constituency Aman Gurbanov was elected, the press service said.
+"""
+    conn = load_db(raw_dir, tmp_path, [("en.txt", text, "https://example.com/b")])
+    assert conn.execute("select election_id, constituency_id, name_as_printed from elected_members").fetchall() == [
+        (None, None, "Aman Gurbanov")]
+    problems = [r[0] for r in conn.execute("select problem from parse_issues")]
+    assert "elected member whose constituency cannot be fixed (body unknown)" in problems
+    assert conn.execute("select count(*) from constituencies").fetchone() == (0,)

@@ -117,6 +117,7 @@ class ElectedMember:
     surname_first: bool
     occupation: str | None
     region: str | None = None
+    body: str | None = None  # the body named last before the seat ("Mejlis", "etrap halk maslahaty"), if any
 
 
 def _entries(text: str) -> list[tuple[int, int, int | None, str, str | None]]:
@@ -167,7 +168,7 @@ def _surname_first(name: str, lang: str | None) -> bool:
 
 def _person_like(name: str) -> bool:
     words = [w for w in re.split(r"[\s.]+", name) if len(w) > 1]
-    if not words or any(_is_not_name(w) for w in words):
+    if not words or any(_is_not_name(w) and not _GIVEN_NAMES_LIKE_WORDS.fullmatch(w) for w in words):
         return False
     return bool(re.match(rf"^(?:{INIT})+", name)) or any(SURNAME_END.search(w) for w in words)
 
@@ -196,8 +197,11 @@ def _respectively(text: str, entries) -> dict[int, str]:
 
 
 def _seats(text: str, lang: str | None) -> list[ElectedMember]:
+    from .elections import body_mentions
+
     out: list[ElectedMember] = []
     entries = _entries(text)
+    mentions = body_mentions(text) if entries else []
     paired = _respectively(text, entries)
     for k, (start, end, number, cname, region) in enumerate(entries):
         stop = entries[k + 1][0] if k + 1 < len(entries) else len(text)
@@ -231,7 +235,9 @@ def _seats(text: str, lang: str | None) -> list[ElectedMember]:
             continue
         if occupation and occupation.endswith(".") and not occupation.endswith(".."):
             occupation = occupation[:-1]
-        out.append(ElectedMember(number, cname, name.strip(), _surname_first(name, lang), occupation, region))
+        named = [b for b in mentions if b.end <= start]
+        body = named[-1].bodies[0] if named and len(named[-1].bodies) == 1 and named[-1].bodies[0] != "president" else None
+        out.append(ElectedMember(number, cname, name.strip(), _surname_first(name, lang), occupation, region, body))
     # one seat per constituency: several people under one constituency are a list of candidates
     counts: dict = {}
     for m in out:
