@@ -235,7 +235,9 @@ def _seats(text: str, lang: str | None) -> list[ElectedMember]:
             continue
         if occupation and occupation.endswith(".") and not occupation.endswith(".."):
             occupation = occupation[:-1]
-        named = [b for b in mentions if b.end <= start]
+        # the body named last before the seat in the same paragraph (a heading line above does not count:
+        # an intro naming several bodies would lend its last one to every list below it)
+        named = [b for b in mentions if b.end <= start and "\n" not in text[b.end:start]]
         body = named[-1].bodies[0] if named and len(named[-1].bodies) == 1 and named[-1].bodies[0] != "president" else None
         out.append(ElectedMember(number, cname, name.strip(), _surname_first(name, lang), occupation, region, body))
     # one seat per constituency: several people under one constituency are a list of candidates
