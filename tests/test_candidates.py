@@ -344,3 +344,18 @@ def test_votes_for_whom(text, lang, want):
 ])
 def test_the_winner_of_the_presidential_election(text, lang, name):
     assert [o.name for o in elected_to_office(text, lang)] == [name]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Aman Charyyev was nominated by the Agrarian Party. Charyyev received 58.3 percent of the vote.", "en",
+     [("Aman Charyyev", 58.3, True)]),
+    ("Аман Чарыев выдвинут Аграрной партией. По итогам Чарыев набрал 58,3% голосов.", "ru",
+     [("Аман Чарыев", 58.3, True)]),
+    # two people of that surname: no one
+    ("Aman Charyyev and Jeren Charyyeva met. Merdan Charyyev spoke. Charyyev received 58.3 percent of the vote.", "en",
+     [(None, 58.3, False)]),
+    # no full name in the text: no one
+    ("Charyyev received 58.3 percent of the vote.", "en", [(None, 58.3, False)]),
+])
+def test_a_surname_alone_is_the_one_full_name_that_fits(text, lang, want):
+    assert [(c.name, c.pct, c.is_elected) for c in candidate_shares(text, lang)] == want

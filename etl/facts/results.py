@@ -542,6 +542,37 @@ def _share_name(sent: str, m: re.Match, prev_end: int) -> tuple[str | None, int]
     return None, -1
 
 
+_SURNAME_TOKEN = re.compile(rf"(?<![{UP}{LO}.\-])[{UP}][{LO}]+(?:-[{UP}]?[{LO}]+)?(?![{LO}])")
+
+
+def _surname_alone(sent: str, m: re.Match, prev_end: int, text: str) -> tuple[str | None, int]:
+    """"Berdimuhamedov received 97.69%": a surname alone is the one full name of the text with that
+    surname, when exactly one fits; otherwise no one."""
+    from ..entities import skeleton
+
+    seg = sent[prev_end:m.start()]
+    tokens = [t for t in _SURNAME_TOKEN.finditer(seg)
+              if _STRONG_SURNAME.search(t.group(0)) and not _is_not_name(t.group(0))]
+    if not tokens:
+        return None, -1
+    t = tokens[-1]
+    gap = seg[t.end():]
+    if _SAYS.search(gap) or _PRONOUN.search(gap) or ";" in gap or not (
+            _VERB_BEFORE.search(gap) or _VOTES_AFTER.match(sent[m.end():m.end() + 60])):
+        return None, -1
+    key = skeleton(t.group(0))
+    fits = set()
+    for a, b in people_spans(text):
+        full = text[a:b]
+        if any(skeleton(w) == key for w in full.split()):
+            fits.add(full)
+    keys = {skeleton(re.sub(rf"^(?:{INIT})+", "", f.split()[0]))[:1] + "|" + "|".join(sorted(skeleton(w) for w in f.split()))
+            for f in fits}
+    if len(fits) >= 1 and len(keys) == 1:
+        return max(fits, key=len), prev_end + t.start()
+    return None, -1
+
+
 def candidate_shares(text: str, lang: str | None = None) -> list[CandidateShare]:
     """Every candidate's share of the vote the text prints, with the span of its figure.
 
@@ -588,6 +619,8 @@ def candidate_shares(text: str, lang: str | None = None) -> list[CandidateShare]
                     listing and _is_list_entry(sent[prev_end:m.start()]))
                 if share:
                     name, at = _share_name(sent, m, prev_end)
+                    if name is None:
+                        name, at = _surname_alone(sent, m, prev_end, text)
             if share and 0 <= pct <= 100:
                 votes = votes_printed = None
                 window = sent[max(prev_end, at if at >= 0 else m.start()):min(len(sent), m.end() + 40)]
