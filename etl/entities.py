@@ -18,10 +18,31 @@ CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 # Russian nouns in the genitive that put the name after them in the genitive too
 # ("председателя ЦИК Г.Мурадова"), and prepositions that govern the genitive.
-_RU_GENITIVE_BEFORE = re.compile(
-    r"(?:председател|заместител|руководител|представител|советник|посл|член|глав|директор|секретар|эксперт"
-    r"|специалист|начальник|координатор|кандидат|министр|депутат|сотрудник)[а-я]*(?:я|а|ы|и)\b[^,;.]{0,120}$"
-    r"|(?:\bу|\bот|\bдля|\bбез|со стороны|в лице|участием)\s*$", re.I)
+_RU_ROLE_NOUN = re.compile(
+    r"\b(?:председател|заместител|руководител|представител|советник|посл|член|глав|директор|секретар|эксперт"
+    r"|специалист|начальник|координатор|кандидат|министр|депутат|сотрудник)([а-я]*)", re.I)
+_RU_GENITIVE_GOVERNOR = re.compile(r"(?:\bу|\bот|\bдля|\bбез|\bсо стороны|\bв лице|\bучастием|\bвизит\w*)\s*$", re.I)
+
+
+def _ru_genitive_context(before: str) -> bool:
+    """Whether the words before a Russian name put it in the genitive: a preposition that governs the
+    genitive right before it ('у Г.Мурадова', 'с участием ...'), or a title chain whose FIRST noun is
+    in the genitive ('визит председателя ЦИК Г.Мурадова'); 'заместитель председателя ЦИК Бахар
+    Оразова' heads with a nominative noun, so the name is nominative (a woman's surname in -ова)."""
+    if _RU_GENITIVE_GOVERNOR.search(before):
+        return True
+    clause = re.split(r"[,;.:()]|\s(?:и|а|с|со)\s", before[-160:])[-1]
+    nouns = list(_RU_ROLE_NOUN.finditer(clause))
+    if not nouns:
+        return False
+    first, rest = nouns[0], clause[:nouns[0].start()]
+    if _RU_GENITIVE_GOVERNOR.search(rest):
+        return True
+    word, ending = first.group(0).lower(), first.group(1).lower()
+    if word.startswith("глав"):  # глава (nominative), главы (genitive)
+        return ending == "ы"
+    # genitive: председателя, советника, посла, членов, представителей; not председатель, члены, посол
+    return ending in ("я", "а", "ов", "ей")
 
 
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич)(?:а|у|ем|е)?$|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$", re.I)
@@ -63,7 +84,7 @@ def russian_nominative(name: str, before: str = "") -> str:
     for end, repl, c, _gender in rules:
         if low.endswith(end) and len(low) > len(end) + 1:
             if c == "gen?":
-                if not (genitive or _RU_GENITIVE_BEFORE.search(before)):
+                if not (genitive or _ru_genitive_context(before)):
                     break
                 c = "gen"
             case, new_last = c, last[: len(last) - len(end)] + repl
@@ -121,9 +142,10 @@ def _ru_word_nominative(word: str, case: str) -> str | None:
         return None
     wanted = _PYMORPHY_CASES.get(case, set())
     for p in morph.parse(word):
-        if p.tag.POS != "NOUN" or p.tag.case not in wanted or not ({"Name", "Patr"} & p.tag.grammemes):
+        if p.tag.POS != "NOUN" or p.tag.case not in wanted or p.tag.number != "sing" \
+                or not ({"Name", "Patr"} & p.tag.grammemes):
             continue
-        form = p.inflect({"nomn"})
+        form = p.inflect({"nomn", "sing"})
         if form is None:
             return None
         out = form.word

@@ -64,3 +64,28 @@ def test_a_given_name_with_the_surname_initial_joins_when_one_fits():
     assert [(p.name, p.aliases) for p in joined] == [("Гулмырат Мырадов", ["Гулмырат М."])]
     joined = _join_cut_short([_p("Gulmyrat Myradov"), _p("Gulmyrat Muhammedov"), _p("Gulmyrat M.")])
     assert [p.name for p in joined] == ["Gulmyrat Myradov", "Gulmyrat Muhammedov", "Gulmyrat M."]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Chairman of the Commission Gulmyrat Myradov received the Ambassador of Japan Mr. Hiroshi Kawamura. "
+     "During the meeting, the sides discussed cooperation.", ["Gulmyrat Myradov", "Hiroshi Kawamura"]),
+    ("A meeting was held with the OSCE/ODIHR delegation led by Ms. Anna Kowalska, Head of the Needs Assessment "
+     "Mission, and Mr. Peter Novak, election expert.", ["Anna Kowalska", "Peter Novak"]),
+    ("Состоялась встреча с г-жой Анной Ковальской, руководителем миссии по оценке потребностей.", ["Анной Ковальской"]),
+    ("Merkezi saýlaw toparynyň başlygy G.Myradow Ýaponiýanyň Türkmenistandaky ilçisi Hiroşi Kawamura bilen duşuşdy.",
+     ["G.Myradow", "Hiroşi Kawamura"]),
+])
+def test_courtesy_titles_mission_names_and_initialled_names(text, people):
+    from etl.facts.meetings import parse_meeting
+
+    assert [p.name for p in parse_meeting(text).participants] == people
+
+
+@pytest.mark.parametrize("before, printed, nominative", [
+    ("заместитель председателя ЦИК ", "Бахар Оразова", "Бахар Оразова"),  # heads with a nominative noun: a woman
+    ("члены комиссии Мердан Аннаев и ", "Джерен Ходжаева", "Джерен Ходжаева"),
+    ("визит председателя ЦИК ", "Г.Мурадова", "Г.Мурадов"),
+    ("с участием ", "Г.Мурадова", "Г.Мурадов"),
+])
+def test_a_russian_surname_in_ova_is_genitive_only_after_a_genitive_head(before, printed, nominative):
+    assert russian_nominative(printed, before) == nominative

@@ -104,7 +104,10 @@ _NAMED_AFTER_AFTER = re.compile(
 # A name followed, with no punctuation, by the head noun of an institution is the name it carries
 # ("the S.Seydi State Drama Theater", "Государственный театр имени ...", "Magtymguly adyndaky
 # Türkmen döwlet uniwersiteti"), not a person present.
-_INSTITUTION = (r"theat(?:re|er)|museum|school|universit\w*|institute|academy|plant|factory|library|stadium|hospital"
+_INSTITUTION = (r"mission|office|committee|commission|council|bureau|agency|programme|program|organi[sz]ation|ministry"
+                r"|department|service|secretariat|assembly|court|миссия|миссии|бюро|комитет\w*|комисси\w*|совет\w*"
+                r"|агентств\w*|министерств\w*|управлени\w*|служб\w*|topar\w*|müdirligi\w*|ministrligi\w*|edara\w*"
+                r"|theat(?:re|er)|museum|school|universit\w*|institute|academy|plant|factory|library|stadium|hospital"
                 r"|college|lyceum|park|palace|station|street|avenue|company|association|complex|centre|center|concern"
                 r"|enterprise|combine|works|farm|foundation|society|corporation|bank|mosque|square"
                 r"|театр\w*|музе\w*|школ\w*|университет\w*|институт\w*|академи\w*|завод\w*|фабрик\w*|библиотек\w*"
@@ -190,17 +193,23 @@ def _is_not_name(token: str) -> bool:
     return bool(re.search(r"(?:lar|ler)(?:yn|in|y|i|ynyn|inin|da|de)?$", f)) and len(f) > 6
 
 
+# A courtesy title right before a name says it is a person's ("Mr. Hiroshi Kawamura", "г-жа Анна Ковальская")
+_HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|\b(?:Mister|Madam|Madame|Sir|Dame)|\bг-(?:н|жа)\.?|\bгосподин\w*"
+                        r"|\bгоспож\w*|\bjenap|\bhanym)\s*$")
+
+
 def _looks_like_person(words: list[str], initials: bool, before: str, after: str) -> bool:
     if not words or any(_is_not_name(w) for w in words):
         return False
     if any(w.isupper() and len(w) > 1 for w in words):
         return False
-    if initials or SURNAME_END.search(words[-1]):
+    if initials or SURNAME_END.search(words[-1]) or (len(words) >= 2 and _HONORIFIC.search(before)):
         return True
     return bool(ROLE_AFTER.match(after) or _role_before(before))
 
 
 def _role_before(before: str) -> str | None:
+    before = _HONORIFIC.sub("", before)
     clause = _clause_start(before[-220:])
     spans = _person_spans(clause)
     if spans:
@@ -327,6 +336,11 @@ def name_candidates(sentence: str) -> list[tuple[int, int]]:
                 continue
             if len(sub) == 3 and re.search(r"\b(?:of|and|of the|и|we|или|or)\s*$", sentence[:sub[0].start()], re.I):
                 sub = sub[1:]  # "Party of Industrialists and Entrepreneurs Bekmyrat Annamyradov"
+            if sub and re.match(rf"^(?:{INIT})+", sub[0].group(0)):
+                # an initialled name is the initials and one surname ("G.Myradow"); a capitalised word
+                # after it ("G.Myradow Ýaponiýanyň ilçisi ...") starts something else
+                k = next((i for i, x in enumerate(sub) if not re.fullmatch(rf"(?:{INIT})+", x.group(0))), len(sub) - 1)
+                sub = sub[:k + 1]
             if sub:
                 words = [x for x in sub if not re.fullmatch(rf"(?:{INIT})+", x.group(0))]
                 initials = len(words) < len(sub) or re.match(rf"^(?:{INIT})+[{UP}]", sub[0].group(0))
