@@ -537,6 +537,7 @@ class Facts:
     participants: list[dict] = field(default_factory=list)
     elected: list[dict] = field(default_factory=list)
     candidates: list[dict] = field(default_factory=list)
+    result_ids: set = field(default_factory=set)  # ids of elected_members and candidate_results rows so far
     registry: Registry = field(default_factory=Registry)
     snapshot_ids: set = field(default_factory=set)
     constituency_name_rank: dict = field(default_factory=dict)
@@ -758,8 +759,9 @@ def _add_result(facts: Facts, item: Item, r, issues: list | None = None) -> None
         issues.append(_issue(capture_id, line, "elected member whose election cannot be fixed", f"{where}: {r.name}"))
     rid_base = f"{item.id}-{cid}" if cid else f"{item.id}-{body or 'seat'}-{pid}"
     row_id, n = rid_base, 2
-    while any(e["id"] == row_id for e in facts.elected):
+    while ("elected", row_id) in facts.result_ids:
         row_id, n = f"{rid_base}-{n}", n + 1
+    facts.result_ids.add(("elected", row_id))
     facts.elected.append({
         "id": row_id,
         "election_id": eid,
@@ -817,11 +819,14 @@ def _add_candidate(facts: Facts, item: Item, r, issues: list) -> None:
     key = eid or body or "election"
     if isinstance(r, CandidateShare):
         rid = f"{item.id}-{key}-{pid}"
-        known = next((c for c in facts.candidates if c["id"].startswith(rid) and c["pct"] == r.pct), None)
+        # the same share printed twice in one item (a subtitle and the body, a sentence and a table)
+        known = next((c for c in reversed(facts.candidates) if c["news_item_id"] == item.id
+                      and c["election_id"] == eid and c["person_id"] == pid and c["pct"] == r.pct), None)
         if known is None:
             n = 2
-            while any(c["id"] == rid for c in facts.candidates):
+            while ("candidate", rid) in facts.result_ids:
                 rid, n = f"{item.id}-{key}-{pid}-{n}", n + 1
+            facts.result_ids.add(("candidate", rid))
             facts.candidates.append({
                 "id": rid,
                 "election_id": eid,
@@ -838,12 +843,13 @@ def _add_candidate(facts: Facts, item: Item, r, issues: list) -> None:
         if not r.is_elected:
             return
     eid_key = f"{item.id}-{key}"
-    if any(e["news_item_id"] == item.id and e["constituency_id"] is None and e["election_id"] == eid
-           and e["person_id"] == pid for e in facts.elected):
-        return
+    if ("seat", item.id, eid, pid) in facts.result_ids:
+        return  # the winner named twice in one item (the title and the body, a share and a statement)
+    facts.result_ids.add(("seat", item.id, eid, pid))
     mid, n = eid_key, 2
-    while any(e["id"] == mid for e in facts.elected):
+    while ("elected", mid) in facts.result_ids:
         mid, n = f"{eid_key}-{n}", n + 1
+    facts.result_ids.add(("elected", mid))
     facts.elected.append({
         "id": mid,
         "election_id": eid,
