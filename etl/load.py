@@ -816,6 +816,9 @@ def _add_candidate(facts: Facts, item: Item, r, issues: list) -> None:
         facts.item_elections.add((item.id, eid))
     pid = facts.registry.person(r.name, item.lang, surname_first=r.surname_first,
                                 nominative_form=getattr(r, "nominative", None))
+    if body is None and eid is None:
+        named = {b for _, b in bodies_in(f"{item.title or ''}\n{item.text}")}
+        body = next(iter(named)) if len(named) == 1 else None  # for a readable id only
     key = eid or body or "election"
     if isinstance(r, CandidateShare):
         rid = f"{item.id}-{key}-{pid}"
