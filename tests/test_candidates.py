@@ -359,3 +359,12 @@ def test_the_winner_of_the_presidential_election(text, lang, name):
 ])
 def test_a_surname_alone_is_the_one_full_name_that_fits(text, lang, want):
     assert [(c.name, c.pct, c.is_elected) for c in candidate_shares(text, lang)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "The incumbent won re-election with a 97.2% turnout.",
+    "Aman Charyyev won the election, with 97.2 percent turnout.",
+    "Аман Чарыев победил; получено 97,2% явки избирателей.",
+])
+def test_turnout_told_beside_a_victory_is_not_a_share(text):
+    assert candidate_shares(text) == []

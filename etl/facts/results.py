@@ -277,7 +277,8 @@ _VOTES_AFTER = re.compile(
     r"|(?:\w+\s+){0,1}ses(?:i|ini|leri|lerini)?\b(?!\s*ber)(?=\s*(?:al|gazan|topla|\w+\s+(?:al|gazan|topla)))"
     r"|(?:yn|in|ini|yny)?\s+(?:ses\w*\s+)?(?:aldy|alyp|alan|gazan\w*|topla\w*))", re.I)
 _VOTERS_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:the\s+|all\s+)?(?:registered\s+|eligible\s+|listed\s+)?(?:voters|electorate|citizens)"
+    r"^\s*(?:(?:voter\s+)?turnout|явк\w*|saýlawa\s+gatnaş\w*"
+    r"|of\s+(?:the\s+|all\s+)?(?:registered\s+|eligible\s+|listed\s+)?(?:voters|electorate|citizens)"
     r"|(?:от\s+(?:общего\s+)?(?:числа\s+)?)?(?:избирател|граждан|проголосовавш)"
     r"|(?:\w+\s+){0,2}saýlawçy)", re.I)
 _WIN_VERB = (r"(?:scored|scoring|won|winning|wins|received|receiving|receives|gained|gaining|garnered|garnering"
