@@ -368,3 +368,14 @@ def test_a_surname_alone_is_the_one_full_name_that_fits(text, lang, want):
 ])
 def test_turnout_told_beside_a_victory_is_not_a_share(text):
     assert candidate_shares(text) == []
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Явка составила 97,27%, за Амана Чарыева проголосовали 58,3% избирателей.", "ru", [("Амана Чарыева", 58.3)]),
+    ("За Амана Чарыева проголосовали 58,3% избирателей, явка составила 97,27%.", "ru", [("Амана Чарыева", 58.3)]),
+    ("Turnout was 97.27%, and 58.3% voted for Aman Charyyev.", "en", [("Aman Charyyev", 58.3)]),
+    ("97.69% of voters voted for him, while turnout was 97.27%.", "en", [(None, 97.69)]),
+    ("За него проголосовали 97,69% избирателей, явка составила 97,27%.", "ru", [(None, 97.69)]),
+])
+def test_turnout_in_the_same_sentence_as_a_share_stays_turnout(text, lang, want):
+    assert [(c.name, c.pct) for c in candidate_shares(text, lang)] == want

@@ -439,10 +439,23 @@ def _years(statement: str) -> tuple[int, ...]:
                          if int(y) >= 1991}))
 
 
+_TURNOUT_BEFORE = re.compile(r"(?:turnout|явк\w*|gatnaşyjy\w*|gatnaşyş\w*)[^\d.;]{0,25}$", re.I)
+
+
+def _for_pronoun(before: str, after: str) -> bool:
+    """The votes went to "him" in the figure's own clause: "за него проголосовали 97,69%", "97.69% of
+    voters voted for him" (not a turnout figure told after a comma in the same sentence)."""
+    near = [p for p in _FOR_PRONOUN.finditer(before) if not re.search(r"[,;:]", before[p.end():])]
+    clause_after = re.split(r"[,;:]|\d", after)[0]
+    return bool(near) or bool(_FOR_PRONOUN.search(clause_after))
+
+
 def _is_share(sent: str, m: re.Match, prev_end: int, prev_was_share: bool) -> bool:
     after = sent[m.end():m.end() + 60]
     before = sent[prev_end:m.start()]
-    if _VOTES_AFTER.match(after) or _SUPPORT_BEFORE.search(before[-40:]) or _FOR_PRONOUN.search(sent):
+    if _TURNOUT_BEFORE.search(before[-40:]) and not _VOTES_AFTER.match(after):
+        return False
+    if _VOTES_AFTER.match(after) or _SUPPORT_BEFORE.search(before[-40:]) or _for_pronoun(before, after):
         return True
     if _VOTERS_AFTER.match(after):
         return False
@@ -607,7 +620,11 @@ def candidate_shares(text: str, lang: str | None = None) -> list[CandidateShare]
             name, at, nom = None, -1, None
             # the votes went to a person named in the statement, with no other figure between
             linked = [(a, b, n) for a, b, n in for_names
-                      if not any(o is not m and min(b, m.start()) <= o.start() < max(a, m.end()) for o in figures)]
+                      if not any(o is not m and min(b, m.start()) <= o.start() < max(a, m.end()) for o in figures)
+                      and not (a >= m.end() and re.search(r"[,;]", sent[m.end():a]))
+                      and not (b <= m.start() and ";" in sent[b:m.start()])]
+            if _TURNOUT_BEFORE.search(sent[max(prev_end, m.start() - 40):m.start()]):
+                linked = []  # "явка составила 97,27%", "turnout was 97.27%": turnout, whoever is named
             if linked:
                 share = True
                 before_fig = [x for x in linked if x[1] <= m.start()]
