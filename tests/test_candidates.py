@@ -379,3 +379,12 @@ def test_turnout_told_beside_a_victory_is_not_a_share(text):
 ])
 def test_turnout_in_the_same_sentence_as_a_share_stays_turnout(text, lang, want):
     assert [(c.name, c.pct) for c in candidate_shares(text, lang)] == want
+
+
+def test_share_spans_for_the_turnout_parser():
+    from etl.facts.results import share_spans
+
+    text = "К 19 часам проголосовали 97,27% избирателей. За Амана Чарыева проголосовали 58,3% избирателей."
+    assert [text[a:b] for a, b in share_spans(text)] == ["58,3%"]
+    text = "By 19:00, 97.27% of voters voted. Aman Charyyev received 58.3 percent of the vote."
+    assert [text[a:b] for a, b in share_spans(text)] == ["58.3 percent"]

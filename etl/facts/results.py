@@ -668,6 +668,12 @@ def candidate_shares(text: str, lang: str | None = None) -> list[CandidateShare]
     return sorted(out, key=lambda c: c.start)
 
 
+def share_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of every candidate's share of the vote in the text: figures the turnout parser
+    must leave alone ("набрав 89,01% голосов", "за X проголосовали 6,25% избирателей")."""
+    return [c.span for c in candidate_shares(text)]
+
+
 # A table of shares flattened into one line, under a heading naming the share of votes:
 #   "Name Nominated by % of votes 1 A B Party 72.97 2 C D Party 7.22 ..."
 _TABLE_HEAD = re.compile(r"%\s*(?:of\s+(?:the\s+)?votes|голосов)|(?:votes|голос\w*)\s*,?\s*%|göterim\w*\s+ses|ses\w*\s+göterim", re.I)
