@@ -34,7 +34,7 @@ from .facts.elections import KNOWN_ELECTIONS, ElectionRef, bodies_in, election_f
 from .facts.kinds import classify
 from .facts.meetings import parse_meeting, reports_meeting
 from .facts.regions import REGION_NAMES, region_name
-from .facts.results import CandidateShare, ElectedToOffice, results_in
+from .facts.results import CandidateShare, ElectedToOffice, ResultIssue, results_in
 from .facts.turnout import parse_turnout
 from .html_text import CANONICAL_HOST, SITE_HOSTS
 from .page import RawItem, split_page, strip_ellipsis
@@ -727,6 +727,10 @@ def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
 def _add_result(facts: Facts, item: Item, r, issues: list | None = None) -> None:
     if isinstance(r, (CandidateShare, ElectedToOffice)):
         _add_candidate(facts, item, r, issues if issues is not None else [])
+        return
+    if isinstance(r, ResultIssue):
+        if issues is not None:
+            issues.append(_issue(item.sightings[0].capture.id, item.sightings[0].raw.line, r.problem, r.statement))
         return
     sighting = item.sightings[0]
     capture_id, line = sighting.capture.id, sighting.raw.line

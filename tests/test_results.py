@@ -200,3 +200,14 @@ def test_a_school_number_in_an_occupation_is_not_a_constituency():
          "and No. 42 Serdar – Jeren Orazova, doctor.")
     assert [(m.constituency_number, m.name, m.occupation) for m in parse_results(t, "en")] == [
         (41, "Aman Gurbanov", "teacher at school No. 5 Bagtyyarlyk etrap"), (42, "Jeren Orazova", "doctor")]
+
+
+def test_respectively_that_does_not_pair_up_is_reported():
+    from etl.facts.results import ResultIssue, results_in
+
+    en = ("Aman Gurbanov, Jeren Orazova and Batyr Saparov were elected in constituencies No. 41 «Bereket» "
+          "and No. 88 «Yoloten» respectively.")
+    ru = "Соответственно избраны Гурбанов Аман и Оразова Джерен по избирательным округам № 41 «Берекет», № 88 «Йолотен» и № 90 «Мургап»."
+    for text, lang in [(en, "en"), (ru, "ru")]:
+        got = results_in(text, text, lang)
+        assert [type(r) for r in got] == [ResultIssue] and got[0].statement == text

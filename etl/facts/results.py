@@ -173,9 +173,10 @@ def _person_like(name: str) -> bool:
     return bool(re.match(rf"^(?:{INIT})+", name)) or any(SURNAME_END.search(w) for w in words)
 
 
-def _respectively(text: str, entries) -> dict[int, str]:
+def _respectively(text: str, entries, unpaired: list | None = None) -> dict[int, str]:
     """"A, B and C were elected in constituencies No. 54 X, No. 106 Y and No. 109 Z respectively":
-    names and constituencies listed apart, paired in order; only when the counts agree."""
+    names and constituencies listed apart, paired in order; only when the counts agree (otherwise the
+    statement goes to `unpaired`)."""
     out: dict[int, str] = {}
     for s0, s1 in statement_spans(text):
         sent = text[s0:s1]
@@ -187,9 +188,11 @@ def _respectively(text: str, entries) -> dict[int, str]:
         spans = [(s0 + a, s0 + b) for a, b in people_spans(sent)]
         names = [(a, b) for a, b in spans if not any(entries[k][0] <= a < entries[k][1] for k in mine)]
         first, last = entries[mine[0]][0], entries[mine[-1]][1]
-        if len(names) != len(mine) or not (all(b <= first for a, b in names) or all(a >= last for a, b in names)):
-            continue
         if not ELECTED_RE.search(sent):
+            continue
+        if len(names) != len(mine) or not (all(b <= first for a, b in names) or all(a >= last for a, b in names)):
+            if unpaired is not None:
+                unpaired.append(sent.strip())
             continue
         for k, (a, b) in zip(mine, names):
             out[k] = text[a:b]
@@ -345,6 +348,15 @@ class CandidateShare:
     @property
     def span(self) -> tuple[int, int]:
         return self.start, self.end
+
+
+@dataclass
+class ResultIssue:
+    """Something a results statement says that cannot be filed without guessing."""
+
+    problem: str
+    statement: str
+    name: None = None
 
 
 @dataclass
@@ -751,6 +763,11 @@ def results_in(full: str, text: str, lang: str | None = None) -> list:
     out: list = []
     if reports_elected(full):
         out.extend(_seats(text, lang))
+        if _RESPECTIVELY.search(text):
+            unpaired: list[str] = []
+            _respectively(text, _entries(text), unpaired)
+            out.extend(ResultIssue("people and constituencies listed 'respectively' do not pair up: no seat stored", st)
+                       for st in unpaired)
     # a share or an election told as background ("first elected in 2007", "на прошлых выборах") is
     # left out: it is not this item's result (candidate_shares still marks its figure as no turnout)
     out.extend(c for c in candidate_shares(full, lang) if not _BACKGROUND.search(c.statement))
