@@ -79,9 +79,6 @@ def test_candidate_results_in_three_languages(raw_dir, tmp_path):
     assert conn.execute("select kind from news_items where id = 'en-91'").fetchone() == ("results",)
 
 
-@pytest.mark.xfail(reason="the turnout parser (etl/facts/turnout.py) is to skip the spans candidate_shares() returns; "
-                          "today it takes 'За X проголосовали 6,25% избирателей' and 'sesleriniň 88,4 göterimini' as turnout",
-                   strict=False)
 def test_shares_are_never_turnout(raw_dir, tmp_path):
     conn = load_db(raw_dir, tmp_path, [
         ("en.txt", EN, "https://saylav.gov.tm/en/news/91"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..text import COUNT_RE, parse_count, parse_pct, sentences
 from .elections import KNOWN_ELECTIONS, BodyMention, body_mentions
+from .results import share_spans
 from .regions import REGION_STEM, region_id
 
 PCT = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0\u202f]{0,2}(?:%|percent\b|per cent\b|göterim\w*|процент\w*)"
@@ -389,6 +390,7 @@ def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
         value = parse_pct(m.group(1))
         if value is not None:
             out.append(_Figure(value, m.group(0), m.start(), m.end()))
+    shares = share_spans(sentence) if out else []
     hours = hour_mentions(sentence)
     single = {h.hour for h in hours}
     closing_sentence = bool(CLOSING_RE.search(sentence))
@@ -400,7 +402,8 @@ def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
         near_after = re.split(r"[,;.!?]", after, maxsplit=1)[0][:70]
         if _APPROX_BEFORE.search(sentence[max(0, f.start - 25):f.start]) or _APPROX_AFTER.match(sentence[f.end:f.end + 25]):
             f.skip = "approximate figure (the text qualifies it)"
-        elif _SHARE.search(near_before) or _SHARE.search(near_after):
+        elif _SHARE.search(near_before) or _SHARE.search(near_after) or any(
+                a < f.end and f.start < b for a, b in shares):
             f.skip = "a candidate's share of the vote, not turnout"
         elif _OTHER.search(near_before) or _OTHER.search(near_after):
             f.skip = "a figure of another vote (comparison or early voting)"
