@@ -196,7 +196,10 @@ def skeleton(word: str) -> str:
     k = re.sub(r"(?:skiy|skii|skij|sky|skyi)$", "ski", k)
     k = re.sub(r"(?:iy|ii|ij)$", "i", k)
     k = re.sub(r"(?<=[aeiouy])y(?=e)", "", k)  # Ataýewa / Ataeva, Annayev / Annaev
-    k = k.replace("y", "u")  # Turkmen y, Russian ы and English y or u: Myradov / Muradov / Мырадов
+    # Turkmen y and i, Russian ы and English y, i or u are one vowel inside a name: Myradov / Muradov /
+    # Мырадов, Berdimuhamedow / Berdymukhamedov / Бердымухамедов; a first letter stays (Yazmyradov)
+    k = re.sub(r"(?<=[^aeiou])i(?=[^aeiou])", "u", k)
+    k = k[:1] + k[1:].replace("y", "u")
     k = re.sub(r"(.)\1+", r"\1", k)  # Mammedova / Mamedova
     return k
 
