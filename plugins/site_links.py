@@ -1,6 +1,6 @@
 """The site's chrome around Datasette: stylesheet, template helpers, and links to the clean pages.
 
-- The stylesheet /static/site.css on every page.
+- The stylesheet /static/site.css on every page; /static/site.js on the SQL pages (labels the editor).
 - Template globals (labels in three languages, date and URL helpers) from site_data.
 - Row pages of tables with a clean page (/saylav/news_items/{id} -> /news/{id}, elections, people,
   organisations, constituencies, regions) link to it, and so do the names in those tables' own
@@ -33,6 +33,14 @@ CLEAN_PAGES = {
 @hookimpl
 def extra_css_urls():
     return ["/static/site.css"]
+
+
+@hookimpl
+def extra_js_urls(view_name):
+    # labels for what Datasette's SQL editor makes after loading (static/site.js); only where it runs
+    if view_name in ("database", "query"):
+        return [{"url": "/static/site.js"}]
+    return []
 
 
 @hookimpl
