@@ -105,7 +105,8 @@ def conflicts(table: dict) -> list[dict]:
 
 def overlay(elections: list[dict], lang: str) -> Markup | None:
     """Overall turnout by hour, one line per election: the elections compared on one chart."""
-    lines = [{"name": e["name"] or e["id"], "points": e["points"]} for e in elections if len(e["points"]) > 1]
+    lines = [{"name": msg.election_label(lang, e["id"], e["name"]), "points": e["points"]}
+             for e in elections if len(e["points"]) > 1]
     if len(lines) < 2:
         return None
     return Markup(charts.line_chart(
@@ -140,7 +141,7 @@ async def election_page(datasette, request):
     e = data["election"]
     lang = languages.request_language(request)[0]
     data.update(
-        page_title=e["name"] or e["id"],
+        page_title=msg.election_label(lang, e["id"], e["name"]),
         charts=election_charts(e, data["table"], lang),
         table_row_url=f"/{site.DATABASE}/elections/{election_id}",
         crumbs_list=[("/", "home"), ("/elections", "elections")],

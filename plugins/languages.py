@@ -131,6 +131,7 @@ def helpers(lang: str, prefixed: bool) -> dict:
         "hour_label": partial(msg.hour_label, lang),
         "kind_label": partial(msg.kind_label, lang),
         "basis_label": partial(msg.basis_label, lang),
+        "election_label": partial(msg.election_label, lang),
         # the site's links, in the page's language
         "item_url": lambda item_id: localise(lang, prefixed, site.item_url(item_id)),
         "entity_url": lambda kind, entity_id: localise(lang, prefixed, site.entity_url(kind, entity_id)),

@@ -295,6 +295,21 @@ DATE_BASIS = {  # basis -> (English, Turkmen, Russian)
                      "по дате снимка страницы"),
 }
 
+BODIES = {  # election body -> (Turkmen, Russian) names of its election, and of its by-election
+    "mejlis": (("Türkmenistanyň Mejlisine saýlaw", "Выборы в Меджлис Туркменистана"),
+               ("Türkmenistanyň Mejlisine goşmaça saýlaw", "Довыборы в Меджлис Туркменистана")),
+    "president": (("Türkmenistanyň Prezidentiniň saýlawy", "Выборы Президента Туркменистана"), None),
+    "halk-maslahaty": (("Milli Geňeşiň Halk Maslahatyna saýlaw", "Выборы в Халк Маслахаты Милли Генгеша"), None),
+    "velayat-maslahaty": (("Welaýat we Aşgabat şäher halk maslahatlaryna saýlaw",
+                           "Выборы в велаятские и Ашхабадский городской халк маслахаты"),
+                          ("Welaýat we Aşgabat şäher halk maslahatlaryna goşmaça saýlaw",
+                           "Довыборы в велаятские и Ашхабадский городской халк маслахаты")),
+    "etrap-maslahaty": (("Etrap we şäher halk maslahatlaryna saýlaw", "Выборы в этрапские и городские халк маслахаты"),
+                        ("Etrap we şäher halk maslahatlaryna goşmaça saýlaw", "Довыборы в этрапские и городские халк маслахаты")),
+    "gengesh": (("Geňeşleriň agzalarynyň saýlawy", "Выборы членов Генгешей"),
+                ("Geňeşleriň agzalarynyň goşmaça saýlawy", "Довыборы членов Генгешей")),
+}
+
 MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"],
@@ -338,6 +353,23 @@ def long_date(lang: str, iso: str | None) -> str:
     except ValueError:
         return iso
     return f"{d.day} {MONTHS[lang_or_default(lang)][d.month - 1]} {d.year}"
+
+
+def election_label(lang: str, election_id: str | None, name: str | None = None) -> str:
+    """An election's name in `lang`, from its id (`mejlis-2023-03-26`, `mejlis-by-2024-07-07`):
+    the archive's English name as it is in English, the body's name and the date in Turkmen and
+    Russian; the English name (or the id) when the body is not known."""
+    import re
+
+    lang = lang_or_default(lang)
+    if lang == "en" or not election_id:
+        return name or election_id or ""
+    m = re.match(r"^(?P<body>[a-z-]+?)(?P<by>-by)?-(?P<day>\d{4}-\d{2}-\d{2})$", election_id)
+    names = BODIES.get(m.group("body")) if m else None
+    if not names:
+        return name or election_id
+    pair = names[1] if m.group("by") and names[1] else names[0]
+    return f"{pair[LANGS.index(lang) - 1]}, {long_date(lang, m.group('day'))}"
 
 
 def number(lang: str, n) -> str:

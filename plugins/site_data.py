@@ -142,7 +142,7 @@ async def elections_overview(datasette, lang: str = "en") -> list[dict]:
             points = sibling("turnout_table").overall_points(snaps)
             final = next((s["overall_pct"] for s in snaps if s["is_final"]), None)
             spark = _markup(sibling("charts").sparkline(
-                points, label=msg.gettext(lang, "Turnout through polling day, {name}", name=e["name"] or e["id"]))) \
+                points, label=msg.gettext(lang, "Turnout through polling day, {name}", name=msg.election_label(lang, e["id"], e["name"])))) \
                 if points else None
             out.append(dict(e, points=points, final=final, sparkline=spark,
                             last=points[-1] if points else None))
