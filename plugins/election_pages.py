@@ -59,7 +59,7 @@ ELECTION_QUERIES = {
 def election_charts(election: dict, table: dict, lang: str = "en") -> list[dict]:
     """The charts of an election page: [{"id", "svg", "rows"}] (regions first, then constituencies)."""
     out = []
-    name = election.get("name") or election["id"]
+    name = msg.election_label(lang, election["id"], election.get("name"))
     words = dict(x_label=msg.gettext(lang, "Hour of polling day (local time)"),
                  y_label=msg.gettext(lang, "Voters who had voted (%)"),
                  hour_text=lambda h: msg.hour_label(lang, h))

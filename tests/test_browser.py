@@ -220,7 +220,7 @@ def test_search_from_the_home_page(visit):
 
 def test_item_page_and_its_translation(visit):
     page = visit.open("/news/en-461")
-    assert page.locator("article.item h1").inner_text() == "Voting continues"
+    assert page.locator("article.item h1").inner_text() == "Voting continues · 11:00"
     assert page.locator("article.item .story p").count() == 1
     assert "41.29%" in page.locator("section.turnout").inner_text()
     assert "en_461.txt" in page.locator("section.sources").inner_text()

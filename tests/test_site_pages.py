@@ -36,7 +36,9 @@ async def test_home_page_tells_what_the_archive_holds(site_ds):
 async def test_item_page_shows_the_story_with_its_facts_and_sources(site_ds):
     html = (await get(site_ds, "/news/en-461")).text
     words = text_of(html)
-    assert "<h1>Voting continues</h1>" in html
+    # the title, told apart from the other "Voting continues" items by the hour of its figure
+    assert '<h1>Voting continues <span class="title-note" lang="en">· 11:00</span></h1>' in html
+    assert "<title>Voting continues · 11:00 · saylav-archive</title>" in html
     assert '<article class="item" lang="en">' in html
     assert '<time datetime="2023-03-26">26 March 2023</time>' in html and "printed “26 Mar”" in words
     assert "<p>By the elections of deputies of the Mejlis of Turkmenistan to 11 o&#39;clock" in html
