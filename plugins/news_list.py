@@ -3,7 +3,8 @@
 The choices of each filter (with how many items each holds in the whole archive) are the same for
 every visitor and computed once per process; a request runs one count and one page of rows, both
 indexed filters on news_items, through site_data.fetch (whose answers are cached). Turnout items
-carry the hour of their figure, so five items titled "Voting continues" can be told apart.
+carry the hour of their figure, so five items titled "Voting continues" can be told apart. The
+filter form's empty choices are redirected to the clean address (`/news?lang=tk`).
 """
 from __future__ import annotations
 
@@ -106,6 +107,10 @@ async def news_page(datasette, request):
         table_args["published_on__startswith"] = filters["year"]
     elif filters.get("year") == NO_YEAR:
         table_args["published_on__isnull"] = "1"
+    if any(key in request.args and not (request.args.get(key) or "").strip()
+           for key in ("lang", "kind", "year", "election", "page")):
+        # the filter form sends its empty choices too: answer with the clean address of the same list
+        return Response.redirect(link())
     context = {
         "page_title": languages.msg.gettext(lang, "All news"), "choices": known, "filters": filters,
         "rows": data["rows"], "total": total, "page": page, "pages": pages, "page_size": PAGE_SIZE,

@@ -51,6 +51,13 @@ async def test_unknown_filter_values_and_pages_are_ignored_not_errors(site_ds):
     assert item_ids(html) == [] and "No news matches these filters." in html
 
 
+async def test_the_forms_empty_choices_redirect_to_the_clean_address(site_ds):
+    r = await get(site_ds, "/news?lang=tk&kind=&year=&election=", status=302)
+    assert r.headers["location"] == "/news?lang=tk"
+    r = await get(site_ds, "/ru/news?lang=&kind=turnout&page=", status=302)
+    assert r.headers["location"] == "/ru/news?kind=turnout"
+
+
 async def test_turnout_items_are_told_apart_by_their_hour(site_ds):
     html = (await get(site_ds, "/news?kind=turnout&lang=en")).text
     for hour in ("9:00", "11:00", "15:00", "19:00"):
