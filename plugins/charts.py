@@ -89,7 +89,7 @@ def line_chart(series: list[dict], *, title: str, desc: str = "", x_label: str =
         f'<title id="{tid}">{escape(title)}</title>',
         f'<desc id="{did}">{escape(desc or title)}</desc>',
         f'<rect x="0" y="0" width="{width}" height="{total_h}" fill="#ffffff"/>',
-        f'<text class="chart-title" x="{left}" y="20" font-size="{FONT + 1}" font-weight="bold" fill="#111">{escape(title)}</text>',
+        f'<text class="chart-title" x="8" y="20" font-size="{FONT + 1}" font-weight="bold" fill="#111">{escape(title)}</text>',
     ]
     # grid and y axis
     out.append('<g class="y-axis" fill="#444">')

@@ -262,6 +262,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "Search this table": ("Bu tablisada gözle", "Поиск по таблице"),
     "SQL query": ("SQL sorag", "SQL-запрос"),
     "Run SQL": ("SQL işlet", "Выполнить SQL"),
+    "What the columns hold": ("Sütünlerde näme bar", "Что в столбцах"),
     "Read this as a page →": ("Sahypa hökmünde okaň →", "Читать как страницу →"),
     "Download as CSV for Excel": ("Excel üçin CSV ýükle", "Скачать CSV для Excel"),
 }
