@@ -27,7 +27,7 @@ def used_messages() -> set[str]:
     for path in (ROOT / "plugins").glob("*.py"):
         found |= set(re.findall(r'gettext\(\s*lang,\s*"([^"]+)"', path.read_text(encoding="utf-8")))
     # labels passed to _() as values: crumbs, area rows, positions, entity kinds
-    found |= {"home", "news", "elections", "Overall", "Abroad", "main", "sidebar", "listing",
+    found |= {"home", "news", "elections", "people", "organisations", "constituencies", "regions", "Overall", "Abroad", "main", "sidebar", "listing",
               "People", "Organisations", "Constituencies", "by region", "by constituency", "overall"}
     return found
 
