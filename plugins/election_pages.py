@@ -104,9 +104,10 @@ def conflicts(table: dict) -> list[dict]:
 
 
 def overlay(elections: list[dict], lang: str) -> Markup | None:
-    """Overall turnout by hour, one line per election: the elections compared on one chart."""
+    """Overall turnout by hour, one line per election (a dot for an election with one hourly figure):
+    the elections compared on one chart, when there are two or more to compare."""
     lines = [{"name": msg.election_label(lang, e["id"], e["name"]), "points": e["points"]}
-             for e in elections if len(e["points"]) > 1]
+             for e in elections if e["points"]]
     if len(lines) < 2:
         return None
     return Markup(charts.line_chart(
