@@ -47,7 +47,7 @@ def line_chart(series: list[dict], *, title: str, desc: str = "", x_label: str =
     hour_text = hour_text or hour_label
     series = [s for s in series if s.get("points")]
     hours = sorted({h for s in series for h, _ in s["points"]})
-    left, right, top, bottom = 56, 28, 34, 46
+    left, right, top, bottom = 70, 20, 34, 46
     many = sum(1 for s in series if not s.get("emphasis")) > len(PALETTE)
     legend_rows = []
     colour_i = 0
@@ -64,7 +64,9 @@ def line_chart(series: list[dict], *, title: str, desc: str = "", x_label: str =
     if many:
         legend_rows.append((f"each grey line: one of {sum(1 for s in series if not s.get('emphasis'))} areas",
                             MANY_COLOUR, 1))
-    legend_cols = 2
+    # two legend columns for short names; one, from the chart's left edge, for long ones (cut with
+    # "…" where a name would run out of the chart: the full name is in the line's <title>)
+    legend_cols = 2 if max((len(r[0]) for r in legend_rows), default=0) <= 20 else 1
     legend_h = LEGEND_ROW * ((len(legend_rows) + legend_cols - 1) // legend_cols)
     total_h = height + legend_h + 8
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -128,12 +130,15 @@ def line_chart(series: list[dict], *, title: str, desc: str = "", x_label: str =
         out.append("</g>")
     # legend
     out.append('<g class="legend" fill="#222">')
-    col_w = (width - left - right) / legend_cols
+    legend_left = left if legend_cols == 2 else 8
+    col_w = (width - legend_left - right) / legend_cols
+    fits = int((col_w - 30) / (FONT * 0.56))  # characters that fit beside the swatch
     for i, (name, colour, w) in enumerate(legend_rows):
-        lx = left + (i % legend_cols) * col_w
+        lx = legend_left + (i % legend_cols) * col_w
         ly = height + 8 + LEGEND_ROW * (i // legend_cols)
+        shown = name if len(name) <= fits else name[:fits - 1].rstrip() + "…"
         out.append(f'<line x1="{_num(lx)}" x2="{_num(lx + 22)}" y1="{ly}" y2="{ly}" stroke="{colour}" stroke-width="{w + 1}"/>')
-        out.append(f'<text x="{_num(lx + 28)}" y="{ly + 4}">{escape(name)}</text>')
+        out.append(f'<text x="{_num(lx + 28)}" y="{ly + 4}"><title>{escape(name)}</title>{escape(shown)}</text>')
     out.append("</g>")
     out.append("</svg>")
     return "\n".join(out)

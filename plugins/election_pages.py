@@ -106,7 +106,9 @@ def conflicts(table: dict) -> list[dict]:
 def overlay(elections: list[dict], lang: str) -> Markup | None:
     """Overall turnout by hour, one line per election (a dot for an election with one hourly figure):
     the elections compared on one chart, when there are two or more to compare."""
-    lines = [{"name": msg.election_label(lang, e["id"], e["name"]), "points": e["points"]}
+    # the polling day first: it tells the lines apart even where a long name is cut in the legend
+    lines = [{"name": f'{e["polling_day"]} · {msg.election_label(lang, e["id"], e["name"])}' if e.get("polling_day")
+              else msg.election_label(lang, e["id"], e["name"]), "points": e["points"]}
              for e in elections if e["points"]]
     if len(lines) < 2:
         return None

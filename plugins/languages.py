@@ -119,6 +119,13 @@ def alternates(request) -> list[dict]:
     return out
 
 
+def default_alternate(request) -> str:
+    """This page without a language prefix: the reader's own language (hreflang x-default)."""
+    if request is None:
+        return "/"
+    return quote(request.path, safe="/-_.~%+,:@=&;") + ("?" + request.query_string if request.query_string else "")
+
+
 def helpers(lang: str, prefixed: bool) -> dict:
     """Everything a template needs to speak `lang`."""
     return {
@@ -152,4 +159,5 @@ def extra_template_vars(request):
     lang, prefixed = request_language(request)
     out = helpers(lang, prefixed)
     out["lang_links"] = alternates(request) if request is not None else []
+    out["lang_default_href"] = default_alternate(request) if request is not None else None
     return out

@@ -84,6 +84,7 @@ async def test_a_language_prefix_serves_the_page_in_that_language(site_ds):
         assert f'href="/{code}" hreflang="{code}" lang="{code}">{name}</a>' in html
     assert 'href="/ru" hreflang="ru" lang="ru" aria-current="true">Русский</a>' in html
     assert '<link rel="alternate" hreflang="tk" href="/tk">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="/">' in html
 
 
 async def test_every_site_page_answers_in_each_language(site_ds):
