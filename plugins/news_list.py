@@ -2,7 +2,9 @@
 
 The choices of each filter (with how many items each holds in the whole archive) are the same for
 every visitor and computed once per process; a request runs one count and one page of rows, both
-indexed filters on news_items, through site_data.fetch (whose answers are cached). Turnout items
+indexed filters on news_items, through site_data.fetch (whose answers are cached). The order
+(`published_on desc, id desc`: undated items last, as SQLite sorts NULL lowest) is the order of the
+indexes on (published_on, id), (lang, published_on, id) and (kind, published_on, id): no sort. Turnout items
 carry the hour of their figure, so five items titled "Voting continues" can be told apart. The
 filter form's empty choices are redirected to the clean address (`/news?lang=tk`).
 """
@@ -87,7 +89,7 @@ async def news_page(datasette, request):
     data = await site.fetch(datasette, {
         "count": (f"select count(*) as n from news_items n{where}", params),
         "rows": (f"""select {ROW_COLUMNS} from news_items n{where}
-                     order by n.published_on is null, n.published_on desc, n.site_id desc, n.id
+                     order by n.published_on desc, n.id desc
                      limit {PAGE_SIZE} offset {(page - 1) * PAGE_SIZE}""", params),
     })
     total = data["count"][0]["n"]
