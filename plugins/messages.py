@@ -78,7 +78,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "What the loader could not read": ("Ýükleýjiniň okap bilmedikleri", "Что загрузчик не смог прочитать"),
     "final": ("jemleýji", "итог"),
     "{pct} final": ("{pct} jemleýji", "{pct} итог"),
-    "{pct} at {hour}": ("{hour}-a çenli {pct}", "{pct} к {hour}"),
+    "{pct} at {hour}": ("{hour}: {pct}", "{pct} к {hour}"),
     "no turnout figures": ("gatnaşyk sanlary ýok", "нет данных о явке"),
     "Turnout through polling day, {name}": ("Ses beriş güni gatnaşyk, {name}", "Явка в день голосования, {name}"),
     # news list
@@ -91,6 +91,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "Show": ("Görkez", "Показать"),
     "Clear filters": ("Süzgüçleri aýyr", "Сбросить фильтры"),
     "{n} items": ("{n} habar", "Новостей: {n}"),
+    "{n} item": ("{n} habar", "Новостей: {n}"),
+    "{n} item found": ("{n} habar tapyldy", "Найдено новостей: {n}"),
     "{n} items, page {page} of {pages}": ("{n} habar, {page}/{pages} sahypa", "Новостей: {n}, страница {page} из {pages}"),
     "No news matches these filters.": ("Bu süzgüçlere laýyk habar ýok.", "Нет новостей, отвечающих этим условиям."),
     "undated": ("senesiz", "без даты"),

@@ -197,7 +197,7 @@ def test_faceted_table(visit):
     page.wait_for_url("**lang=tk**")
     rows = page.locator("table.rows-and-columns tbody tr")
     assert rows.count() == 3
-    assert '3 rows where lang = "tk"' in page.locator("h3").first.inner_text()
+    assert '3 rows where lang = "tk"' in page.locator("h2.as-h3").first.inner_text()
     visit.check_clean()
 
 
