@@ -273,7 +273,7 @@ def axe_available():
         pytest.skip(f"{AXE} is missing (run `make axe`, which installs axe-core from npm per package.json)")
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("lang", ["en", "tk", "ru"])
 def test_axe_finds_no_serious_or_critical_violations(visit, axe_available, lang):
     import json
 
