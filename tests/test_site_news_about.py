@@ -164,3 +164,15 @@ async def test_error_pages_have_the_site_look_and_language(site_ds):
     assert '<html lang="ru">' in html and "<h1>Страница не найдена</h1>" in html and 'action="/ru/search"' in html
     r = await get(site_ds, "/saylav/no_such_table.json", status=404)
     assert r.json()["ok"] is False  # JSON errors stay JSON
+
+
+async def test_datasettes_own_error_rendering_still_gets_the_site_look(site_ds):
+    """A 500 is answered by Datasette's handler, which renders error.html without the request."""
+    await site_ds.invoke_startup()
+    template = site_ds.jinja_env.select_template(["500.html", "error.html"])
+    html = await template.render_async({"ok": False, "error": "boom", "status": 500, "title": None,
+                                        "urls": site_ds.urls, "app_css_hash": site_ds.app_css_hash(),
+                                        "menu_links": lambda: []})
+    assert '<html lang="en">' in html and html.count("<main") == 1
+    assert '<link rel="stylesheet" href="/static/site.css">' in html
+    assert "Something went wrong on our side." in html and "boom" in html
