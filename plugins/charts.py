@@ -15,6 +15,7 @@ PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8
 OVERALL_COLOUR = "#111111"
 FONT = 16  # chart text size, in chart units
 LEGEND_ROW = 22
+CHAR_W = 0.64  # a generous average character width, in em (Cyrillic and bold-free Latin fit in it)
 MANY_COLOUR = "#9aa5b1"
 
 
@@ -132,7 +133,7 @@ def line_chart(series: list[dict], *, title: str, desc: str = "", x_label: str =
     out.append('<g class="legend" fill="#222">')
     legend_left = left if legend_cols == 2 else 8
     col_w = (width - legend_left - right) / legend_cols
-    fits = int((col_w - 30) / (FONT * 0.56))  # characters that fit beside the swatch
+    fits = int((col_w - 30) / (FONT * CHAR_W))  # characters that fit beside the swatch
     for i, (name, colour, w) in enumerate(legend_rows):
         lx = legend_left + (i % legend_cols) * col_w
         ly = height + 8 + LEGEND_ROW * (i // legend_cols)
@@ -177,8 +178,11 @@ def bar_chart(rows: list[tuple[str, dict]], series: list[tuple[str, str, str]], 
     """Horizontal stacked bars: one bar per row (label, {series key: count}), segments in the order
     of `series` [(key, legend name, colour)], the total at the end of each bar, and a legend.
     Every segment has a <title> with its figure; text is FONT units (>= 11 px at 390 px)."""
-    row_h, left, right, top = 26, 64, 48, 34
-    legend_h = LEGEND_ROW * ((len(series) + 2) // 3)
+    row_h, right, top = 26, 48, 34
+    left = int(max([48] + [12 + FONT * CHAR_W * len(label) for label, _ in rows]))  # room for the row labels
+    longest = max((len(name) for _, name, _ in series), default=0)
+    cols = 3 if longest <= 11 else 2 if longest <= 19 else 1  # legend columns the names fit in
+    legend_h = LEGEND_ROW * ((len(series) + cols - 1) // cols)
     height = top + row_h * len(rows) + 10 + legend_h
     plot_w = width - left - right
     biggest = max([sum(v for v in counts.values()) for _, counts in rows] + [1])
@@ -206,10 +210,10 @@ def bar_chart(rows: list[tuple[str, dict]], series: list[tuple[str, str, str]], 
             x += w
         out.append(f'<text x="{_num(x + 6)}" y="{y + 17}" fill="#222">{sum(counts.values())}</text>')
     ly = top + row_h * len(rows) + 10
-    col_w = (width - 8) / 3
+    col_w = (width - 8) / cols
     for i, (key, name, colour) in enumerate(series):
-        lx = 4 + (i % 3) * col_w
-        yy = ly + LEGEND_ROW * (i // 3)
+        lx = 4 + (i % cols) * col_w
+        yy = ly + LEGEND_ROW * (i // cols)
         out.append(f'<rect x="{_num(lx)}" y="{yy}" width="14" height="14" fill="{colour}"/>')
         out.append(f'<text x="{_num(lx + 20)}" y="{yy + 13}" fill="#222">{escape(name)}</text>')
     out.append("</svg>")
