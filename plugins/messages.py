@@ -303,6 +303,12 @@ DATE_BASIS = {  # basis -> (English, Turkmen, Russian)
                         "по соседям в списке новостей"),
     "site-id": ("from the site's article number between dated neighbours", "saýtdaky makala belgisinden",
                 "по номеру статьи на сайте между датированными соседями"),
+    "date-line": ("a year printed on the date line itself", "ýyl sene setiriniň özünde ýazylan", "год напечатан в строке даты"),
+    "text-month": ("a month and year in the text, checked against the article numbers around it",
+                   "tekstdäki aý we ýyl, goňşy makala belgileri bilen barlanan",
+                   "месяц и год в тексте, сверенные с соседними номерами статей"),
+    "story": ("from the dated translation of the same story", "şol habaryň senesi belli terjimesinden",
+              "по датированному переводу той же новости"),
     "capture-date": ("from the date the page was captured", "sahypanyň nusgasy alnan senesinden",
                      "по дате снимка страницы"),
 }
