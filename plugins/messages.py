@@ -274,6 +274,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "SQL query": ("SQL sorag", "SQL-запрос"),
     "Run SQL": ("SQL işlet", "Выполнить SQL"),
     "What the columns hold": ("Sütünlerde näme bar", "Что в столбцах"),
+    "This page is for developers and is written in English.": (
+        "Bu sahypa programmistler üçin we iňlis dilinde ýazylan.", "Эта страница — для разработчиков, она на английском."),
     "Read this as a page →": ("Sahypa hökmünde okaň →", "Читать как страницу →"),
     "Download as CSV for Excel": ("Excel üçin CSV ýükle", "Скачать CSV для Excel"),
 }
