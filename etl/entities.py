@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -17,10 +18,31 @@ CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 # Russian nouns in the genitive that put the name after them in the genitive too
 # ("председателя ЦИК Г.Мурадова"), and prepositions that govern the genitive.
-_RU_GENITIVE_BEFORE = re.compile(
-    r"(?:председател|заместител|руководител|представител|советник|посл|член|глав|директор|секретар|эксперт"
-    r"|специалист|начальник|координатор|кандидат|министр|депутат|сотрудник)[а-я]*(?:я|а|ы|и)\b[^,;.]{0,120}$"
-    r"|(?:\bу|\bот|\bдля|\bбез|со стороны|в лице|участием)\s*$", re.I)
+_RU_ROLE_NOUN = re.compile(
+    r"\b(?:председател|заместител|руководител|представител|советник|посл|член|глав|директор|секретар|эксперт"
+    r"|специалист|начальник|координатор|кандидат|министр|депутат|сотрудник)([а-я]*)", re.I)
+_RU_GENITIVE_GOVERNOR = re.compile(r"(?:\bу|\bот|\bдля|\bбез|\bсо стороны|\bв лице|\bучастием|\bвизит\w*)\s*$", re.I)
+
+
+def _ru_genitive_context(before: str) -> bool:
+    """Whether the words before a Russian name put it in the genitive: a preposition that governs the
+    genitive right before it ('у Г.Мурадова', 'с участием ...'), or a title chain whose FIRST noun is
+    in the genitive ('визит председателя ЦИК Г.Мурадова'); 'заместитель председателя ЦИК Бахар
+    Оразова' heads with a nominative noun, so the name is nominative (a woman's surname in -ова)."""
+    if _RU_GENITIVE_GOVERNOR.search(before):
+        return True
+    clause = re.split(r"[,;.:()]|\s(?:и|а|с|со)\s", before[-160:])[-1]
+    nouns = list(_RU_ROLE_NOUN.finditer(clause))
+    if not nouns:
+        return False
+    first, rest = nouns[0], clause[:nouns[0].start()]
+    if _RU_GENITIVE_GOVERNOR.search(rest):
+        return True
+    word, ending = first.group(0).lower(), first.group(1).lower()
+    if word.startswith("глав"):  # глава (nominative), главы (genitive)
+        return ending == "ы"
+    # genitive: председателя, советника, посла, членов, представителей; not председатель, члены, посол
+    return ending in ("я", "а", "ов", "ей")
 
 
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич)(?:а|у|ем|е)?$|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$", re.I)
@@ -62,7 +84,7 @@ def russian_nominative(name: str, before: str = "") -> str:
     for end, repl, c, _gender in rules:
         if low.endswith(end) and len(low) > len(end) + 1:
             if c == "gen?":
-                if not (genitive or _RU_GENITIVE_BEFORE.search(before)):
+                if not (genitive or _ru_genitive_context(before)):
                     break
                 c = "gen"
             case, new_last = c, last[: len(last) - len(end)] + repl
@@ -72,6 +94,10 @@ def russian_nominative(name: str, before: str = "") -> str:
         fl = f.lower()
         if case is None or f.endswith(".") or not re.search(r"[а-яё]$", fl):
             new_firsts.append(f)
+            continue
+        analysed = _ru_word_nominative(f, case)
+        if analysed:
+            new_firsts.append(analysed)
             continue
         if _PATRONYMIC.search(f):
             f = re.sub(r"(вич|ьич)(?:а|у|ем|е)$", r"\1", f)
@@ -89,6 +115,42 @@ def russian_nominative(name: str, before: str = "") -> str:
             f = re.sub(r"ой$", "а", f) if fl.endswith("ой") else f
         new_firsts.append(f)
     return " ".join(new_firsts + [init + new_last])
+
+
+_PYMORPHY_CASES = {"ins": {"ablt"}, "gen": {"gent"}, "dat": {"datv"}, "pre": {"loct"}, "obl": {"ablt", "gent", "datv", "loct"},
+                   "acc": {"accs"}}
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    """The Russian morphological analyser (pymorphy3 with its dictionary), loaded once per process;
+    None when it is not installed (the rules below then do the work alone)."""
+    try:
+        import pymorphy3
+    except ImportError:  # pragma: no cover - a declared dependency; the rules still work without it
+        return None
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def _ru_word_nominative(word: str, case: str) -> str | None:
+    """A Russian given name or patronymic in the nominative, read by the analyser in the case the
+    surname showed ('Натальей' -> 'Наталья', 'Николаевичем' -> 'Николаевич', 'Ивановной' ->
+    'Ивановна'). Names the dictionary does not know (most Turkmen names) are left to the rules."""
+    morph = _morph()
+    if morph is None:
+        return None
+    wanted = _PYMORPHY_CASES.get(case, set())
+    for p in morph.parse(word):
+        if p.tag.POS != "NOUN" or p.tag.case not in wanted or p.tag.number != "sing" \
+                or not ({"Name", "Patr"} & p.tag.grammemes):
+            continue
+        form = p.inflect({"nomn", "sing"})
+        if form is None:
+            return None
+        out = form.word
+        return out[:1].upper() + out[1:] if word[:1].isupper() else out
+    return None
 
 
 # Turkmen case suffixes after a surname in -ow/-ew (genitive, accusative, locative, ablative).
@@ -134,7 +196,10 @@ def skeleton(word: str) -> str:
     k = re.sub(r"(?:skiy|skii|skij|sky|skyi)$", "ski", k)
     k = re.sub(r"(?:iy|ii|ij)$", "i", k)
     k = re.sub(r"(?<=[aeiouy])y(?=e)", "", k)  # Ataýewa / Ataeva, Annayev / Annaev
-    k = k.replace("y", "u")  # Turkmen y, Russian ы and English y or u: Myradov / Muradov / Мырадов
+    # Turkmen y and i, Russian ы and English y, i or u are one vowel inside a name: Myradov / Muradov /
+    # Мырадов, Berdimuhamedow / Berdymukhamedov / Бердымухамедов; a first letter stays (Yazmyradov)
+    k = re.sub(r"(?<=[^aeiou])i(?=[^aeiou])", "u", k)
+    k = k[:1] + k[1:].replace("y", "u")
     k = re.sub(r"(.)\1+", r"\1", k)  # Mammedova / Mamedova
     return k
 

@@ -130,7 +130,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ"
 _SENTENCE_BREAK = re.compile(rf"(?<=[.!?])\s+(?=[{_UPPER}«“\"(0-9])|\n+")
 _ENDS_WITH_INITIAL = re.compile(rf"(?:^|[\s(])[{_UPPER}]\.$")
 # abbreviations that a number or a name follows: "No. 12", "Art. 63", "ст. 4", "г. Ашхабад"
-_ENDS_WITH_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:No|Nos|Art|Arts|St|p|pp|ст|п|г|гг|им|ул|d|Nr)\.$", re.I)
+_ENDS_WITH_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:No|Nos|Art|Arts|St|p|pp|ст|п|г|гг|им|ул|d|Nr|Mr|Mrs|Ms|Dr|Prof|г-н|г-жа)\.$", re.I)
 
 
 def sentences(text: str) -> list[str]:

@@ -11,7 +11,7 @@ Hooks (all for plain `datasette`, which gets no command-line options from us):
 - `/static/...` serves the site's static files (the pages link /static/site.css);
 - the metadata (titles, descriptions, licence, source) is the packaged metadata.yml when the
   instance was given none of its own;
-- templates get `saylav_version`; the footer's "About" names the version (see `site_metadata`).
+- templates get `saylav_version` (the site's footer shows it).
 """
 from __future__ import annotations
 
@@ -47,14 +47,11 @@ def version() -> str:
 def _site_metadata() -> dict:
     import yaml
 
-    meta = yaml.safe_load(METADATA.read_text(encoding="utf-8")) or {}
-    about = meta.get("about") or "saylav-archive"
-    meta["about"] = f"{about} {version()}"
-    return meta
+    return yaml.safe_load(METADATA.read_text(encoding="utf-8")) or {}
 
 
 def site_metadata() -> dict:
-    """The packaged metadata.yml as a dict (a fresh copy), its "about" naming the version."""
+    """The packaged metadata.yml as a dict (a fresh copy)."""
     return copy.deepcopy(_site_metadata())
 
 

@@ -34,9 +34,9 @@ def test_one_skeleton_for_every_spelling(spellings):
     ("Myradow Gulmyrat", True, "muradov-g"),
     ("Alexei Gromov", False, "gromov-a"),
     ("Alexey Gromov", False, "gromov-a"),
-    ("Viktor Guminsky", False, "guminski-v"),
-    ("В. Гуминский", False, "guminski-v"),
-    ("Victor Guminskiy", False, "guminski-v"),
+    ("Viktor Guminsky", False, "gumunski-v"),
+    ("В. Гуминский", False, "gumunski-v"),
+    ("Victor Guminskiy", False, "gumunski-v"),
     ("Bazarow Rejep", True, "bazarov-r"),
     ("Rejep Bazarov", False, "bazarov-r"),
 ])
@@ -140,3 +140,14 @@ def test_russian_names_with_a_patronymic_in_any_order_and_case(printed, nominati
 
     assert nominative(printed, "ru") == nominative_form
     assert Registry().person(printed, "ru") == person
+
+
+@pytest.mark.parametrize("spellings", [
+    ["Berdimuhamedow", "Berdymukhamedov", "Бердымухамедов", "Berdimuhamedov"],
+    ["Ýazmyradow", "Yazmyradov", "Язмырадов"],
+    ["Myradow", "Muradov", "Мырадов", "Мурадов"],
+])
+def test_one_skeleton_for_the_turkmen_russian_and_english_vowels_of_one_surname(spellings):
+    from etl.entities import skeleton
+
+    assert len({skeleton(s) for s in spellings}) == 1
