@@ -334,7 +334,8 @@ def popolo(conn: sqlite3.Connection, base_url: str = "https://saylav.gov.tm") ->
             body = e.get("body") or "unknown"
             bodies_with_seats.add(body)
             ms = {"id": f"seat-{m['id']}" if m.get("id") else f"seat-{m['election_id']}-{m['person_id']}",
-                  "person_id": m["person_id"], "organization_id": f"body-{body}", "role": "member",
+                  "person_id": m["person_id"], "organization_id": f"body-{body}",
+                  "role": "President" if body == "president" else "member",
                   "legislative_period_id": m["election_id"]}
             if m.get("constituency_id"):
                 ms["area_id"] = m["constituency_id"]
@@ -370,7 +371,7 @@ def popolo(conn: sqlite3.Connection, base_url: str = "https://saylav.gov.tm") ->
 _BODY_NAMES = {
     "mejlis": "Mejlis of Turkmenistan",
     "halk-maslahaty": "Halk Maslahaty of the Milli Gengesh of Turkmenistan",
-    "president": "President of Turkmenistan",
+    "president": "Presidency of Turkmenistan",
     "velayat-maslahaty": "Velayat halk maslahaty",
     "etrap-maslahaty": "Etrap and city halk maslahaty",
     "gengesh": "Gengesh",
