@@ -24,7 +24,6 @@ publish.json. No Docker is needed to make the context; the platforms build it re
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import shlex
@@ -314,6 +313,3 @@ def _inspect(db: Path, target: Path) -> None:
 
     write_inspect(db, target)
 
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

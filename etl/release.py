@@ -518,10 +518,9 @@ def _write_json(path: Path, data) -> None:
 def validate_datapackage(path: Path) -> list[str] | None:
     """Problems `frictionless validate` finds in the package (empty when valid); None without frictionless."""
     try:
-        from frictionless import Package, validate  # noqa: F401
+        from frictionless import validate
     except ImportError:
         return None
-    from frictionless import validate
 
     report = validate(str(path))
     if report.valid:

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from etl.cli import cli
-from etl.publish import container_command, make_context
+from etl.publish import container_command
 from etl.release import content_hash
 from etl.version import __version__
 from tests.site_fixtures import ELECTION, get
