@@ -8,8 +8,9 @@ developing) gets none of this.
 - Hashed URLs, as datasette-hashed-urls gives them, without changing the site's own links:
   `/saylav-{key}/...` answers as `/saylav/...` with `Cache-Control: public, max-age=31536000,
   immutable`; a URL with an older key redirects (302, short TTL) to the current one.
-- Every other successful GET: `ETag: W/"{key}-{version}"` (a new database or a new release of the
-  code changes it, so `If-None-Match` revalidates to 304 without running a query), and
+- Every other successful GET: `ETag: W/"{key}-{version}-{lang}"` (a new database, a new release of
+  the code or another language of the page changes it, so `If-None-Match` revalidates to 304
+  without running a query), and
   `Surrogate-Key`/`Cache-Tag: saylav-{key}` for purging a CDN by tag.
 - Time to live: HTML pages, feeds, sitemap and robots.txt are short (five minutes in browsers and
   at the edge), so a new deploy shows within minutes; data answers (JSON, CSV, the database file,
@@ -41,10 +42,21 @@ def db_key(datasette) -> str | None:
     return full[:16].lower() or None
 
 
-def _etag(key: str) -> bytes:
+def _etag(key: str, variant: str) -> bytes:
     from etl.version import __version__
 
-    return f'W/"{key}-{__version__}"'.encode()
+    return f'W/"{key}-{__version__}-{variant}"'.encode()
+
+
+def variant_of(scope) -> tuple[str, bool]:
+    """(language the page is read in, whether the URL chose it): pages without a language prefix
+    vary by Accept-Language and the language cookie (plugins/languages.py), so their ETags must too."""
+    try:
+        from . import languages
+
+        return languages.language_of(scope)
+    except (ImportError, AttributeError):  # no language negotiation: one variant
+        return "en", True
 
 
 def _header(scope, name: bytes) -> bytes | None:
@@ -81,10 +93,14 @@ def asgi_wrapper(datasette):
                 raw = (scope.get("raw_path") or b"")
                 raw = b"/" + DATABASE.encode() + raw[len(hashed.group(0)):] if raw else path.encode()
                 scope = dict(scope, path=path, raw_path=raw)
-            etag = _etag(key)
+            lang, chosen_by_url = variant_of(scope)
+            etag = _etag(key, lang)
             inm = _header(scope, b"if-none-match")
             if inm and etag in [t.strip() for t in inm.split(b",")] or inm == b"*":
-                return await _send_simple(send, 304, [(b"etag", etag), (b"cache-control", IMMUTABLE if hashed else SHORT)])
+                headers = [(b"etag", etag), (b"cache-control", IMMUTABLE if hashed else SHORT)]
+                if not chosen_by_url:
+                    headers.append((b"vary", b"Accept-Language, Cookie"))
+                return await _send_simple(send, 304, headers)
 
             async def send_with_cache(message):
                 if message["type"] == "http.response.start" and message["status"] in CACHEABLE:

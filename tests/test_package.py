@@ -229,7 +229,7 @@ def test_publish_context_command_runs_the_installed_package(installed):
     env = dict(env, PORT=str(port), SAYLAV_DB_SHA256=db_hash)
     with server(["/bin/sh", "-c", shell], work, env, port) as base:
         headers = check_site(base)
-        assert headers["/"]["ETag"] == f'W/"{db_hash[:16]}-{__version__}"'
+        assert headers["/"]["ETag"] == f'W/"{db_hash[:16]}-{__version__}-en"'
         status, hdrs, _ = fetch(f"{base}/saylav-{db_hash[:16]}/news_items.json")
         assert status == 200 and hdrs["Cache-Control"] == "public, max-age=31536000, immutable"
     again = run([venv / "bin" / "saylav", "publish", "--db", "db2/saylav.db", "-o", "ctx", "--wheel", wheel,

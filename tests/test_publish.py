@@ -139,7 +139,7 @@ def test_clear_errors(tmp_path, site_db):
 
 async def test_pages_and_feeds_get_a_short_ttl_and_data_a_longer_one_keyed_to_the_hash(site_ds):
     key = site_ds.get_database("saylav").hash[:16]
-    etag = f'W/"{key}-{__version__}"'
+    etag = f'W/"{key}-{__version__}-en"'
     for path in ["/", f"/elections/{ELECTION}", "/news/en-461", "/saylav/feed.atom", "/saylav/news_items"]:
         r = await get(site_ds, path)
         assert r.headers["cache-control"] == "public, max-age=300, s-maxage=300, stale-while-revalidate=60", path
@@ -163,8 +163,13 @@ async def test_hashed_urls_are_immutable_and_old_hashes_redirect(site_ds):
 
 async def test_revalidation_answers_304_and_errors_are_not_cached(site_ds):
     key = site_ds.get_database("saylav").hash[:16]
-    r = await get(site_ds, "/news/en-461", status=304, headers={"if-none-match": f'W/"{key}-{__version__}"'})
+    r = await get(site_ds, "/news/en-461", status=304, headers={"if-none-match": f'W/"{key}-{__version__}-en"'})
     assert r.content == b""
+    # another language of the same URL is another representation: never a 304 for the English one
+    ru = await get(site_ds, "/news/en-461", headers={"if-none-match": f'W/"{key}-{__version__}-en"',
+                                                      "accept-language": "ru"})
+    assert ru.headers["etag"] == f'W/"{key}-{__version__}-ru"' and "Accept-Language" in ru.headers["vary"]
+    assert (await get(site_ds, "/ru/news/en-461")).headers["etag"] == ru.headers["etag"]
     assert (await get(site_ds, "/news/en-461", headers={"if-none-match": 'W/"other"'})).status_code == 200
     missing = await get(site_ds, "/news/no-such-item", status=404)
     assert "etag" not in missing.headers and "public" not in missing.headers.get("cache-control", "")
