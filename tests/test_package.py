@@ -187,6 +187,9 @@ def test_installed_package_loads_and_serves_with_saylav_serve_and_plain_datasett
                 cwd=work, env=env).stdout.split()
     assert all(str(venv) in w for w in where), where  # not the checkout
     assert __version__ in run([venv / "bin" / "saylav", "--version"], cwd=work, env=env).stdout
+    run([venv / "bin" / "python", "-m", "pip", "check"], cwd=work, env=env)  # every dependency declared and met
+    plugins = json.loads(run([venv / "bin" / "datasette", "plugins"], cwd=work, env=env).stdout)
+    assert {"saylav_site.home", "saylav_site.cdn_cache", "saylav_site.assets"} <= {p["name"] for p in plugins}
     run([venv / "bin" / "saylav", "load", "--raw", "raw", "--db", "db/saylav.db", "--no-progress"], cwd=work, env=env)
 
     port = free_port()
