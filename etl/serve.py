@@ -90,10 +90,28 @@ def limit_sqlite_heap(limit: int = SQLITE_HEAP_LIMIT) -> None:
         conn.close()
 
 
+def return_freed_memory(threshold: int = 256 * 1024) -> bool:
+    """Have glibc's malloc give large freed blocks back to the system at once (True if it could).
+
+    By default glibc raises its mmap threshold up to 32 MB after large blocks are freed, so the
+    memory of a large answer stays in the process (RSS) after the answer is gone.
+    """
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        m_trim_threshold, m_mmap_threshold = -1, -3
+        return bool(libc.mallopt(m_mmap_threshold, threshold)) and bool(libc.mallopt(m_trim_threshold, 2 * threshold))
+    except (OSError, AttributeError):
+        return False
+
+
 def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001, inspect_path: Path | None = None) -> None:
     """Serve the archive on host:port until interrupted (what `saylav serve` runs)."""
     import uvicorn
 
+    return_freed_memory()
     limit_sqlite_heap()
     ds = make_app(Path(db_path), inspect_path)
     uvicorn.run(ds.app(), host=host, port=port, **UVICORN)

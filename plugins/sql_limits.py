@@ -31,6 +31,7 @@ import contextvars
 import sqlite3
 import threading
 import time
+from collections import Counter
 from contextlib import contextmanager
 
 import datasette.database as _database
@@ -53,12 +54,13 @@ class ResultTooLarge(sqlite3.OperationalError):
 class RequestGuard:
     """One HTTP request: cancelled when its client leaves; a deadline for all its SQL."""
 
-    __slots__ = ("deadline", "cancelled", "stream")
+    __slots__ = ("deadline", "cancelled", "stream", "reason")
 
     def __init__(self, seconds: float, stream: bool = False):
         self.deadline = time.perf_counter() + seconds
         self.cancelled = False
         self.stream = stream
+        self.reason = None  # why its SQL was last interrupted
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -82,6 +84,7 @@ class _State(threading.local):
 
 
 _local = _State()
+interruptions: Counter = Counter()  # why SQL was interrupted, for tests and logs
 _request: contextvars.ContextVar = contextvars.ContextVar("saylav_request_guard", default=None)
 _in_execute_fn: contextvars.ContextVar = contextvars.ContextVar("saylav_in_execute_fn", default=False)
 
@@ -91,14 +94,24 @@ def current_guard() -> RequestGuard | None:
     return _request.get()
 
 
+def _stop(guard: RequestGuard | None, reason: str) -> int:
+    if guard is not None and guard.reason is None:
+        guard.reason = reason
+    interruptions[reason] += 1
+    return 1
+
+
 def _progress() -> int:
     now = time.perf_counter()
+    guard = _local.guard
     deadline = _local.deadline
     if deadline is not None and now >= deadline:
-        return 1
-    guard = _local.guard
-    if guard is not None and (guard.cancelled or now >= guard.deadline):
-        return 1
+        return _stop(guard, "a query ran past the SQL time limit (sql_time_limit_ms)")
+    if guard is not None:
+        if guard.cancelled:
+            return _stop(guard, "the client went away")
+        if now >= guard.deadline:
+            return _stop(guard, "the request's SQL ran past its total time limit")
     stall = _local.stall
     if stall is not None:
         gap = now - stall.last
@@ -106,7 +119,8 @@ def _progress() -> int:
         if gap < IDLE_GAP_S:
             stall.busy += gap
             if stall.busy >= stall.limit:
-                return 1
+                return _stop(guard, "the export's SQL ran for the SQL time limit (sql_time_limit_ms) "
+                                    "without producing a row")
     return 0
 
 
@@ -232,6 +246,14 @@ def startup(datasette):
     _install()
 
 
+async def _interrupted(send, reason: str):
+    body = f"SQL interrupted: {reason}. Nothing was sent; narrow the query or the export.\n".encode()
+    await send({"type": "http.response.start", "status": 400, "headers": [
+        (b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
+        (b"cache-control", b"no-store"), (b"x-content-type-options", b"nosniff")]})
+    await send({"type": "http.response.body", "body": body})
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
@@ -252,10 +274,24 @@ def asgi_wrapper(datasette):
                         return
                     await inbox.put(message)
 
+            started = False
+
+            async def tracked(message):
+                nonlocal started
+                if message["type"] == "http.response.start":
+                    started = True
+                await send(message)
+
             token = _request.set(guard)
             watcher = asyncio.ensure_future(watch())
             try:
-                return await app(scope, inbox.get, send)
+                return await app(scope, inbox.get, tracked)
+            except BaseException as e:
+                # the app gave up before answering because a limit stopped its SQL (a streamed
+                # export does so by raising): say which, instead of the server's bare 500
+                if started or guard.reason is None or guard.cancelled or isinstance(e, asyncio.CancelledError):
+                    raise
+                await _interrupted(send, guard.reason)
             finally:
                 watcher.cancel()
                 _request.reset(token)
