@@ -274,11 +274,17 @@ def asgi_wrapper(datasette):
                         return
                     await inbox.put(message)
 
-            started = False
+            started = replaced = False
 
             async def tracked(message):
-                nonlocal started
+                nonlocal started, replaced
+                if replaced:
+                    return  # the body of a 500 this wrapper has answered instead
                 if message["type"] == "http.response.start":
+                    if message["status"] == 500 and guard.reason is not None and not guard.cancelled:
+                        # Datasette's CSV view reports an interrupted first page as a 500
+                        replaced = True
+                        return await _interrupted(send, guard.reason)
                     started = True
                 await send(message)
 
@@ -289,7 +295,7 @@ def asgi_wrapper(datasette):
             except BaseException as e:
                 # the app gave up before answering because a limit stopped its SQL (a streamed
                 # export does so by raising): say which, instead of the server's bare 500
-                if started or guard.reason is None or guard.cancelled or isinstance(e, asyncio.CancelledError):
+                if started or replaced or guard.reason is None or guard.cancelled or isinstance(e, asyncio.CancelledError):
                     raise
                 await _interrupted(send, guard.reason)
             finally:
