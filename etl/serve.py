@@ -10,7 +10,7 @@ process can set: SQLite's heap as a whole is capped (SQLITE_HEAP_LIMIT: past it 
 requests are handled at once (more get 503) and idle keep-alive connections close after 5 s.
 Together with the per-query limits of plugins/sql_limits.py and the byte-bounded result cache of
 plugins/query_cache.py this keeps the server under MEMORY_BOUND_MB of RSS under the attacks of
-tests/test_server_memory.py.
+tests/test_server_attacks.py.
 """
 from __future__ import annotations
 

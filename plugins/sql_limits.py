@@ -16,7 +16,12 @@ connection Datasette opens (`prepare_connection`), driven by per-thread state:
   steps, about 0.1 ms);
 - a streamed export's own thread (plugins/downloads.py runs it in the request's context) may run
   as long as it keeps producing rows, but never `sql_time_limit_ms` of SQL work without a row
-  (time spent waiting for a slow client does not count).
+  (a text value read counts as a row: every table of the archive has a text column; pauses of
+  over IDLE_GAP_S between two checks, such as waiting for a slow client, do not count).
+
+A statement stopped by a limit before anything was sent gets 400 with the reason (Datasette would
+answer 500 for a CSV, and the server a bare 500 for the full export); later, the export is
+dropped unfinished (plugins/downloads.py). `interruptions` counts the reasons.
 
 Sizes: a value (string or blob) SQLite builds is at most MAX_VALUE_BYTES (`SQLITE_LIMIT_LENGTH`;
 over it SQLite's printf() gives NULL and other functions fail with "string or blob too big"), and
