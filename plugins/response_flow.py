@@ -7,12 +7,21 @@ asking for large results at once add up (eight 42 MB JSON answers took the serve
 Here a body over CHUNK_BYTES is passed on in CHUNK_BYTES pieces; uvicorn's flow control makes each
 send wait while the connection's buffer is full, so at most about one chunk per connection is
 buffered, and a client that goes away stops the rest from being copied at all.
+
+After a response of over COLLECT_AFTER_BYTES, Python's cycle collector is run: the objects of a
+Datasette request refer to each other in cycles, so a large answer they hold (its rows, the page
+or JSON text and its bytes) would otherwise stay in memory until the next full collection, and
+successive large answers pile up (RSS climbing by about 40 MB per 42 MB JSON answer). A full
+collection takes a few tens of milliseconds, small beside building such an answer.
 """
 from __future__ import annotations
+
+import gc
 
 from datasette import hookimpl
 
 CHUNK_BYTES = 256 * 1024
+COLLECT_AFTER_BYTES = 4 * 1024 * 1024
 
 
 @hookimpl
@@ -22,8 +31,12 @@ def asgi_wrapper(datasette):
             if scope.get("type") != "http":
                 return await app(scope, receive, send)
 
+            sent = 0
+
             async def send_in_chunks(message):
+                nonlocal sent
                 body = message.get("body", b"") if message["type"] == "http.response.body" else b""
+                sent += len(body)
                 if len(body) <= CHUNK_BYTES:
                     return await send(message)
                 more = message.get("more_body", False)
@@ -36,7 +49,11 @@ def asgi_wrapper(datasette):
                 finally:
                     view.release()
 
-            await app(scope, receive, send_in_chunks)
+            try:
+                await app(scope, receive, send_in_chunks)
+            finally:
+                if sent > COLLECT_AFTER_BYTES:
+                    gc.collect()
 
         return chunked
 

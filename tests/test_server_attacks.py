@@ -87,6 +87,17 @@ def test_thirty_7_mb_results_then_concurrent_ones_keep_memory_bounded(server):
     assert status_mb(pid, "VmRSS") < MEMORY_BOUND_MB
 
 
+def test_concurrent_answers_that_swell_as_json_keep_memory_bounded(server):
+    # control characters are written \u0001 in JSON: a 7 MB value makes a 42 MB answer
+    base, pid = server
+    query = "select printf('%.*c', 7000000, char(1)) as d{}"
+    with concurrent.futures.ThreadPoolExecutor(6) as pool:
+        sizes = list(pool.map(lambda i: len(sql(base, query.format(i), timeout=120).content), range(12)))
+    assert min(sizes) > 42000000
+    peak = status_mb(pid, "VmHWM")
+    assert peak < MEMORY_BOUND_MB, f"peak RSS {peak} MB"
+
+
 def test_repeated_facets_get_a_quick_clear_refusal(server):
     base, pid = server
     for repeats in (200, 2000):
