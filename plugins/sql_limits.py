@@ -293,10 +293,15 @@ def asgi_wrapper(datasette):
                     started = True
                 await send(message)
 
+            async def app_receive():
+                if guard.cancelled and inbox.empty():
+                    return {"type": "http.disconnect"}
+                return await inbox.get()
+
             token = _request.set(guard)
             watcher = asyncio.ensure_future(watch())
             try:
-                return await app(scope, inbox.get, tracked)
+                return await app(scope, app_receive, tracked)
             except BaseException as e:
                 # the app gave up before answering because a limit stopped its SQL (a streamed
                 # export does so by raising): say which, instead of the server's bare 500

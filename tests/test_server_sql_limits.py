@@ -166,3 +166,28 @@ def test_sql_stops_when_the_client_goes_away(site_db, path):
         while limits.interruptions[reason] == before and time.monotonic() < deadline:
             time.sleep(0.05)
         assert limits.interruptions[reason] > before, "the query kept running after the client left"
+
+
+async def test_url_sql_waits_its_turn_then_gets_503(site_ds, monkeypatch):
+    gate_plugin = plugin("sql_concurrency")
+    monkeypatch.setattr(gate_plugin, "WAIT_S", 0.2)
+    gate = gate_plugin._gate()
+    for _ in range(gate_plugin.MAX_AT_ONCE):
+        await gate.acquire()
+    try:
+        start = time.perf_counter()
+        r = await site_ds.client.get("/saylav.json?sql=select+1")
+        assert r.status_code == 503 and r.headers["retry-after"] == "5" and "Busy" in r.text
+        assert time.perf_counter() - start < 1.0
+        # pages and tables are not held up
+        assert (await site_ds.client.get("/saylav/news_items.json?_size=1")).status_code == 200
+    finally:
+        for _ in range(gate_plugin.MAX_AT_ONCE):
+            gate.release()
+    assert (await site_ds.client.get("/saylav.json?sql=select+1")).status_code == 200
+
+
+async def test_a_post_body_reaches_datasette_through_the_guard(site_ds):
+    # the guard forwards what the client sends; Datasette still reads form bodies (/-/messages)
+    r = await site_ds.client.post("/-/messages", data={"message": "hello", "message_type": "INFO"})
+    assert r.status_code == 302  # read the form (without it Datasette fails on the message type)
