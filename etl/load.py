@@ -359,7 +359,7 @@ def fix_dates(items: list[Item], issues: list[dict]) -> None:
     dated = [i for i in items if i.date]
     for item in dated:
         if item.date.year:
-            _set(item, item.date.year, "date-line")
+            _set(item, item.date.year, item.date.basis or "date-line")
     undated = [i for i in dated if not i.published_on]
     years = pmap(_year_from_text_star, [(i.date, f"{i.title or ''}\n{i.text}") for i in undated])
     for item, y in zip(undated, years):
@@ -395,7 +395,7 @@ def fix_dates(items: list[Item], issues: list[dict]) -> None:
     _drop_dates_against_ids(items, issues)
 
 
-STRONG_BASES = ("date-line", "text", "polling-day")
+STRONG_BASES = ("date-line", "dateline", "text", "polling-day")
 ID_ORDER_SLACK_DAYS = 7  # a translation or a late edit may stand a little out of order
 
 
@@ -442,11 +442,13 @@ def _set(item: Item, year: int, basis: str) -> bool:
 
 
 def _from_list_neighbours(items: list[Item]) -> int:
-    by_capture: dict[str, list[tuple[int, Item]]] = defaultdict(list)
+    # one newest-first list per excerpt of a capture: excerpts joined by "-----" are crawls of
+    # one address made years apart, so their items are no neighbours
+    by_capture: dict[tuple, list[tuple[int, Item]]] = defaultdict(list)
     for item in items:
         for s in item.sightings:
             if s.raw.position in ("sidebar", "listing") and item.date:
-                by_capture[s.capture.id].append((s.raw.line, item))
+                by_capture[(s.capture.id, s.raw.excerpt)].append((s.raw.line, item))
     changed = 0
     for rows in by_capture.values():
         rows.sort(key=lambda r: r[0])

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import DATE_LINE_RE, DayMonth, looks_like_date_line, parse_date_line
-from .text import squash
+from .dates import DATE_LINE_RE, DayMonth, looks_like_date_line, parse_date_line, parse_dateline, parse_time_stamp
+from .text import fold, squash
 
 HEADER_LINES = {
     "central commission for holding elections and referendums in turkmenistan",
@@ -41,6 +41,7 @@ class RawItem:
     paragraphs: list[str] = field(default_factory=list)
     is_snippet: bool = False  # the text is a cut-off preview, not the whole body
     url: str | None = None  # the item's own URL, when the page links it
+    excerpt: int = 0  # which excerpt of the capture (excerpts of one address are joined by "-----")
 
     @property
     def text(self) -> str:
@@ -128,7 +129,20 @@ def split_page(
             known_month = DATE_LINE_RE.match(line) is not None
             problems.append((n, "impossible date" if known_month else "unknown date format", line.strip()[:200]))
 
-    if is_listing_page:
+    parts = _excerpts(numbered) if main_line_count is None and not is_listing_page else [numbered]
+    if len(parts) > 1:
+        # several crawls of one address joined by a line "-----": each is a page of its own
+        items, layouts = [], []
+        for k, part in enumerate(parts):
+            if not any(line.strip() for _, line in part):
+                continue
+            found, layout = _split_by_shape(part)
+            for item in found:
+                item.excerpt = k
+            items += found
+            layouts.append(layout)
+        layout = "+".join(layouts)
+    elif is_listing_page:
         items = _listing_items(numbered, "listing")
         layout = "listing"
     elif main_line_count is not None:
@@ -152,13 +166,36 @@ def split_page(
     return PageSplit(layout, items, problems)
 
 
+EXCERPT_SEPARATOR = re.compile(r"^\s*-{5,}\s*$")
+
+
+def _excerpts(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The excerpts of a capture, split at the lines "-----" that join them."""
+    parts: list[list[tuple[int, str]]] = [[]]
+    for n, line in numbered:
+        if EXCERPT_SEPARATOR.match(line):
+            parts.append([])
+        else:
+            parts[-1].append((n, line))
+    return parts
+
+
 def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str]:
     content = [(n, line) for n, line in numbered if line.strip()]
+    if not content:
+        return [], "empty"
     date_idx = [i for i, (_, line) in enumerate(content) if parse_date_line(line)]
 
     # Listing page: title / snippet pairs, no date lines, most previews cut with "...".
     if not date_idx and _is_listing(content):
         return _listing_items(numbered, "listing"), "listing"
+
+    # Home page: navigation links and featured previews (title, cut snippet) with no date line,
+    # then dated previews: every item is a listing item, the links are none.
+    if date_idx and _is_home_listing(content, date_idx[0]):
+        head = [pair for pair in numbered if pair[0] < content[date_idx[0]][0]]
+        rest = [pair for pair in numbered if pair[0] >= content[date_idx[0]][0]]
+        return _featured_items(head) + _listing_items(rest, "listing"), "home-listing"
 
     if date_idx and (date_idx[0] == 0 or (date_idx[0] == 1 and _title_then_date(content))):
         # Layouts 1, 2, 5: the page opens with a date line (or with the title, then the date line).
@@ -175,6 +212,42 @@ def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str
     items = ([main] if main else []) + _sidebar_items(rest)
     layout = "title-body" if main and main.title else "body-only"
     return items, layout
+
+
+def _is_home_listing(content, first_date: int) -> bool:
+    """Before the first date line only short link lines and featured previews (a title-like line
+    then a snippet cut with '...'), and after it dated previews (date line, title, cut snippet)."""
+    head = content[:first_date]
+    if not head:
+        return False
+    pairs = links = 0
+    k = 0
+    while k < len(head):
+        line = head[k][1]
+        if not is_title_like(line) or len(line.split()) > 30:
+            return False
+        if k + 1 < len(head) and ends_cut(head[k + 1][1]):
+            pairs += 1
+            k += 2
+        else:
+            links += 1
+            k += 1
+    if pairs == 0 or pairs + links < 2:
+        return False
+    after = content[first_date:first_date + 3]
+    return len(after) == 3 and is_title_like(after[1][1]) and ends_cut(after[2][1])
+
+
+def _featured_items(numbered) -> list[RawItem]:
+    """Featured previews of a home page (title, cut snippet); link lines with no snippet are
+    navigation, not news."""
+    content = [(n, line) for n, line in numbered if line.strip()]
+    items = []
+    for k in range(len(content) - 1):
+        (n, line), (_, nxt) = content[k], content[k + 1]
+        if is_title_like(line) and ends_cut(nxt):
+            items.append(RawItem("listing", n, None, squash(line), [squash(nxt)], is_snippet=True))
+    return items
 
 
 def _title_then_date(content) -> bool:
