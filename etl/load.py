@@ -225,6 +225,7 @@ def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
 
 
 OPENING_CHARS = 600  # longer than any sidebar or listing snippet the site prints (about 200)
+UNTITLED_MIN_CHARS = 200  # an untitled full text joins a titled one only over this much text
 BUCKET_CHARS = 20  # sightings are compared only within the same title and first folded characters
 
 
@@ -259,6 +260,7 @@ def merge(sightings: list[Sighting]) -> list[Item]:
 
     by_site: dict[tuple, int] = {}
     buckets: dict[tuple, list[int]] = defaultdict(list)
+    untitled: dict[tuple, list[int]] = defaultdict(list)
     openings = [s.opening for s in sightings]
     for i, s in enumerate(sightings):
         if s.site_id is not None:
@@ -270,6 +272,10 @@ def merge(sightings: list[Sighting]) -> list[Item]:
         title = fold(s.raw.title)
         if title or len(openings[i]) >= 30:
             buckets[(s.lang, title[:120], openings[i][:BUCKET_CHARS])].append(i)
+        if len(openings[i]) >= UNTITLED_MIN_CHARS and not s.raw.is_snippet:
+            # a story seen once with its title and once without (a second excerpt of the page
+            # that starts below the headline): the same text is the same item
+            untitled[(s.lang, openings[i][:BUCKET_CHARS])].append(i)
     for members in buckets.values():
         clusters: list[tuple[str, int]] = []  # (longest opening, representative)
         for i in sorted(members, key=lambda k: -len(openings[k])):
@@ -281,6 +287,15 @@ def merge(sightings: list[Sighting]) -> list[Item]:
                         break
             else:
                 clusters.append((text, i))
+    for members in untitled.values():
+        titled = [i for i in members if sightings[i].raw.title]
+        for i in members:
+            if sightings[i].raw.title:
+                continue
+            same = [j for j in titled if (openings[j].startswith(openings[i]) or openings[i].startswith(openings[j]))
+                    and _ids_agree(sightings[i], sightings[j])]
+            if len({find(j) for j in same}) == 1:  # exactly one titled story has this text
+                union(i, same[0])
     groups: dict[int, list[Sighting]] = defaultdict(list)
     for i, s in enumerate(sightings):
         groups[find(i)].append(s)

@@ -297,11 +297,172 @@ def _main_item(part) -> RawItem | None:
     if parse_date_line(content[0][1]):
         dm = parse_date_line(content[0][1])
         content = content[1:]
+    else:
+        return _undated_main(content)
     if content and _has_title(content, dated=dm is not None):
         title = squash(content[0][1])
         content = content[1:]
     paras = [squash(line) for _, line in content]
     return RawItem("main", first_line, dm, title, paras, is_snippet=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# The headline of a page without the site's date line (layouts 3 and 4, and pages of other sites
+# that copy the Commission's statements): page chrome (mastheads, site names, section names, a
+# date alone, "Loading...", navigation) is never the title.
+
+UPPER_HEADING_WORDS = 6  # an upper-case line this long is a heading, not a section name
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
+# words that make up navigation, section names and widgets, in the languages of the pages read
+CHROME_WORDS = frozenset("""
+latest news all see more read loading search topics topic currency converter filter use home main menu
+share print version comments comment subscribe follow us login sign skip to content accessibility links
+related popular most top headlines breaking photo video gallery archive region world society politics
+economy sport culture lenta
+главная новости новость все лента поиск печатная версия для печати читать далее ещё еще комментарии
+подписаться газета регионе в мире мир общество политика экономика спорт культура фото видео архив
+популярное последние
+soňky sonky habar habarlar habarlary dünýä dunya ähli ahli gözleg gozleg teswirler teswirle teswir iň in
+okaň okan ýene-de yene-de sepleriň seplerin elýeterliligi elyeterliligi jemgyýet jemgyyet syýasat
+ykdysadyýet sport medeniýet surat wideo arhiw
+""".split())
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:az|ru|com|net|org|tm|uz|kz|kg|tj|info|news|tv|ua|uk|de|fr|tr|gov|eu|asia|me)\b",
+                     re.I)
+_BYLINE = re.compile(r"^(?:by|автор|avtor|ýazan|yazan)\b", re.I)
+_COUNTER = re.compile(r"^[^\W\d_][\w-]*\s+\d[\d\s.,]*$|^[\d\s.,:/|-]+$")
+# a heading that opens with the date it is about, as a sentence of its own: "2026-njy ýylyň 29-njy
+# marty. ...", "March 29, 2026. ...", "29 марта 2026 года. ..."
+_DATE_LED = re.compile(
+    r"^(?:\d{4}\s*-?\s*(?:nji|njy|nju|njü)\s+[ýy]yl[yý][ňn]\s+\d{1,2}\s*-?\s*(?:nji|njy|nju|njü)\s+\w+"
+    r"|[^\W\d_]+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[^\W\d_]+\s+\d{4}(?:\s*(?:года|г\.?))?)\.\s+\S", re.I)
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line.rstrip())) and not ends_cut(line)
+
+
+def is_chrome_line(line: str) -> bool:
+    """A line of page furniture rather than of a story: a date and time alone, a number or a
+    counter, a site name, a line made of navigation and section words, a byline."""
+    s = squash(line)
+    if not s:
+        return True
+    if parse_time_stamp(s) or _COUNTER.match(s):
+        return True
+    words = s.split()
+    if len(words) <= 4 and _DOMAIN.search(s):
+        return True
+    if len(words) <= 5 and _BYLINE.match(s):
+        return True
+    folded = [w.strip(".,:;!?…«»\"'()|").casefold() for w in words]
+    chrome = sum(1 for w in folded if w in CHROME_WORDS or not w)
+    return len(words) <= 6 and chrome / len(words) >= 0.75
+
+
+def _date_led_heading(line: str) -> bool:
+    return bool(_DATE_LED.match(line.strip()))
+
+
+def _is_body_paragraph(line: str) -> bool:
+    """A paragraph of the story: a sentence of some length, or a line too long for a title."""
+    s = line.strip()
+    if len(s) > TITLE_MAX:
+        return True
+    return ends_sentence(s) and len(s.split()) >= 6 and not _date_led_heading(s) and not s.isupper()
+
+
+def _headline_like(line: str) -> bool:
+    """A line that can be a headline on a page without date line: title-like, or a short heading
+    whose last word is cut with '...' ("BAHAR SAÝLAWLARY: GOLLANMALAR, ÝATLAMALAR...")."""
+    s = line.strip()
+    if s[:1].islower():
+        return False  # the rest of a line above
+    if is_title_like(s):
+        return True
+    return ends_cut(s) and len(s.split()) <= 12 and len(s) <= 120
+
+
+def _undated_main(content) -> RawItem:
+    """The main story of a page that does not open with a date line.
+
+    The lines before the first paragraph of the story are its head: headline, subtitle, time
+    stamp, dateline, byline, and above them the page's chrome. The headline is, in order: a line
+    printed twice in the head (the page title and the heading); the line just before a time stamp;
+    the first line that is no chrome. A date comes from the time stamp after the headline (else
+    the one before it), else from the dateline opening the story.
+    """
+    first_line = content[0][0]
+    lines = [squash(line) for _, line in content]
+    if _date_led_heading(lines[0]) and len(lines) > 1 and len(lines[0]) <= TITLE_MAX:
+        return RawItem("main", first_line, None, lines[0], lines[1:], is_snippet=False)
+    head_end = next((k for k, line in enumerate(lines) if _is_body_paragraph(line)), len(lines))
+    if head_end == len(lines) and len(lines) > 1:
+        head_end = max(1, len(lines) - 1)  # no sentence at all: at most the first lines are head
+    head = lines[:head_end]
+    stamps = {k: parse_time_stamp(line) for k, line in enumerate(head)}
+    stamps = {k: v for k, v in stamps.items() if v}
+    cands = [k for k, line in enumerate(head)
+             if k not in stamps and not is_chrome_line(line) and _headline_like(line)
+             and not parse_dateline(line)]
+    # an upper-case heading of some length (articles, elections pages) is the page's own title;
+    # above a headline, a one- or two-word label or a short upper-case section name is chrome
+    if cands and head[cands[0]].isupper() and len(head[cands[0]].split()) >= UPPER_HEADING_WORDS:
+        cands = cands[:1]
+    elif len(cands) > 1:
+        longer = [k for k in cands if len(head[k].split()) >= 3]
+        if longer:
+            cands = [k for k in cands if k >= longer[0]]
+        mixed = [k for k in cands if not head[k].isupper()]
+        if mixed:
+            cands = [k for k in cands if not head[k].isupper() or k > mixed[0]]
+    title_at = None
+    twice = _printed_twice(head) if len(cands) != 1 or cands[0] != 0 else None
+    if twice is not None:
+        title_at = twice
+    elif cands:
+        before_stamp = [k for k in cands if k + 1 in stamps]
+        title_at = before_stamp[0] if before_stamp else cands[0]
+        if len(head) == len(lines) == 1 or (title_at == 0 and not stamps and not _title_over(head, lines, title_at)):
+            title_at = None
+    if title_at is None:
+        # no headline: a time stamp or a dateline above the story still dates it
+        dm = next((stamps[k] for k in sorted(stamps)), None)
+        body = [line for k, line in enumerate(lines) if k not in stamps
+                and not (k < head_end and is_chrome_line(line))] or lines
+        if dm is None:
+            dm = next((parse_dateline(line) for line in body[:3] if parse_dateline(line)), None)
+        return RawItem("main", first_line, dm, None, body, is_snippet=False)
+    title = head[title_at]
+    dm = next((stamps[k] for k in sorted(stamps) if k > title_at), None) \
+        or next((stamps[k] for k in sorted(stamps, reverse=True) if k < title_at), None)
+    body = [line for k, line in enumerate(lines) if k > title_at and k not in stamps
+            and not (k < head_end and is_chrome_line(line)) and fold(line) != fold(title)]
+    if dm is None:
+        dm = next((parse_dateline(line) for line in body[:3] if parse_dateline(line)), None)
+    return RawItem("main", content[title_at][0], dm, title, body, is_snippet=False)
+
+
+def _title_over(head, lines, k) -> bool:
+    """The page's first line is its headline unless it reads as the first line of the story."""
+    first = head[k]
+    nxt = lines[k + 1] if k + 1 < len(lines) else ""
+    if not ends_sentence(first):
+        return True
+    return len(first) < len(nxt) or first.isupper()
+
+
+def _printed_twice(head: list[str]) -> int | None:
+    """A headline printed twice at the top (the page's title, then its heading), perhaps with a
+    stray mark before one of them: the later, clean one."""
+    keys = [fold(line) for line in head]
+    for j in range(1, len(head)):
+        if len(head[j].split()) < 3 or is_chrome_line(head[j]) or not _headline_like(head[j]):
+            continue
+        for i in range(j):
+            a, b = keys[i], keys[j]
+            if a == b or (a.endswith(" " + b) and len(a) - len(b) <= 3):
+                return j
+    return None
 
 
 def _has_title(content, dated: bool = False) -> bool:
