@@ -197,10 +197,12 @@ def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str
         rest = [pair for pair in numbered if pair[0] >= content[date_idx[0]][0]]
         return _featured_items(head) + _listing_items(rest, "listing"), "home-listing"
 
-    if date_idx and (date_idx[0] == 0 or (date_idx[0] == 1 and _title_then_date(content))):
+    # a stray mark above the date line (mirror pages) is no title
+    lead = 1 if date_idx and date_idx[0] == 1 and is_chrome_line(content[0][1]) else 0
+    if date_idx and (date_idx[0] == lead or (date_idx[0] == 1 and _title_then_date(content))):
         # Layouts 1, 2, 5: the page opens with a date line (or with the title, then the date line).
         end = _main_end(content, date_idx[0], date_idx)
-        main = _main_item(content[:end])
+        main = _main_item(content[lead:end])
         rest = [pair for pair in numbered if pair[0] > content[end - 1][0]]
         return [main] + _sidebar_items(rest), "dated"
     # Layouts 3, 4: no date line first; the main story runs until the first sidebar date line
@@ -267,10 +269,12 @@ def _snippet_tail_start(content) -> int:
     """Start of the trailing run of cut-off one-line snippets (undated sidebar of layout 3)."""
     i = len(content)
     # the very last line may itself be cut mid-word by the capture
-    if i >= 2 and not ends_cut(content[-1][1]) and ends_cut(content[-2][1]):
+    if i >= 3 and not ends_cut(content[-1][1]) and ends_cut(content[-2][1]):
         i -= 1
     while i > 1 and ends_cut(content[i - 1][1]):
         i -= 1
+    if i == 1 and _headline_like(content[0][1]) and not ends_cut(content[0][1]):
+        return len(content)  # a headline over its own text, cut by the capture: no sidebar
     return i if i < len(content) else len(content)
 
 
@@ -345,8 +349,8 @@ def is_chrome_line(line: str) -> bool:
     """A line of page furniture rather than of a story: a date and time alone, a number or a
     counter, a site name, a line made of navigation and section words, a byline."""
     s = squash(line)
-    if not s:
-        return True
+    if len(re.findall(r"[^\W\d_]", s)) < 3 and not re.search(r"\d{3}", s):
+        return True  # a stray mark, "XS", "0"
     if parse_time_stamp(s) or _COUNTER.match(s):
         return True
     words = s.split()
@@ -405,11 +409,11 @@ def _undated_main(content) -> RawItem:
              if k not in stamps and not is_chrome_line(line) and _headline_like(line)
              and not parse_dateline(line)]
     # an upper-case heading of some length (articles, elections pages) is the page's own title;
-    # above a headline, a one- or two-word label or a short upper-case section name is chrome
+    # above a headline, a one-word label or a short upper-case section name is chrome
     if cands and head[cands[0]].isupper() and len(head[cands[0]].split()) >= UPPER_HEADING_WORDS:
         cands = cands[:1]
     elif len(cands) > 1:
-        longer = [k for k in cands if len(head[k].split()) >= 3]
+        longer = [k for k in cands if len(head[k].split()) >= 2]
         if longer:
             cands = [k for k in cands if k >= longer[0]]
         mixed = [k for k in cands if not head[k].isupper()]
@@ -501,6 +505,8 @@ def _list_items(numbered, position: str, undated_titles: bool) -> list[RawItem]:
         if dm:
             cur = RawItem(position, n, dm)
             items.append(cur)
+        elif is_chrome_line(s):
+            continue  # "Loading...", "See more", a counter: the page's widgets, not news
         elif cur is not None and cur.title is None and not cur.paragraphs and is_title_like(s):
             cur.title = squash(s)
         elif cur is not None and not cur.paragraphs and (cur.title or cur.date):

@@ -1,0 +1,298 @@
+"""Titles and items of pages without the site's date line: page chrome is never a title; the
+headline before a time stamp or a dateline is; excerpts joined by "-----" are pages of their own;
+a home page's previews are items, its links are not.
+
+Every fixture here is written for the test, in the shapes real pages take (SITE.md).
+"""
+from __future__ import annotations
+
+import pytest
+
+from etl.page import is_chrome_line, split_page
+
+
+def split(text: str, **kw):
+    return split_page(text.split("\n"), **kw)
+
+
+def mains(text: str):
+    return [(i.title, i.date_text) for i in split(text).items if i.position == "main"]
+
+
+EN_BODY = ("The Central Commission reported that voting went on at all polling stations of the country "
+           "and that the voters showed great interest in the elections.")
+RU_BODY = ("Центральная комиссия сообщила, что голосование проходит на всех избирательных участках страны "
+           "и избиратели проявляют большой интерес к выборам.")
+TK_BODY = ("Merkezi topar ýurdumyzyň ähli saýlaw uçastoklarynda ses berişiň dowam edýändigini we "
+           "saýlawçylaryň saýlawlara uly gyzyklanma bildirýändigini habar berdi.")
+
+
+# -- page chrome above the headline -----------------------------------------------------------
+
+@pytest.mark.parametrize("page, title", [
+    # a site name, then the date of the visit, then the headline
+    (f"Caspiannews.Kz\n\nMonday May 6 2024\n\nVoters elect new members of the Mejlis\n\n{EN_BODY}",
+     "Voters elect new members of the Mejlis"),
+    # a section name in upper case, a one-word rubric, then the headline
+    (f"HABARLAR WE WAKALAR\nSYÝASAT\n\nSaýlaw uçastoklary irden açyldy\n\n{TK_BODY}",
+     "Saýlaw uçastoklary irden açyldy"),
+    # navigation words and counters
+    (f"Главная\nВсе новости\n245\n\nИзбиратели голосуют в Туркменистане\n\n{RU_BODY}",
+     "Избиратели голосуют в Туркменистане"),
+    # accessibility links and "latest news" in Turkmen
+    (f"Sepleriň elýeterliligi\n\nSoňky habar\n\nSaýlawlar dowam edýär\n\n{TK_BODY}", "Saýlawlar dowam edýär"),
+    # "Loading..." and a lone number are no titles
+    (f"0\nLoading...\n\nTurnout reaches half of the voters by noon\n\n{EN_BODY}",
+     "Turnout reaches half of the voters by noon"),
+])
+def test_page_chrome_is_never_the_title(page, title):
+    assert mains(page)[0][0] == title
+
+
+@pytest.mark.parametrize("line", [
+    "Latest News", "See more", "Loading...", "В регионе", "Печатная версия", "Soňky habarlar", "HABARLAR",
+    "www.example.az", "Dunyanews.Az", "2016-11-22 10:51 |", "Friday April 19 2024", "12 Mart 2023 Pazar",
+    "1 301", "views 633", "By Anna Petrova", "Currency converter",
+])
+def test_chrome_lines(line):
+    assert is_chrome_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Voting continues", "Голосование продолжается", "Saýlawlar dowam edýär", "Turnout reaches 52% by noon",
+    "News of the elections in Ahal velayat reached the capital",
+])
+def test_headlines_are_not_chrome(line):
+    assert not is_chrome_line(line)
+
+
+# -- the headline before a time stamp or dateline ---------------------------------------------
+
+@pytest.mark.parametrize("page, want", [
+    # site name, crawl date, headline, article time stamp, headline repeated
+    (f"Regionews.Az\n\nSunday March 3 2024\n\nParliament by-election results announced\n\n"
+     f"27 March 2023 12:40 (UTC+04:00)\nParliament by-election results announced\n\nBy Staff\n\n{EN_BODY}",
+     ("Parliament by-election results announced", "27 March 2023 12:40 (UTC+04:00)")),
+    # navigation lines, then headline and a "Month D, YYYY, HH:MM" stamp
+    (f"All news\nSearch Topics\nUse filter\n\nCEC observers praise organisation of the vote\n\n"
+     f"March 27, 2023, 09:15 UTC+3\n\n{EN_BODY}",
+     ("CEC observers praise organisation of the vote", "March 27, 2023, 09:15 UTC+3")),
+    # Russian: counters, a rubric, a numeric time stamp above the headline
+    (f"0\n982\nГазета Мир Печатная версия\n\n27.03.2023 18:05:00\n\nЦИК Туркменистана подвела итоги выборов\n\n{RU_BODY}",
+     ("ЦИК Туркменистана подвела итоги выборов", "27.03.2023 18:05:00")),
+    # Turkmen on a blog: the date with its weekday in Turkish above the headline
+    (f"27 Mart 2023 Pazartesi\n\nSaýlawlaryň netijeleri yglan edildi\n\n{TK_BODY}",
+     ("Saýlawlaryň netijeleri yglan edildi", "27 Mart 2023 Pazartesi")),
+    # a time stamp with the site's name and a counter after "|"
+    (f"Turnout passes 60 percent\n\n2023-03-26 13:10 | www.newsagency.az | 5\n\n{EN_BODY}",
+     ("Turnout passes 60 percent", "2023-03-26 13:10")),
+])
+def test_the_headline_next_to_a_time_stamp_and_its_date(page, want):
+    assert mains(page) == [want]
+
+
+@pytest.mark.parametrize("page, title", [
+    (f"• Polling stations open across the country\n\nPolling stations open across the country\n\nviews 120\n{EN_BODY}",
+     "Polling stations open across the country"),
+    (f"Итоги выборов утверждены\n\nИтоги выборов утверждены\n\n{RU_BODY}", "Итоги выборов утверждены"),
+    (f"» Saýlaw toparynyň mejlisi geçirildi\nSaýlaw toparynyň mejlisi geçirildi\n{TK_BODY}",
+     "Saýlaw toparynyň mejlisi geçirildi"),
+])
+def test_a_headline_printed_twice_is_the_title(page, title):
+    got = split(page).items[0]
+    assert got.title == title
+    assert all(p != title for p in got.paragraphs)
+
+
+@pytest.mark.parametrize("page, title, first_paragraph", [
+    # title, subtitle, body: the subtitle stays in the text
+    (f"Президент переизбран на второй срок\n\nЗа него отдали 97% голосов\n\n{RU_BODY}",
+     "Президент переизбран на второй срок", "За него отдали 97% голосов"),
+    (f"Saýlawlar tamamlandy\n\nSes berişe 91% gatnaşdy\n\n{TK_BODY}", "Saýlawlar tamamlandy", "Ses berişe 91% gatnaşdy"),
+    (f"Election declared valid\n\nTurnout at 91 percent\n\n{EN_BODY}", "Election declared valid", "Turnout at 91 percent"),
+])
+def test_a_subtitle_under_the_headline_is_text(page, title, first_paragraph):
+    got = split(page).items[0]
+    assert (got.title, got.paragraphs[0]) == (title, first_paragraph)
+
+
+def test_a_time_stamp_alone_above_the_story_dates_it():
+    got = split(f"2019-04-02 09:30 |\n{RU_BODY}\nВторой абзац текста.").items[0]
+    assert (got.title, got.date_text, got.date.year) == (None, "2019-04-02 09:30", 2019)
+    assert got.paragraphs[0] == RU_BODY
+
+
+@pytest.mark.parametrize("page, want", [
+    (f"Voting ends in by-elections\n\nAshgabat, Turkmenistan, March 31\n\n{EN_BODY}",
+     ("Voting ends in by-elections", "Ashgabat, Turkmenistan, March 31", None)),
+    (f"Явка превысила 90 процентов\n\nАШХАБАД, 31 марта. /Агентство/. {RU_BODY}",
+     ("Явка превысила 90 процентов", "АШХАБАД, 31 марта", None)),
+    (f"CEC sums up the vote\n\nNEWSWIRE. March 31, 2019. {EN_BODY}",
+     ("CEC sums up the vote", "NEWSWIRE. March 31, 2019", 2019)),
+])
+def test_a_dateline_opening_the_story_dates_it(page, want):
+    got = split(page).items[0]
+    assert (got.title, got.date_text, got.date.year) == want
+
+
+# -- headings of the site's own pages --------------------------------------------------------
+
+@pytest.mark.parametrize("page, title", [
+    # an upper-case heading, then menu links, then a document title printed twice
+    (f"ELECTIONS OF DEPUTIES OF THE MEJLIS OF TURKMENISTAN, MARCH 26TH, 2023.\n\n\nList of constituencies\n\n"
+     f"Notice of the commission\n\n\nList of constituencies\n\n{EN_BODY}",
+     "ELECTIONS OF DEPUTIES OF THE MEJLIS OF TURKMENISTAN, MARCH 26TH, 2023."),
+    (f"ВЫБОРЫ ДЕПУТАТОВ МЕДЖЛИСА ТУРКМЕНИСТАНА 26 МАРТА 2023 ГОДА.\n\nСписок округов\n\nСписок округов\n\n{RU_BODY}",
+     "ВЫБОРЫ ДЕПУТАТОВ МЕДЖЛИСА ТУРКМЕНИСТАНА 26 МАРТА 2023 ГОДА."),
+    # a heading that opens with its date, as a sentence of its own
+    (f"2023-nji ýylyň 26-njy marty. Türkmenistanyň Mejlisiniň deputatlarynyň we halk maslahatlarynyň "
+     f"agzalarynyň saýlawlary.\n\n{TK_BODY}",
+     "2023-nji ýylyň 26-njy marty. Türkmenistanyň Mejlisiniň deputatlarynyň we halk maslahatlarynyň "
+     "agzalarynyň saýlawlary."),
+    (f"March 26, 2023. Elections of deputies of the Mejlis and members of the people's councils of the "
+     f"velayats.\n\n{EN_BODY}",
+     "March 26, 2023. Elections of deputies of the Mejlis and members of the people's councils of the velayats."),
+    (f"26 марта 2023 года. Выборы депутатов Меджлиса и членов народных советов велаятов.\n\n{RU_BODY}",
+     "26 марта 2023 года. Выборы депутатов Меджлиса и членов народных советов велаятов."),
+])
+def test_headings_of_the_sites_own_pages(page, title):
+    assert mains(page)[0][0] == title
+
+
+@pytest.mark.parametrize("page, title", [
+    (f"SAÝLAW TOPARLARY ÜÇIN GOLLANMALAR...\n\n{TK_BODY}\n\n{TK_BODY}", "SAÝLAW TOPARLARY ÜÇIN GOLLANMALAR..."),
+    (f"Manuals, memos, regulations...\n\n{EN_BODY}\n\n{EN_BODY}", "Manuals, memos, regulations..."),
+    (f"ПАМЯТКИ, ПОСОБИЯ, ПОЛОЖЕНИЯ...\n\n{RU_BODY}", "ПАМЯТКИ, ПОСОБИЯ, ПОЛОЖЕНИЯ..."),
+])
+def test_a_short_heading_ending_in_dots_is_a_title(page, title):
+    assert mains(page)[0][0] == title
+
+
+@pytest.mark.parametrize("page, title", [
+    # the heading ends with a bracket, the text is short sentences
+    ("Merkezi topar barada maglumat (2022-nji ýylyň 1-nji ýanwary ýagdaýyna görä)\n\n"
+     "Topar 1992-nji ýylda döredildi.\n\nToparyň ygtyýarlyk möhleti bäş ýyldyr.",
+     "Merkezi topar barada maglumat (2022-nji ýylyň 1-nji ýanwary ýagdaýyna görä)"),
+    ("Information about the Central Commission (as of 1 January 2022)\n\nThe commission was set up in 1992.\n\n"
+     "Its term of office is five years.",
+     "Information about the Central Commission (as of 1 January 2022)"),
+    ("Сведения о Центральной комиссии (по состоянию на январь 2022 года)\n\nКомиссия создана в 1992 году.\n\n"
+     "Срок полномочий составляет пять лет.",
+     "Сведения о Центральной комиссии (по состоянию на январь 2022 года)"),
+])
+def test_a_heading_that_does_not_end_as_a_sentence_over_short_sentences(page, title):
+    assert mains(page)[0][0] == title
+
+
+@pytest.mark.parametrize("page", [
+    "The commission was set up in 1992.\nIts full name is the Central Commission for elections.\n"
+    "The term of office of the commission is five years.",
+    "Комиссия создана в 1992 году и с тех пор работает постоянно.\nЕё полное название длинное.",
+    "Topar 1992-nji ýylda döredildi we şondan bäri hemişelik işleýär.\nToparyň ady uzyndyr.",
+])
+def test_a_body_that_opens_with_a_sentence_has_no_title(page):
+    assert mains(page)[0][0] is None
+
+
+# -- excerpts and listings --------------------------------------------------------------------
+
+EXCERPTS = """\
+12 Mart
+Ses beriş dowam edýär
+
+Sagat 11-e çenli saýlawçylaryň 40,1% ses berdi.
+
+10 Mart
+Saýlaw uçastoklary taýýar
+Ähli saýlaw uçastoklary ses bermek üçin taýýarlandy...
+-----
+05 Dek
+Halkara synçylar bilen duşuşyk
+
+Merkezi toparda halkara synçylar bilen duşuşyk geçirildi.
+------
+Body of a third crawl that starts below the headline, long enough to be a paragraph of the story itself.
+"""
+
+
+def test_excerpts_joined_by_dashes_are_pages_of_their_own():
+    page = split(EXCERPTS)
+    assert [(i.excerpt, i.position, i.date_text, i.title) for i in page.items] == [
+        (0, "main", "12 Mart", "Ses beriş dowam edýär"),
+        (0, "sidebar", "10 Mart", "Saýlaw uçastoklary taýýar"),
+        (1, "main", "05 Dek", "Halkara synçylar bilen duşuşyk"),
+        (2, "main", None, None),
+    ]
+    # the sidebar of the first crawl does not run into the second
+    assert page.items[1].paragraphs == ["Ähli saýlaw uçastoklary ses bermek üçin taýýarlandy..."]
+
+
+HOME_EN = """\
+State symbols of Turkmenistan
+
+
+Rights and duties of voters
+
+Saýlaw kodeksi
+
+
+The year of peace and trust
+
+Under the wise leadership of our esteemed President every year has been given a name, and this year...
+
+
+22 Mar
+Voting for the elections has begun
+
+At 7 o'clock in the morning polling stations opened across the country and voters came to...
+
+20 Mar
+Meeting with observers from the CIS
+
+A meeting with the observers of the CIS mission was held in the Central Commission...
+"""
+HOME_RU = """\
+Государственные символы
+
+Права и обязанности избирателей
+
+
+Год мира и доверия
+
+По инициативе Президента каждому году присваивается своё название, и нынешний год...
+
+22 Март
+Началось голосование
+
+В 7 часов утра на всех избирательных участках страны началось голосование...
+
+20 Март
+Встреча с наблюдателями СНГ
+
+В Центральной комиссии состоялась встреча с наблюдателями миссии СНГ...
+"""
+
+
+@pytest.mark.parametrize("page, titles", [
+    (HOME_EN, ["The year of peace and trust", "Voting for the elections has begun", "Meeting with observers from the CIS"]),
+    (HOME_RU, ["Год мира и доверия", "Началось голосование", "Встреча с наблюдателями СНГ"]),
+])
+def test_a_home_page_gives_its_previews_as_items_and_its_links_as_none(page, titles):
+    got = split(page).items
+    assert [i.title for i in got] == titles
+    assert {i.position for i in got} == {"listing"}
+    assert [i.date_text for i in got][0] is None and all(i.is_snippet for i in got)
+
+
+def test_a_story_is_not_a_home_page_for_ending_its_first_paragraph_in_dots():
+    page = ("Voting continues\n\nBy 11:00, 41,29% of voters voted, the commission reported, and more...\n\n"
+            "22 Mar\nPolling stations opened\n\nAt 7 o'clock in the morning polling stations opened...")
+    got = split(page).items
+    assert [(i.position, i.title) for i in got] == [("main", "Voting continues"), ("sidebar", "Polling stations opened")]
+
+
+@pytest.mark.parametrize("tail", [["Loading...", "Latest See more"], ["Читать далее...", "Все новости"],
+                                  ["Ýene-de okaň", "Soňky habarlar..."]])
+def test_widgets_after_the_story_are_no_items(tail):
+    page = "\n\n".join([f"Turnout passes 60 percent", EN_BODY, EN_BODY] + tail)
+    assert [i.position for i in split(page).items] == ["main"]
