@@ -319,6 +319,9 @@ def site_url(url: str | None) -> str | None:
     return url
 
 
+POSITION_RANK = {"main": 0, "listing": 1, "sidebar": 2}
+
+
 def _merge_group(group: list[Sighting]) -> Item:
     item = Item(sightings=group, lang=group[0].lang)
     item.site_id = next((s.site_id for s in group if s.site_id is not None), None)
@@ -326,7 +329,11 @@ def _merge_group(group: list[Sighting]) -> Item:
                              next((s.url for s in group if s.url), None)))
     titles = [s.raw.title for s in group if s.raw.title]
     item.title = max(titles, key=len) if titles else None
-    item.date = next((s.raw.date for s in group if s.raw.date), None)
+    # the date the item's own page prints comes before any sidebar or listing sighting of it; a
+    # date line that prints its year before one that does not
+    dated = sorted((s for s in group if s.raw.date),
+                   key=lambda s: (POSITION_RANK.get(s.raw.position, 3), s.raw.date.year is None))
+    item.date = dated[0].raw.date if dated else None
     bodies = [s.raw.text for s in group if not s.raw.is_snippet and s.raw.text]
     snippets = [s.raw.text for s in group if s.raw.is_snippet and s.raw.text]
     item.body = max(bodies, key=len) if bodies else None

@@ -296,3 +296,56 @@ def test_a_story_is_not_a_home_page_for_ending_its_first_paragraph_in_dots():
 def test_widgets_after_the_story_are_no_items(tail):
     page = "\n\n".join([f"Turnout passes 60 percent", EN_BODY, EN_BODY] + tail)
     assert [i.position for i in split(page).items] == ["main"]
+
+
+# -- sightings merged into items ---------------------------------------------------------------
+
+def _load(raw, files):
+    import sqlite3
+
+    from etl.load import load
+    from tests.conftest import write_capture
+
+    for name, (text, url) in files.items():
+        write_capture(raw, name, text, url=url)
+    load(raw, raw.parent / "t.db")
+    conn = sqlite3.connect(raw.parent / "t.db")
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+STORY = {
+    "en": ("Polling stations abroad", "Polling stations were formed at the embassies and consulates of the country in "
+           "thirty states of the world. Citizens who stay abroad on polling day vote there, on the lists "
+           "compiled by the precinct commissions, and the ballots are brought to the capital after the count."),
+    "ru": ("Участки за рубежом", "Избирательные участки образованы при посольствах и консульствах страны в тридцати "
+           "государствах мира. Граждане, находящиеся за рубежом в день выборов, голосуют там по спискам, "
+           "составленным участковыми комиссиями, а бюллетени после подсчёта доставляются в столицу."),
+    "tk": ("Daşary ýurtlardaky saýlaw uçastoklary", "Saýlaw uçastoklary ýurdumyzyň otuz döwletdäki ilçihanalarynyň we "
+           "konsullyk edaralarynyň ýanynda döredildi. Ses beriş güni daşary ýurtda bolýan raýatlar şol ýerde uçastok "
+           "toparlarynyň düzen sanawlary boýunça ses berýärler, býulletenler bolsa sanalandan soň paýtagta getirilýär."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "tk"])
+def test_an_untitled_excerpt_is_the_same_story_as_the_titled_one(raw_dir, lang):
+    title, body = STORY[lang]
+    page = f"{title.upper()}\n\n{body}\n\n{body}\n-----\n{body}\n\n{body}\n"
+    conn = _load(raw_dir, {"a.txt": (page, f"https://saylav.gov.tm/{lang}/articles/3")})
+    items = conn.execute("select id, title from news_items").fetchall()
+    assert [r["title"] for r in items] == [title.upper()]
+    assert conn.execute("select count(*) from item_sightings").fetchone()[0] == 2
+
+
+def test_the_date_of_an_item_is_the_one_its_own_page_prints(raw_dir):
+    article = ("05 Oct\nAmendments to the composition of the commission\n\nThe President signed a resolution "
+               "amending the composition of the Central Commission, under the Constitution.\n")
+    # another page lists the same story in its sidebar, under another date line
+    other = ("12 Oct\nA seminar was held\n\nA seminar for the members of the commissions was held in the capital "
+             "on 12 October 2020.\n\n06 Oct\nAmendments to the composition of the commission\n\nThe President "
+             "signed a resolution amending...\n")
+    # the sidebar sighting is read first (its file sorts first)
+    conn = _load(raw_dir, {"z.txt": (article, "https://saylav.gov.tm/en/news/232"),
+                           "b.txt": (other, "https://saylav.gov.tm/en/news/233")})
+    row = conn.execute("select date_text from news_items where site_id = 232").fetchone()
+    assert row["date_text"] == "05 Oct"
