@@ -197,11 +197,13 @@ def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str
         rest = [pair for pair in numbered if pair[0] >= content[date_idx[0]][0]]
         return _featured_items(head) + _listing_items(rest, "listing"), "home-listing"
 
-    # a stray mark above the date line (mirror pages) is no title
-    lead = 1 if date_idx and date_idx[0] == 1 and is_chrome_line(content[0][1]) else 0
-    if date_idx and (date_idx[0] == lead or (date_idx[0] == 1 and _title_then_date(content))):
+    # page chrome above the date line (a stray mark on mirror pages, a site name, a section name)
+    # is no part of the story
+    lead = _leading_chrome(content)
+    first = next((i for i in date_idx if i >= lead), None)
+    if first is not None and (first == lead or (first == lead + 1 and _title_then_date(content[lead:]))):
         # Layouts 1, 2, 5: the page opens with a date line (or with the title, then the date line).
-        end = _main_end(content, date_idx[0], date_idx)
+        end = _main_end(content, first, date_idx)
         main = _main_item(content[lead:end])
         rest = [pair for pair in numbered if pair[0] > content[end - 1][0]]
         return [main] + _sidebar_items(rest), "dated"
@@ -214,6 +216,24 @@ def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str
     items = ([main] if main else []) + _sidebar_items(rest)
     layout = "title-body" if main and main.title else "body-only"
     return items, layout
+
+
+def _leading_chrome(content) -> int:
+    """How many lines at the top of a page are its chrome: lines that are chrome by themselves,
+    and one-word labels or short upper-case section names above a headline."""
+    k = 0
+    while k < min(len(content) - 1, 12):
+        line = content[k][1]
+        if parse_date_line(line):
+            break
+        below = [x for _, x in content[k + 1:k + 4] if not is_chrome_line(x)]
+        headline_below = bool(below) and _headline_like(below[0]) and not below[0].isupper()
+        if is_chrome_line(line) or (headline_below and (
+                len(line.split()) == 1 or (line.isupper() and len(line.split()) < UPPER_HEADING_WORDS))):
+            k += 1
+            continue
+        break
+    return k
 
 
 def _is_home_listing(content, first_date: int) -> bool:

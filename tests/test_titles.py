@@ -349,3 +349,14 @@ def test_the_date_of_an_item_is_the_one_its_own_page_prints(raw_dir):
                            "b.txt": (other, "https://saylav.gov.tm/en/news/233")})
     row = conn.execute("select date_text from news_items where site_id = 232").fetchone()
     assert row["date_text"] == "05 Oct"
+
+
+@pytest.mark.parametrize("page, want", [
+    (f"Latest News\n\nTurnout passes 60 percent\n12.10.2025\n\n{EN_BODY}", [("Turnout passes 60 percent", "12.10.2025")]),
+    (f"HABARLAR\nJEMGYÝET\n\n26 Mart\nSaýlawlar dowam edýär\n\n{TK_BODY}", [("Saýlawlar dowam edýär", "26 Mart")]),
+    (f"В регионе\n\n26 Март\nГолосование продолжается\n\n{RU_BODY}", [("Голосование продолжается", "26 Март")]),
+])
+def test_chrome_above_the_sites_date_line_is_no_part_of_the_story(page, want):
+    got = split(page)
+    assert mains(page) == want and len(got.items) == 1
+    assert got.items[0].paragraphs[0] in (EN_BODY, TK_BODY, RU_BODY)
