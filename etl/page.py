@@ -335,6 +335,7 @@ def _main_item(part) -> RawItem | None:
 # that copy the Commission's statements): page chrome (mastheads, site names, section names, a
 # date alone, "Loading...", navigation) is never the title.
 
+REPEAT_WITHIN = 12  # a headline printed again this many lines below opens the article proper
 UPPER_HEADING_WORDS = 6  # an upper-case line this long is a heading, not a section name
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
 # words that make up navigation, section names and widgets, in the languages of the pages read
@@ -457,10 +458,18 @@ def _undated_main(content) -> RawItem:
             dm = next((parse_dateline(line) for line in body[:3] if parse_dateline(line)), None)
         return RawItem("main", first_line, dm, None, body, is_snippet=False)
     title = head[title_at]
+    again = next((r for r in range(head_end, min(len(lines), title_at + REPEAT_WITHIN))
+                  if fold(lines[r]) == fold(title)), None)
+    if again is not None:
+        # the page's title and description above, then the article: chrome, time stamp, the headline
+        # again, the text. The article proper starts at the headline printed again.
+        near = [k for k in range(max(head_end, again - 3), min(len(lines), again + 2)) if parse_time_stamp(lines[k])]
+        stamps = {k: parse_time_stamp(lines[k]) for k in near}
+        title_at, head_end = again, again + 1
     dm = next((stamps[k] for k in sorted(stamps) if k > title_at), None) \
         or next((stamps[k] for k in sorted(stamps, reverse=True) if k < title_at), None)
     body = [line for k, line in enumerate(lines) if k > title_at and k not in stamps
-            and not (k < head_end and is_chrome_line(line)) and fold(line) != fold(title)]
+            and not (k < head_end + 2 and is_chrome_line(line)) and fold(line) != fold(title)]
     if dm is None:
         dm = next((parse_dateline(line) for line in body[:3] if parse_dateline(line)), None)
     return RawItem("main", content[title_at][0], dm, title, body, is_snippet=False)

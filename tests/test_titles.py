@@ -360,3 +360,20 @@ def test_chrome_above_the_sites_date_line_is_no_part_of_the_story(page, want):
     got = split(page)
     assert mains(page) == want and len(got.items) == 1
     assert got.items[0].paragraphs[0] in (EN_BODY, TK_BODY, RU_BODY)
+
+
+@pytest.mark.parametrize("page, want", [
+    # page title, the page's description (the lead), a rubric, the time stamp, the headline again, the text
+    ("ЦИК: явка составила 90%\n\nЦИК: явка составила 90% Явка на выборах к закрытию участков составила 90 процентов "
+     "избирателей, сообщила комиссия.\nВ регионе\n27 марта 2023 г. 21:10\nЦИК: явка составила 90%\n\n" + RU_BODY,
+     ("ЦИК: явка составила 90%", "27 марта 2023 г. 21:10", RU_BODY)),
+    ("CEC: turnout at 90 percent\n\nCEC: turnout at 90 percent Turnout at the close of the polling stations was 90 "
+     "percent of voters, the commission said.\nRegion\n27 March 2023 21:10\nCEC: turnout at 90 percent\n\n" + EN_BODY,
+     ("CEC: turnout at 90 percent", "27 March 2023 21:10", EN_BODY)),
+    ("MT: ses berişe 90% gatnaşdy\n\nMT: ses berişe 90% gatnaşdy Saýlaw uçastoklary ýapylanda saýlawçylaryň 90 göterimi "
+     "ses berdi diýip topar habar berdi.\nJemgyýet\n27.03.2023 21:10\nMT: ses berişe 90% gatnaşdy\n\n" + TK_BODY,
+     ("MT: ses berişe 90% gatnaşdy", "27.03.2023 21:10", TK_BODY)),
+])
+def test_the_headline_printed_again_below_the_pages_description_opens_the_article(page, want):
+    got = split(page).items[0]
+    assert (got.title, got.date_text, got.paragraphs[0]) == want
