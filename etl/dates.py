@@ -534,7 +534,7 @@ _DATELINES = [
     # "OREANDA-NEWS. February 14, 2012.", "Trend: March 30"
     re.compile(rf"^\s*(?-i:[A-ZА-Я][\w-]*(?:\s+[A-ZА-Я][\w-]*)?)\s*[.:]\s+{_DATELINE_DATE}{_DATELINE_END}", re.I),
 ]
-_DATE_LABEL = re.compile(r"^\s*(?:date|дата|sene|senesi|tarih)\s*:\s*(.{6,40}?)\s*(?:$|[|.]\s|[|])", re.I)
+_DATE_LABEL = re.compile(r"^\s*(?:date|дата|sene|senesi|tarih)\b\s*:?\s*", re.I)
 
 
 def parse_dateline(text: str) -> DayMonth | None:
@@ -544,8 +544,12 @@ def parse_dateline(text: str) -> DayMonth | None:
     head = text.strip()[:120]
     m = _DATE_LABEL.match(head)
     if m:
-        dm = parse_time_stamp(m.group(1))
-        return DayMonth(dm.day, dm.month, head[:m.end(1)].strip(), dm.year, basis="dateline") if dm else None
+        # "Date: 2018-03-27", "date 2018-03-27 The commission ...": the full date right after the label
+        found = _stamp_date(head[m.end():m.end() + 40])
+        if found and found[0].start() == 0:
+            d, year, month, day = found
+            return DayMonth(day, month, head[:m.end() + d.end()].strip(), year, basis="dateline")
+        return None
     for pat in _DATELINES:
         m = pat.match(head)
         if not m:

@@ -303,3 +303,15 @@ def test_list_neighbours_are_those_of_the_same_excerpt(raw_dir):
         ("Students visit the commission", "2020-12-24", "list-neighbours"),
         ("Voting has begun", "2017-05-21", "text"),
     ]
+
+
+@pytest.mark.parametrize("opening, want", [
+    (" date 2018-03-27 The commission held a briefing", ("date 2018-03-27", date(2018, 3, 27))),
+    ("Дата: 27.03.2018 Комиссия провела брифинг", ("Дата: 27.03.2018", date(2018, 3, 27))),
+    ("Sene: 27.03.2018 Merkezi topar brifing geçirdi", ("Sene: 27.03.2018", date(2018, 3, 27))),
+    ("Date of the elections is not yet set", None),
+    ("Дата выборов 26 марта", None),
+])
+def test_a_date_label_opening_the_story(opening, want):
+    dm = parse_dateline(opening)
+    assert ((dm.text, date(dm.year, dm.month, dm.day)) if dm else None) == want
