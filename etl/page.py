@@ -28,6 +28,8 @@ HEADER_LINES = {
 CHROME_LINES = {"news-img", "news img"}
 ELLIPSIS = ("...", "…")
 TITLE_MAX = 300
+STORY_LINE_MIN = 80  # a story before a sidebar of snippets has at least one line this long
+SNIPPET_MAX = 400  # previews are about 200 characters; a longer line cut with "..." is a story's text
 
 
 @dataclass
@@ -208,9 +210,17 @@ def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str
         rest = [pair for pair in numbered if pair[0] > content[end - 1][0]]
         return [main] + _sidebar_items(rest), "dated"
     # Layouts 3, 4: no date line first; the main story runs until the first sidebar date line
-    # or the trailing run of cut-off snippets.
+    # or the trailing run of cut-off snippets. On pages of other sites it ends at their footer
+    # ("Read also", "Comments", "Follow us"): what follows is that site's own news, not ours.
+    foot = next((k for k, (_, line) in enumerate(content) if k > 0 and is_footer_line(line)), None)
+    if foot is not None:
+        content = content[:foot]
+        numbered = [pair for pair in numbered if pair[0] < content[-1][0] + 1]
+        date_idx = [i for i in date_idx if i < foot]
     end = _main_end(content, -1, date_idx)
-    end = min(end, _snippet_tail_start(content[:end]))
+    tail = _snippet_tail_start(content[:end])
+    if any(len(line.strip()) >= STORY_LINE_MIN for _, line in content[:tail]):
+        end = min(end, tail)  # else the cut line is the story's own text, cut by the page: no sidebar
     main = _main_item(content[:end])
     rest = [pair for pair in numbered if pair[0] > content[end - 1][0]] if end else numbered
     items = ([main] if main else []) + _sidebar_items(rest)
@@ -288,10 +298,14 @@ def _main_end(content, start, date_idx) -> int:
 def _snippet_tail_start(content) -> int:
     """Start of the trailing run of cut-off one-line snippets (undated sidebar of layout 3)."""
     i = len(content)
+
+    def snippet(line):
+        return ends_cut(line) and len(line.strip()) <= SNIPPET_MAX
+
     # the very last line may itself be cut mid-word by the capture
-    if i >= 3 and not ends_cut(content[-1][1]) and ends_cut(content[-2][1]):
+    if i >= 3 and not ends_cut(content[-1][1]) and snippet(content[-2][1]):
         i -= 1
-    while i > 1 and ends_cut(content[i - 1][1]):
+    while i > 1 and snippet(content[i - 1][1]):
         i -= 1
     if i == 1 and _headline_like(content[0][1]) and not ends_cut(content[0][1]):
         return len(content)  # a headline over its own text, cut by the capture: no sidebar
@@ -382,6 +396,27 @@ def is_chrome_line(line: str) -> bool:
     folded = [w.strip(".,:;!?…«»\"'()|").casefold() for w in words]
     chrome = sum(1 for w in folded if w in CHROME_WORDS or not w)
     return len(words) <= 6 and chrome / len(words) >= 0.75
+
+
+# the line where a news site's story ends and its furniture begins: further reading, comments,
+# subscriptions, sharing (English, Russian, Turkmen)
+_FOOTER = re.compile(
+    r"^(?:-{3,4}|_{3,}|read (?:also|more|next)|see also|related(?: news| articles| stories)?|more (?:news|stories|on)"
+    r"|you may also like|recommended|most (?:read|popular)|comments?\b|to leave a comment|leave a (?:comment|reply)"
+    r"|follow us|subscribe|share (?:this|on)|tags\s*:"
+    r"|читайте (?:также|еще|ещё)|читать (?:полностью|также|далее)|смотрите также|по теме|похожие (?:новости|материалы)"
+    r"|рекомендуем|комментари|следите за|подписывайтесь|наши (?:новостные )?каналы|поделиться|теги\s*:"
+    r"|ýene-de okaň|yene-de okan|iň soňky teswirler|in sonky teswirler|teswir|meňzeş habarlar|menzes habarlar"
+    r"|paýlaş|paylas|degişli habarlar)",
+    re.I)
+FOOTER_MAX_WORDS = 8
+
+
+def is_footer_line(line: str) -> bool:
+    """A short line that opens a news site's footer: 'Read also', 'Читайте также', 'Ýene-de okaň'."""
+    s = squash(line)
+    return bool(s) and len(s.split()) <= FOOTER_MAX_WORDS and bool(_FOOTER.match(s)) and not ends_sentence(s) \
+        or bool(re.fullmatch(r"-{3,4}|_{3,}", s))
 
 
 def _date_led_heading(line: str) -> bool:

@@ -377,3 +377,29 @@ def test_chrome_above_the_sites_date_line_is_no_part_of_the_story(page, want):
 def test_the_headline_printed_again_below_the_pages_description_opens_the_article(page, want):
     got = split(page).items[0]
     assert (got.title, got.date_text, got.paragraphs[0]) == want
+
+
+# -- the end of a story on a news site's page --------------------------------------------------
+
+@pytest.mark.parametrize("page, last", [
+    (f"Turnout passes 60 percent\n\n{EN_BODY}\n\nRead also\n\nA new bridge opened in the capital\n\n"
+     "Cotton harvest completed\n\nComments\n", EN_BODY),
+    (f"Явка превысила 60 процентов\n\n{RU_BODY}\n\nЧитайте также\nОткрыт новый мост\n\nПодписывайтесь на наш канал\n",
+     RU_BODY),
+    (f"Ses berişe 60% gatnaşdy\n\n{TK_BODY}\n\nÝene-de okaň\n\nPaýtagtda täze köpri açyldy\n\nIň soňky teswirler\nXS\n",
+     TK_BODY),
+    (f"Turnout passes 60 percent\n\n{EN_BODY}\n\n---\n\nFollow us on Twitter @ournews\n\nLoading...\nLatest See more\n",
+     EN_BODY),
+    (f"Явка превысила 60 процентов\n\n{RU_BODY}\nЧитать полностью\nНаши новостные каналы\n\nРекомендуем для вас\n",
+     RU_BODY),
+])
+def test_a_story_ends_at_the_news_sites_footer(page, last):
+    got = split(page).items
+    assert [(i.position, i.paragraphs[-1]) for i in got] == [("main", last)]
+
+
+def test_a_story_cut_by_the_page_with_dots_is_still_the_story():
+    page = (f"Явка превысила 90%\n1 301\n\nЯвка превысила 90%\n\n{RU_BODY} Очевидцы утверждают, что на участках в "
+            "столице каждые 10-15 минут можно было наблюдать лишь одного-двух избирателей....\nЧитать полностью\n")
+    got = split(page).items
+    assert [(i.position, i.title, i.is_snippet) for i in got] == [("main", "Явка превысила 90%", False)]
