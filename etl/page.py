@@ -221,9 +221,13 @@ def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str
     tail = _snippet_tail_start(content[:end])
     if any(len(line.strip()) >= STORY_LINE_MIN for _, line in content[:tail]):
         end = min(end, tail)  # else the cut line is the story's own text, cut by the page: no sidebar
-    main = _main_item(content[:end])
+    starts = _statement_starts(content[:end])
+    main = _main_item(content[:starts[0] if starts else end])
+    more = [_undated_main(content[a:b]) for a, b in zip(starts, starts[1:] + [end])]
+    for item in more:
+        item.position = "listing"
     rest = [pair for pair in numbered if pair[0] > content[end - 1][0]] if end else numbered
-    items = ([main] if main else []) + _sidebar_items(rest)
+    items = ([main] if main else []) + more + _sidebar_items(rest)
     layout = "title-body" if main and main.title else "body-only"
     return items, layout
 
@@ -508,6 +512,41 @@ def _undated_main(content) -> RawItem:
     if dm is None:
         dm = next((parse_dateline(line) for line in body[:3] if parse_dateline(line)), None)
     return RawItem("main", content[title_at][0], dm, title, body, is_snippet=False)
+
+
+def _statement_starts(content) -> list[int]:
+    """Where further statements start on a page that lists several, each with its headline and
+    time stamp or dateline: below the first paragraph of text, a headline next to a time stamp
+    ('Turnout reached 60%' / '26 March 2023 15:10'), or a headline over a paragraph that opens
+    with a dateline ('ASHGABAT, March 26 (Agency) — ...')."""
+    lines = [squash(line) for _, line in content]
+    first_body = next((k for k, line in enumerate(lines) if _is_body_paragraph(line)), None)
+    if first_body is None:
+        return []
+
+    seen = {fold(line) for line in lines[:first_body + 1]}
+
+    def headline(k):
+        # a headline printed again (the page's title above, the article's heading here) opens
+        # the same statement, not another
+        return 0 <= k < len(lines) and _headline_like(lines[k]) and not ends_sentence(lines[k]) \
+            and not is_chrome_line(lines[k]) and not parse_dateline(lines[k]) \
+            and not any(fold(lines[k]) in s for s in seen)
+
+    starts = []
+    k = first_body + 1
+    while k < len(lines) - 1:
+        if headline(k) and (parse_time_stamp(lines[k + 1]) or parse_dateline(lines[k + 1])) and k + 2 <= len(lines):
+            if parse_dateline(lines[k + 1]) or k + 2 < len(lines):
+                starts.append(k)
+                k += 2
+                continue
+        if parse_time_stamp(lines[k]) and headline(k + 1) and k + 2 < len(lines):
+            starts.append(k)
+            k += 2
+            continue
+        k += 1
+    return starts
 
 
 def _title_over(head, lines, k) -> bool:

@@ -403,3 +403,58 @@ def test_a_story_cut_by_the_page_with_dots_is_still_the_story():
             "столице каждые 10-15 минут можно было наблюдать лишь одного-двух избирателей....\nЧитать полностью\n")
     got = split(page).items
     assert [(i.position, i.title, i.is_snippet) for i in got] == [("main", "Явка превысила 90%", False)]
+
+
+# -- a page that lists several statements ------------------------------------------------------
+
+STATEMENTS_EN = f"""\
+Turnout reaches 25 percent by 11:00
+26 March 2023 11:20
+By 11:00, 25 percent of voters had cast their ballots, the Central Commission said in a statement.
+
+Turnout reaches 60 percent by 15:00
+26 March 2023 15:25
+By 15:00, 60 percent of voters had cast their ballots, the Central Commission said in a statement.
+
+Polls close with 91 percent turnout
+26 March 2023 19:40
+{EN_BODY}
+"""
+STATEMENTS_RU = """\
+26.03.2023 11:20
+Явка к 11 часам составила 25%
+К 11 часам проголосовали 25 процентов избирателей, сообщила Центральная комиссия.
+
+26.03.2023 15:25
+Явка к 15 часам составила 60%
+К 15 часам проголосовали 60 процентов избирателей, сообщила Центральная комиссия.
+"""
+STATEMENTS_DATELINES = """\
+Voting under way in parliamentary elections
+
+ASHGABAT, March 26 (Newswire) — Polling stations opened at 7 a.m. and voting is under way across the country.
+
+Turnout passes half of the voters
+
+ASHGABAT, March 26 (Newswire) — By midday more than half of the registered voters had voted, the commission said.
+"""
+
+
+@pytest.mark.parametrize("page, want", [
+    (STATEMENTS_EN, [("main", "Turnout reaches 25 percent by 11:00", "26 March 2023 11:20"),
+                     ("listing", "Turnout reaches 60 percent by 15:00", "26 March 2023 15:25"),
+                     ("listing", "Polls close with 91 percent turnout", "26 March 2023 19:40")]),
+    (STATEMENTS_RU, [("main", "Явка к 11 часам составила 25%", "26.03.2023 11:20"),
+                     ("listing", "Явка к 15 часам составила 60%", "26.03.2023 15:25")]),
+    (STATEMENTS_DATELINES, [("main", "Voting under way in parliamentary elections", "ASHGABAT, March 26"),
+                            ("listing", "Turnout passes half of the voters", "ASHGABAT, March 26")]),
+])
+def test_a_page_of_several_statements_gives_one_item_each(page, want):
+    got = split(page).items
+    assert [(i.position, i.title, i.date_text) for i in got] == want
+    assert all(len(i.paragraphs) == 1 for i in got)
+
+
+def test_a_subheading_inside_a_story_is_no_new_statement():
+    page = (f"Elections held\n\n{EN_BODY}\n\nObservers at work\n\n{EN_BODY}\n\nResults expected soon\n\n{EN_BODY}\n")
+    assert [i.title for i in split(page).items] == ["Elections held"]
