@@ -111,11 +111,13 @@ def make_date(year: int, day: int, month: int) -> date | None:
 # Full dates written in running text, with a year.
 _EN_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _ORD = r"(?:st|nd|rd|th)?"
+# full month names and their abbreviations ("Mar. 26, 2023", "26 Sept 2023")
+_EN_MONTHS_ANY = _EN_MONTHS + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 _EN_MDY = re.compile(
-    rf"\b({_EN_MONTHS})\s+(\d{{1,2}}){_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?,?\s+(\d{{4}})\b", re.IGNORECASE
+    rf"\b({_EN_MONTHS_ANY})\.?\s+(\d{{1,2}}){_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
 _EN_DMY = re.compile(
-    rf"\b(\d{{1,2}}){_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?\s+(?:of\s+)?({_EN_MONTHS}),?\s+(\d{{4}})\b", re.IGNORECASE)
+    rf"\b(\d{{1,2}}){_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?\s+(?:of\s+)?({_EN_MONTHS_ANY})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 # "From November 28 to December 2, 2022": the first date takes the year of the second.
 _EN_RANGE = re.compile(
     rf"\b({_EN_MONTHS})\s+(\d{{1,2}}){_ORD}\s+(?:to|till|until|through|-|–|—)\s+(?:({_EN_MONTHS})\s+)?(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b",
@@ -139,6 +141,12 @@ _TK_FULL = re.compile(
     rf"\b(\d{{4}}){_TK_ORD}?\s+[ýy]yl(?:y[ňn]|y|da)?\s+(\d{{1,2}}){_TK_ORD}\s+({_TK_MONTH_ALT})\w*",
     re.IGNORECASE,
 )
+# "2023-nji ýylyň mart aýynyň 26-na", "2016-njy ýylyň awgust aýynyň 21-ne"
+_TK_MONTH_FIRST = re.compile(
+    rf"\b(\d{{4}}){_TK_ORD}?\s+[ýy]yl(?:y[ňn])\s+({_TK_MONTH_ALT})\w*\s+a[ýy]yn(?:y[ňn])\s+(\d{{1,2}})\s*-?\s*"
+    rf"(?:n[aeyi]|s[yi]|[ýy]|nji|njy|nju|njü)",
+    re.IGNORECASE,
+)
 # the second date of a Turkmen range: "2023-nji ýylyň 4-nji fewralyndan – 28-nji fewralyna çenli"
 _TK_RANGE_END = re.compile(
     rf"^\w*\s*(?:[-–—]|we|hem-de)?\s*(\d{{1,2}}){_TK_ORD}\s+({_TK_MONTH_ALT})\w*", re.IGNORECASE)
@@ -149,7 +157,7 @@ _RU_MONTHS_GEN = {
 }
 _RU_MONTH_ALT = "|".join(_RU_MONTHS_GEN)
 _RU_FULL = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+({_RU_MONTH_ALT})\s+(\d{{4}})", re.IGNORECASE
+    rf"(?<!\d)[«\"“]?(\d{{1,2}})[»\"”]?(?:\s*[-–]\s*\d{{1,2}})?\s+({_RU_MONTH_ALT})\s+(\d{{4}})", re.IGNORECASE
 )
 # "с 28 ноября по 2 декабря 2022 года"
 _RU_RANGE = re.compile(
@@ -159,6 +167,8 @@ _NUMERIC = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![
 # ISO "2025-02-27" (press datelines, time stamps)
 _ISO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
 _EN_MONTH_NUM = {m: i + 1 for i, m in enumerate(_EN_MONTHS.split("|"))}
+_EN_MONTH_NUM.update({m[:3]: i for m, i in list(_EN_MONTH_NUM.items())})
+_EN_MONTH_NUM["sept"] = 9
 
 
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -193,6 +203,8 @@ def _full_dates(text: str) -> list[tuple[int, int, date]]:
                 got = make_date(year, int(end.group(1)), month2)
                 if got:
                     found.append((m.end(), m.end() + end.end(), got))
+    for m in _TK_MONTH_FIRST.finditer(text):
+        add(m, m.group(1), _TK_MONTH_STEMS[m.group(2).lower()], m.group(3))
     for m in _RU_RANGE.finditer(text):
         add(m, m.group(4), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
     for m in _RU_FULL.finditer(text):

@@ -315,3 +315,18 @@ def test_list_neighbours_are_those_of_the_same_excerpt(raw_dir):
 def test_a_date_label_opening_the_story(opening, want):
     dm = parse_dateline(opening)
     assert ((dm.text, date(dm.year, dm.month, dm.day)) if dm else None) == want
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("the vote of Mar. 26, 2023 was", [date(2023, 3, 26)]),
+    ("on 26 Sept 2023 the commission", [date(2023, 9, 26)]),
+    ("held on Dec 2, 2022", [date(2022, 12, 2)]),
+    ("Постановление от «26» марта 2023 года", [date(2023, 3, 26)]),
+    ("решение от “7” января 2026 года", [date(2026, 1, 7)]),
+    ("2023-nji ýylyň mart aýynyň 26-na geçirilen saýlawlar", [date(2023, 3, 26)]),
+    ("2016-njy ýylyň awgust aýynyň 21-ne", [date(2016, 8, 21)]),
+    ("2024-nji yylyn iyul ayynyn 7-sine bellenildi", [date(2024, 7, 7)]),
+    ("2024-nji ýylyň iýul aýynda", []),  # a month without a day is no full date
+])
+def test_full_dates_in_more_wordings(sentence, expected):
+    assert dates_in_text(sentence) == expected
