@@ -372,7 +372,7 @@ ykdysadyýet sport medeniýet surat wideo arhiw
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:az|ru|com|net|org|tm|uz|kz|kg|tj|info|news|tv|ua|uk|de|fr|tr|gov|eu|asia|me)\b",
                      re.I)
 _BYLINE = re.compile(r"^(?:by|автор|avtor|ýazan|yazan)\b", re.I)
-_COUNTER = re.compile(r"^[^\W\d_][\w-]*\s+\d[\d\s.,]*$|^[\d\s.,:/|-]+$")
+_COUNTER = re.compile(r"^[^\W\d_][\w-]*\s+(?!(?:19|20)\d\d\b)\d[\d\s.,]*$|^[\d\s.,:/|-]+$")
 # a heading that opens with the date it is about, as a sentence of its own: "2026-njy ýylyň 29-njy
 # marty. ...", "March 29, 2026. ...", "29 марта 2026 года. ..."
 _DATE_LED = re.compile(
@@ -405,13 +405,13 @@ def is_chrome_line(line: str) -> bool:
 # the line where a news site's story ends and its furniture begins: further reading, comments,
 # subscriptions, sharing (English, Russian, Turkmen)
 _FOOTER = re.compile(
-    r"^(?:-{3,4}|_{3,}|read (?:also|more|next)|see also|related(?: news| articles| stories)?|more (?:news|stories|on)"
-    r"|you may also like|recommended|most (?:read|popular)|comments?\b|to leave a comment|leave a (?:comment|reply)"
-    r"|follow us|subscribe|share (?:this|on)|tags\s*:"
+    r"^(?:read (?:also|more|next)|see also|related(?: news| articles| stories)?|more (?:news|stories|on)"
+    r"|you may also like|recommended|most (?:read|popular)|comments\b|comment\s*$|to leave a comment"
+    r"|leave a (?:comment|reply)|follow us|subscribe\b|share (?:this|on)|tags\s*:"
     r"|читайте (?:также|еще|ещё)|читать (?:полностью|также|далее)|смотрите также|по теме|похожие (?:новости|материалы)"
-    r"|рекомендуем|комментари|следите за|подписывайтесь|наши (?:новостные )?каналы|поделиться|теги\s*:"
-    r"|ýene-de okaň|yene-de okan|iň soňky teswirler|in sonky teswirler|teswir|meňzeş habarlar|menzes habarlar"
-    r"|paýlaş|paylas|degişli habarlar)",
+    r"|рекомендуем|комментарии\b|следите за|подписывайтесь|наши (?:новостные )?каналы|поделиться|теги\s*:"
+    r"|ýene-de okaň|yene-de okan|iň soňky teswirler|in sonky teswirler|teswir(?:ler|le)?\b|meňzeş habarlar"
+    r"|menzes habarlar|paýlaş\b|paylas\b|degişli habarlar)",
     re.I)
 FOOTER_MAX_WORDS = 8
 

@@ -458,3 +458,11 @@ def test_a_page_of_several_statements_gives_one_item_each(page, want):
 def test_a_subheading_inside_a_story_is_no_new_statement():
     page = (f"Elections held\n\n{EN_BODY}\n\nObservers at work\n\n{EN_BODY}\n\nResults expected soon\n\n{EN_BODY}\n")
     assert [i.title for i in split(page).items] == ["Elections held"]
+
+
+@pytest.mark.parametrize("line", ["Elections 2023", "Saýlaw 2026", "Выборы 2024", "Paýlaşylan tejribe",
+                                  "Комментарий председателя", "Teswirleme işleri"])
+def test_headlines_that_look_like_furniture_at_first_glance(line):
+    assert not is_chrome_line(line)
+    from etl.page import is_footer_line
+    assert not is_footer_line(line)
