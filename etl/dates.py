@@ -54,7 +54,14 @@ class DayMonth:
 
 
 def parse_date_line(line: str) -> DayMonth | None:
-    """'02 Dec' -> DayMonth(2, 12); None when the line is not a date line."""
+    """Any line that prints an item's date: the site's date line ('02 Dec' -> DayMonth(2, 12)), a
+    press time stamp ('2018-03-25 10:35') or a press dateline ('Baku, Azerbaijan, March 30'); None
+    otherwise. Re-reading an item's `date.text` gives back its date."""
+    return parse_site_date_line(line) or parse_time_stamp(line) or parse_dateline(line)
+
+
+def parse_site_date_line(line: str) -> DayMonth | None:
+    """The site's date line: '02 Dec' -> DayMonth(2, 12); None when the line is not one."""
     m = DATE_LINE_RE.match(line)
     if m:
         if m.group(1):
@@ -493,7 +500,9 @@ _STAMP_DATES = [
 # what may stand beside the date on a time stamp line: a time, a time zone, a weekday, "г."/"года"
 _STAMP_REST = re.compile(
     rf"\d{{1,2}}:\d\d(?::\d\d)?|\b(?:UTC|GMT|MSK)\s*(?:[+-]\s*\d{{1,2}}(?::?\d\d)?)?|\b(?:{_WEEKDAY_ALT})\b"
-    r"|\b(?:года|год|г)\b\.?|\b(?:am|pm)\b|[\s,.|()\[\]/–—-]+", re.I)
+    r"|\b(?:года|год|г)\b\.?|\b(?:am|pm)\b|[\s,.:|()\[\]/–—-]+"
+    # a label before the date: "Published: 27 March 2023", "Обновлено 27.03.2023"
+    r"|^\s*(?:published|updated|posted|date|опубликовано|обновлено|дата|sene|senesi|tarih|çap edildi)\b", re.I)
 
 
 def _month_of(word: str) -> int | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import DATE_LINE_RE, DayMonth, looks_like_date_line, parse_date_line, parse_dateline, parse_time_stamp
+from .dates import DATE_LINE_RE, DayMonth, looks_like_date_line, parse_dateline, parse_site_date_line, parse_time_stamp
 from .text import fold, squash
 
 HEADER_LINES = {
@@ -28,6 +28,8 @@ HEADER_LINES = {
 CHROME_LINES = {"news-img", "news img"}
 ELLIPSIS = ("...", "…")
 TITLE_MAX = 300
+HEADLINE_CUT_MAX = 120  # a heading cut with "..." is at most this long and has at most so many
+HEADLINE_CUT_WORDS = 8  # words; a longer line cut so is text
 STORY_LINE_MIN = 80  # a story before a sidebar of snippets has at least one line this long
 SNIPPET_MAX = 400  # previews are about 200 characters; a longer line cut with "..." is a story's text
 
@@ -127,7 +129,7 @@ def split_page(
         return PageSplit("empty", [], [(0, "page has no text", "")])
 
     for n, line in content:
-        if looks_like_date_line(line) and not parse_date_line(line):
+        if looks_like_date_line(line) and not parse_site_date_line(line):
             known_month = DATE_LINE_RE.match(line) is not None
             problems.append((n, "impossible date" if known_month else "unknown date format", line.strip()[:200]))
 
@@ -186,7 +188,7 @@ def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str
     content = [(n, line) for n, line in numbered if line.strip()]
     if not content:
         return [], "empty"
-    date_idx = [i for i, (_, line) in enumerate(content) if parse_date_line(line)]
+    date_idx = [i for i, (_, line) in enumerate(content) if parse_site_date_line(line)]
 
     # Listing page: title / snippet pairs, no date lines, most previews cut with "...".
     if not date_idx and _is_listing(content):
@@ -217,7 +219,13 @@ def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str
         content = content[:foot]
         numbered = [pair for pair in numbered if pair[0] < content[-1][0] + 1]
         date_idx = [i for i in date_idx if i < foot]
-    end = _main_end(content, -1, date_idx)
+    # a date line above the story's first paragraph, below the page's chrome and headline, is the
+    # story's own date line, not a sidebar item's
+    first_body = next((k for k, (_, line) in enumerate(content)
+                       if _is_body_paragraph(line) or len(line.strip()) > HEADLINE_CUT_MAX
+                       or (ends_cut(line) and len(line.split()) > HEADLINE_CUT_WORDS)), len(content))
+    head_dates = [i for i in date_idx if i < first_body]
+    end = _main_end(content, head_dates[-1] if head_dates else -1, date_idx)
     tail = _snippet_tail_start(content[:end])
     if any(len(line.strip()) >= STORY_LINE_MIN for _, line in content[:tail]):
         end = min(end, tail)  # else the cut line is the story's own text, cut by the page: no sidebar
@@ -238,7 +246,7 @@ def _leading_chrome(content) -> int:
     k = 0
     while k < min(len(content) - 1, 12):
         line = content[k][1]
-        if parse_date_line(line):
+        if parse_site_date_line(line):
             break
         below = [x for _, x in content[k + 1:k + 4] if not is_chrome_line(x)]
         headline_below = bool(below) and _headline_like(below[0]) and not below[0].isupper()
@@ -268,10 +276,16 @@ def _is_home_listing(content, first_date: int) -> bool:
         else:
             links += 1
             k += 1
-    if pairs == 0 or pairs + links < 2:
+    if pairs + links < 2:
         return False
-    after = content[first_date:first_date + 3]
-    return len(after) == 3 and is_title_like(after[1][1]) and ends_cut(after[2][1])
+
+    def preview(k):  # date line, title, cut snippet
+        part = content[k:k + 3]
+        return len(part) == 3 and bool(parse_site_date_line(part[0][1])) and is_title_like(part[1][1]) \
+            and ends_cut(part[2][1])
+
+    # without a featured preview, the links must be followed by at least two dated previews
+    return preview(first_date) and (pairs > 0 or preview(first_date + 3))
 
 
 def _featured_items(numbered) -> list[RawItem]:
@@ -331,13 +345,13 @@ def _main_item(part) -> RawItem | None:
     first_line = content[0][0]
     dm = None
     title = None
-    if len(content) > 2 and not parse_date_line(content[0][1]) and parse_date_line(content[1][1]) \
+    if len(content) > 2 and not parse_site_date_line(content[0][1]) and parse_site_date_line(content[1][1]) \
             and is_title_like(content[0][1]):
         title = squash(content[0][1])  # the title printed before the date line
-        dm = parse_date_line(content[1][1])
+        dm = parse_site_date_line(content[1][1])
         return RawItem("main", first_line, dm, title, [squash(line) for _, line in content[2:]], is_snippet=False)
-    if parse_date_line(content[0][1]):
-        dm = parse_date_line(content[0][1])
+    if parse_site_date_line(content[0][1]):
+        dm = parse_site_date_line(content[0][1])
         content = content[1:]
     else:
         return _undated_main(content)
@@ -361,7 +375,8 @@ CHROME_WORDS = frozenset("""
 latest news all see more read loading search topics topic currency converter filter use home main menu
 share print version comments comment subscribe follow us login sign skip to content accessibility links
 related popular most top headlines breaking photo video gallery archive region world society politics
-economy sport culture lenta
+economy sport culture lenta skip main
+доступность ссылок перейти к основному содержанию
 главная новости новость все лента поиск печатная версия для печати читать далее ещё еще комментарии
 подписаться газета регионе в мире мир общество политика экономика спорт культура фото видео архив
 популярное последние
@@ -443,7 +458,7 @@ def _headline_like(line: str) -> bool:
         return False  # the rest of a line above
     if is_title_like(s):
         return True
-    return ends_cut(s) and len(s.split()) <= 12 and len(s) <= 120
+    return ends_cut(s) and len(s.split()) <= HEADLINE_CUT_WORDS and len(s) <= HEADLINE_CUT_MAX
 
 
 def _undated_main(content) -> RawItem:
@@ -463,7 +478,7 @@ def _undated_main(content) -> RawItem:
     if head_end == len(lines) and len(lines) > 1:
         head_end = max(1, len(lines) - 1)  # no sentence at all: at most the first lines are head
     head = lines[:head_end]
-    stamps = {k: parse_time_stamp(line) for k, line in enumerate(head)}
+    stamps = {k: parse_time_stamp(line) or parse_site_date_line(line) for k, line in enumerate(head)}
     stamps = {k: v for k, v in stamps.items() if v}
     cands = [k for k, line in enumerate(head)
              if k not in stamps and not is_chrome_line(line) and _headline_like(line)
@@ -604,7 +619,7 @@ def _list_items(numbered, position: str, undated_titles: bool) -> list[RawItem]:
         s = line.strip()
         if not s:
             continue
-        dm = parse_date_line(s)
+        dm = parse_site_date_line(s)
         if dm:
             cur = RawItem(position, n, dm)
             items.append(cur)

@@ -466,3 +466,20 @@ def test_headlines_that_look_like_furniture_at_first_glance(line):
     assert not is_chrome_line(line)
     from etl.page import is_footer_line
     assert not is_footer_line(line)
+
+
+@pytest.mark.parametrize("page, want", [
+    # accessibility links, the headline, the date in the site's style with its year, a byline
+    ("Доступность ссылок\nПерейти к основному содержанию\nПоиск\n\nВ Туркменистане прошли выборы\n\nмарта 26, 2023\n\n"
+     f"Автор: Иван Петров\n\n{RU_BODY}", ("В Туркменистане прошли выборы", "марта 26, 2023", 2023)),
+    (f"Skip to main content\nSearch\n\nTurkmenistan elects a new parliament\n\nMarch 26, 2023\n\n{EN_BODY}",
+     ("Turkmenistan elects a new parliament", "March 26, 2023", 2023)),
+    (f"Home » World » Asia\n\nTurkmen vote count under way\n\nPublished: 27 March 2023\n\n{EN_BODY}",
+     ("Turkmen vote count under way", "Published: 27 March 2023", 2023)),
+    (f"Bosh sahifa\nSoňky habarlar\n\nSaýlawlar geçirildi\n\nÇap edildi: 27.03.2023\n\n{TK_BODY}",
+     ("Saýlawlar geçirildi", "Çap edildi: 27.03.2023", 2023)),
+])
+def test_a_date_under_the_headline_belongs_to_the_story(page, want):
+    got = split(page).items
+    assert [(i.title, i.date_text, i.date.year) for i in got] == [want]
+    assert got[0].paragraphs[-1] in (RU_BODY, EN_BODY, TK_BODY)
