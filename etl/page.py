@@ -494,6 +494,11 @@ def _undated_main(content) -> RawItem:
         mixed = [k for k in cands if not head[k].isupper()]
         if mixed:
             cands = [k for k in cands if not head[k].isupper() or k > mixed[0]]
+        # a masthead shares no word with the story; its headline does
+        text = _stems(" ".join(lines[head_end:head_end + 3]))
+        shared = {k: len(_stems(head[k]) & text) for k in cands}
+        while len(cands) > 1 and shared[cands[0]] == 0 and any(shared[k] >= 2 for k in cands[1:]):
+            cands = cands[1:]
     title_at = None
     twice = _printed_twice(head) if len(cands) != 1 or cands[0] != 0 else None
     if twice is not None:
@@ -562,6 +567,12 @@ def _statement_starts(content) -> list[int]:
             continue
         k += 1
     return starts
+
+
+def _stems(text: str) -> set[str]:
+    """The first five letters of each word of four letters or more: enough to match a word across
+    its inflections ('elections'/'election', 'выборы'/'выборах', 'saýlawlar'/'saýlawlaryň')."""
+    return {w[:5] for w in re.findall(r"[^\W\d_]{4,}", fold(text))}
 
 
 def _title_over(head, lines, k) -> bool:

@@ -483,3 +483,15 @@ def test_a_date_under_the_headline_belongs_to_the_story(page, want):
     got = split(page).items
     assert [(i.title, i.date_text, i.date.year) for i in got] == [want]
     assert got[0].paragraphs[-1] in (RU_BODY, EN_BODY, TK_BODY)
+
+
+@pytest.mark.parametrize("page, title", [
+    (f"The Golden Caravan\n\nVoters elect members of the people's councils\n\n{EN_BODY} The members of the people's "
+     "councils were elected in all velayats.", "Voters elect members of the people's councils"),
+    (f"Вечерний Ашгабат\n\nИзбиратели голосуют на участках страны\n\n{RU_BODY} Избиратели голосуют с утра.",
+     "Избиратели голосуют на участках страны"),
+    (f"Altyn Kerwen\n\nSaýlawçylar saýlaw uçastoklarynda ses berýärler\n\n{TK_BODY} Saýlawçylar irden ses berýärler.",
+     "Saýlawçylar saýlaw uçastoklarynda ses berýärler"),
+])
+def test_a_masthead_that_shares_no_word_with_the_story_is_not_its_headline(page, title):
+    assert mains(page)[0][0] == title
