@@ -205,6 +205,10 @@ def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str
     # is no part of the story
     lead = _leading_chrome(content)
     first = next((i for i in date_idx if i >= lead), None)
+    if first is not None and first == lead > 0 and _is_site_name(content[lead - 1][1]):
+        # the date right under the site's name is the masthead's (the day of the visit)
+        lead += 1
+        first = next((i for i in date_idx if i >= lead), None)
     if first is not None and (first == lead or (first == lead + 1 and _title_then_date(content[lead:]))):
         # Layouts 1, 2, 5: the page opens with a date line (or with the title, then the date line).
         end = _main_end(content, first, date_idx)
@@ -302,7 +306,8 @@ def _featured_items(numbered) -> list[RawItem]:
 
 def _title_then_date(content) -> bool:
     """'Title' then '02 Dec' then body: the title printed before the date line."""
-    return len(content) > 2 and is_title_like(content[0][1]) and not ends_cut(content[2][1])
+    return len(content) > 2 and is_title_like(content[0][1]) and not ends_cut(content[2][1]) \
+        and not is_chrome_line(content[0][1])
 
 
 def _main_end(content, start, date_idx) -> int:
@@ -346,7 +351,7 @@ def _main_item(part) -> RawItem | None:
     dm = None
     title = None
     if len(content) > 2 and not parse_site_date_line(content[0][1]) and parse_site_date_line(content[1][1]) \
-            and is_title_like(content[0][1]):
+            and is_title_like(content[0][1]) and not is_chrome_line(content[0][1]):
         title = squash(content[0][1])  # the title printed before the date line
         dm = parse_site_date_line(content[1][1])
         return RawItem("main", first_line, dm, title, [squash(line) for _, line in content[2:]], is_snippet=False)
@@ -438,6 +443,12 @@ def is_footer_line(line: str) -> bool:
         or bool(re.fullmatch(r"-{3,4}|_{3,}", s))
 
 
+def _is_site_name(line: str) -> bool:
+    """A news site's name as its masthead prints it: 'Azernews.Az', 'www.example.ru'."""
+    s = squash(line)
+    return len(s.split()) <= 4 and bool(_DOMAIN.search(s))
+
+
 def _date_led_heading(line: str) -> bool:
     return bool(_DATE_LED.match(line.strip()))
 
@@ -510,7 +521,7 @@ def _undated_main(content) -> RawItem:
             title_at = None
     if title_at is None:
         # no headline: a time stamp or a dateline above the story still dates it
-        dm = next((stamps[k] for k in sorted(stamps)), None)
+        dm = next((stamps[k] for k in sorted(stamps) if not (k and _is_site_name(lines[k - 1]))), None)
         body = [line for k, line in enumerate(lines) if k not in stamps
                 and not (k < head_end and is_chrome_line(line))] or lines
         if dm is None:
@@ -525,8 +536,10 @@ def _undated_main(content) -> RawItem:
         near = [k for k in range(max(head_end, again - 3), min(len(lines), again + 2)) if parse_time_stamp(lines[k])]
         stamps = {k: parse_time_stamp(lines[k]) for k in near}
         title_at, head_end = again, again + 1
+    # a date right under the site's name is the masthead's date of the visit, not the story's
+    masthead = {k for k in stamps if 0 < k < len(lines) and _is_site_name(lines[k - 1])}
     dm = next((stamps[k] for k in sorted(stamps) if k > title_at), None) \
-        or next((stamps[k] for k in sorted(stamps, reverse=True) if k < title_at), None)
+        or next((stamps[k] for k in sorted(stamps, reverse=True) if k < title_at and k not in masthead), None)
     body = [line for k, line in enumerate(lines) if k > title_at and k not in stamps
             and not (k < head_end + 2 and is_chrome_line(line)) and fold(line) != fold(title)]
     if dm is None:

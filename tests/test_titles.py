@@ -495,3 +495,13 @@ def test_a_date_under_the_headline_belongs_to_the_story(page, want):
 ])
 def test_a_masthead_that_shares_no_word_with_the_story_is_not_its_headline(page, title):
     assert mains(page)[0][0] == title
+
+
+@pytest.mark.parametrize("page", [
+    f"Regionews.Az\n\nSunday March 3 2024\n\nParliament by-election results announced\n\n{EN_BODY}",
+    f"www.vesti-mira.ru\n03.03.2024\n\nИтоги довыборов в парламент подведены\n\n{RU_BODY}",
+    f"Habarlar.Tm\n3 Mart 2024 Ýekşenbe\n\nSaýlawlaryň netijeleri jemlendi\n\n{TK_BODY}",
+])
+def test_the_date_under_the_sites_name_is_the_visit_not_the_story(page):
+    got = split(page).items[0]
+    assert got.title and got.date is None
