@@ -505,3 +505,15 @@ def test_a_masthead_that_shares_no_word_with_the_story_is_not_its_headline(page,
 def test_the_date_under_the_sites_name_is_the_visit_not_the_story(page):
     got = split(page).items[0]
     assert got.title and got.date is None
+
+
+@pytest.mark.parametrize("page, want", [
+    (f"Latest News\nAll news\n\nCEC: turnout reached 91 percent\n\nBaku, Azerbaijan, March 27 By Staff: {EN_BODY}",
+     ("CEC: turnout reached 91 percent", "Baku, Azerbaijan, March 27")),
+    (f"NEWSWIRE\nПолитика\n\nЦИК: явка составила 91 процент\n\nАШХАБАД, 27 марта. /Агентство/. {RU_BODY}",
+     ("ЦИК: явка составила 91 процент", "АШХАБАД, 27 марта")),
+    (f"Soňky habarlar\n\nMT: ses berişe 91% gatnaşdy\n\nDate: 2023-03-27 {TK_BODY}",
+     ("MT: ses berişe 91% gatnaşdy", "Date: 2023-03-27")),
+])
+def test_the_headline_above_a_dateline_under_the_sites_chrome(page, want):
+    assert mains(page) == [want]
