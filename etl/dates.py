@@ -154,6 +154,9 @@ _TK_MONTH_FIRST = re.compile(
     rf"(?:n[aeyi]|s[yi]|[ýy]|nji|njy|nju|njü)",
     re.IGNORECASE,
 )
+# "26-njy mart 2023-nji ýyl", "26-njy martda, 2023 ý."
+_TK_DAY_FIRST = re.compile(
+    rf"(?<!\d)(\d{{1,2}}){_TK_ORD}\s+({_TK_MONTH_ALT})\w*,?\s+(\d{{4}}){_TK_ORD}?\s*(?:[ýy]\.|[ýy]yl)", re.IGNORECASE)
 # the second date of a Turkmen range: "2023-nji ýylyň 4-nji fewralyndan – 28-nji fewralyna çenli"
 _TK_RANGE_END = re.compile(
     rf"^\w*\s*(?:[-–—]|we|hem-de)?\s*(\d{{1,2}}){_TK_ORD}\s+({_TK_MONTH_ALT})\w*", re.IGNORECASE)
@@ -210,6 +213,8 @@ def _full_dates(text: str) -> list[tuple[int, int, date]]:
                 got = make_date(year, int(end.group(1)), month2)
                 if got:
                     found.append((m.end(), m.end() + end.end(), got))
+    for m in _TK_DAY_FIRST.finditer(text):
+        add(m, m.group(3), _TK_MONTH_STEMS[m.group(2).lower()], m.group(1))
     for m in _TK_MONTH_FIRST.finditer(text):
         add(m, m.group(1), _TK_MONTH_STEMS[m.group(2).lower()], m.group(3))
     for m in _RU_RANGE.finditer(text):

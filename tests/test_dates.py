@@ -327,6 +327,9 @@ def test_a_date_label_opening_the_story(opening, want):
     ("2016-njy ýylyň awgust aýynyň 21-ne", [date(2016, 8, 21)]),
     ("2024-nji yylyn iyul ayynyn 7-sine bellenildi", [date(2024, 7, 7)]),
     ("2024-nji ýylyň iýul aýynda", []),  # a month without a day is no full date
+    ("26-njy mart 2023-nji ýyl", [date(2023, 3, 26)]),
+    ("7-nji iýulda, 2024 ý. geçirildi", [date(2024, 7, 7)]),
+    ("26-njy martda 2024 saýlawçy ses berdi", []),  # a count after the date, not its year
 ])
 def test_full_dates_in_more_wordings(sentence, expected):
     assert dates_in_text(sentence) == expected
