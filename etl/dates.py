@@ -172,8 +172,8 @@ _RU_FULL = re.compile(
 # "с 28 ноября по 2 декабря 2022 года"
 _RU_RANGE = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+({_RU_MONTH_ALT})\s+(?:по|до|-|–|—)\s+\d{{1,2}}\s+({_RU_MONTH_ALT})\s+(\d{{4}})", re.IGNORECASE)
-# "27.02.2025", "27/02/2025"
-_NUMERIC = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d])")
+# "27.02.2025" (day first; "02/27/2025" is written month first on some sites, so slashes are not read)
+_NUMERIC = re.compile(r"(?<![\d./])(\d{1,2})(\.)(\d{1,2})\2((?:19|20)\d\d)(?![\d])")
 # ISO "2025-02-27" (press datelines, time stamps)
 _ISO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
 _EN_MONTH_NUM = {m: i + 1 for i, m in enumerate(_EN_MONTHS.split("|"))}
@@ -498,7 +498,7 @@ _YEAR = r"((?:19|20)\d\d)"
 _STAMP_DATES = [
     # (pattern, order of the groups: y, m, d as indexes into the match groups; m may be a word)
     (re.compile(rf"(?<!\d){_YEAR}-(\d{{1,2}})-(\d{{1,2}})(?![\d-])"), (1, 2, 3)),
-    (re.compile(rf"(?<![\d.])(\d{{1,2}})[./](\d{{1,2}})[./]{_YEAR}(?!\d)"), (3, 2, 1)),
+    (re.compile(rf"(?<![\d./])(\d{{1,2}})\.(\d{{1,2}})\.{_YEAR}(?!\d)"), (3, 2, 1)),
     (re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({_PRESS_MONTH_ALT})\.?,?\s+{_YEAR}(?!\d)", re.I), (3, 2, 1)),
     (re.compile(rf"\b({_PRESS_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I), (3, 1, 2)),
 ]
