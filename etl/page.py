@@ -391,7 +391,9 @@ ykdysadyýet sport medeniýet surat wideo arhiw
 """.split())
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:az|ru|com|net|org|tm|uz|kz|kg|tj|info|news|tv|ua|uk|de|fr|tr|gov|eu|asia|me)\b",
                      re.I)
-_BYLINE = re.compile(r"^(?:by|автор|avtor|ýazan|yazan)\b", re.I)
+# bylines and credits: "By Staff", "Author: ...", "Автор: ...", "Awtor: ...", "Photo: ...", "Фото: ..."
+_BYLINE = re.compile(r"^(?:by|author|written by|автор|avtor|awtor|ýazan|yazan|photo|фото|surat|source|источник"
+                     r"|çeşme|cesme)\b", re.I)
 _COUNTER = re.compile(r"^[^\W\d_][\w-]*\s+(?!(?:19|20)\d\d\b)\d[\d\s.,]*$|^[\d\s.,:/|-]+$")
 # a heading that opens with the date it is about, as a sentence of its own: "2026-njy ýylyň 29-njy
 # marty. ...", "March 29, 2026. ...", "29 марта 2026 года. ..."

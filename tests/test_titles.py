@@ -517,3 +517,13 @@ def test_the_date_under_the_sites_name_is_the_visit_not_the_story(page):
 ])
 def test_the_headline_above_a_dateline_under_the_sites_chrome(page, want):
     assert mains(page) == [want]
+
+
+@pytest.mark.parametrize("page, title", [
+    (f"TERMS OF AUTHORITY\n\nAuthor: G. Annayev\n\n{EN_BODY}", "TERMS OF AUTHORITY"),
+    (f"СРОК ПОЛНОМОЧИЙ\n\nАвтор: Г. Аннаев\n\n{RU_BODY}", "СРОК ПОЛНОМОЧИЙ"),
+    (f"YGTYÝARLYK MÖHLETI\n\nAwtor: G. Annaýew\n\n{TK_BODY}", "YGTYÝARLYK MÖHLETI"),
+    (f"Voters go to the polls\n\nPhoto: Staff\n\n{EN_BODY}", "Voters go to the polls"),
+])
+def test_a_byline_is_neither_a_title_nor_makes_the_title_chrome(page, title):
+    assert mains(page)[0][0] == title
