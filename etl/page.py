@@ -5,6 +5,12 @@ below it (sidebar items: date line, title, snippet ending in "..."; undated one-
 listing pairs of title and snippet). Six layouts occur on the real site (SITE.md); none of header,
 date line or title can be relied on, so the split works from the shape of the lines.
 
+Excerpts of one address joined by a line "-----" are split each by itself. Home pages give their
+previews as listing items and their navigation links as none. Pages of other sites that copy the
+Commission's statements carry chrome (mastheads, site and section names, a date alone, counters,
+"Loading...", navigation) that is never a title; their headline sits before a time stamp or a
+dateline, and their story ends at the site's footer ("Read also", "Comments").
+
 `split_page(lines)` is pure: lines in, items and problems out.
 """
 from __future__ import annotations
@@ -480,8 +486,11 @@ def _undated_main(content) -> RawItem:
     The lines before the first paragraph of the story are its head: headline, subtitle, time
     stamp, dateline, byline, and above them the page's chrome. The headline is, in order: a line
     printed twice in the head (the page title and the heading); the line just before a time stamp;
-    the first line that is no chrome. A date comes from the time stamp after the headline (else
-    the one before it), else from the dateline opening the story.
+    the first line that is no chrome (a one-word label, a short upper-case section name or a
+    masthead sharing no word with the story are chrome above a headline). When the headline is
+    printed again below the page's description, the article starts there. A date comes from the
+    time stamp after the headline (else the one before it, unless it is the masthead's, right under
+    the site's name), else from the dateline opening the story.
     """
     first_line = content[0][0]
     lines = [squash(line) for _, line in content]
@@ -498,7 +507,8 @@ def _undated_main(content) -> RawItem:
              and not parse_dateline(line)]
     # an upper-case heading of some length (articles, elections pages) is the page's own title;
     # above a headline, a one-word label or a short upper-case section name is chrome
-    if cands and head[cands[0]].isupper() and len(head[cands[0]].split()) >= UPPER_HEADING_WORDS:
+    heading = bool(cands) and head[cands[0]].isupper() and len(head[cands[0]].split()) >= UPPER_HEADING_WORDS
+    if heading:
         cands = cands[:1]
     elif len(cands) > 1:
         longer = [k for k in cands if len(head[k].split()) >= 2]
@@ -513,7 +523,7 @@ def _undated_main(content) -> RawItem:
         while len(cands) > 1 and shared[cands[0]] == 0 and any(shared[k] >= 2 for k in cands[1:]):
             cands = cands[1:]
     title_at = None
-    twice = _printed_twice(head) if len(cands) != 1 or cands[0] != 0 else None
+    twice = None if heading else _printed_twice(head)
     if twice is not None:
         title_at = twice
     elif cands:
@@ -535,8 +545,9 @@ def _undated_main(content) -> RawItem:
     if again is not None:
         # the page's title and description above, then the article: chrome, time stamp, the headline
         # again, the text. The article proper starts at the headline printed again.
-        near = [k for k in range(max(head_end, again - 3), min(len(lines), again + 2)) if parse_time_stamp(lines[k])]
-        stamps = {k: parse_time_stamp(lines[k]) for k in near}
+        near = range(max(head_end, again - 3), min(len(lines), again + 2))
+        stamps = {k: parse_time_stamp(lines[k]) or parse_site_date_line(lines[k]) for k in near}
+        stamps = {k: v for k, v in stamps.items() if v}
         title_at, head_end = again, again + 1
     # a date right under the site's name is the masthead's date of the visit, not the story's
     masthead = {k for k in stamps if 0 < k < len(lines) and _is_site_name(lines[k - 1])}
@@ -571,11 +582,12 @@ def _statement_starts(content) -> list[int]:
     starts = []
     k = first_body + 1
     while k < len(lines) - 1:
-        if headline(k) and (parse_time_stamp(lines[k + 1]) or parse_dateline(lines[k + 1])) and k + 2 <= len(lines):
-            if parse_dateline(lines[k + 1]) or k + 2 < len(lines):
-                starts.append(k)
-                k += 2
-                continue
+        # headline, then a time stamp and text, or a paragraph opening with a dateline
+        if headline(k) and (parse_dateline(lines[k + 1]) or (parse_time_stamp(lines[k + 1]) and k + 2 < len(lines))):
+            starts.append(k)
+            k += 2
+            continue
+        # time stamp, then headline and text
         if parse_time_stamp(lines[k]) and headline(k + 1) and k + 2 < len(lines):
             starts.append(k)
             k += 2
