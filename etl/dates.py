@@ -507,7 +507,9 @@ _STAMP_REST = re.compile(
     rf"\d{{1,2}}:\d\d(?::\d\d)?|\b(?:UTC|GMT|MSK)\s*(?:[+-]\s*\d{{1,2}}(?::?\d\d)?)?|\b(?:{_WEEKDAY_ALT})\b"
     r"|\b(?:года|год|г)\b\.?|\b(?:am|pm)\b|[\s,.:|()\[\]/–—-]+"
     # a label before the date: "Published: 27 March 2023", "Обновлено 27.03.2023"
-    r"|^\s*(?:published|updated|posted|date|опубликовано|обновлено|дата|sene|senesi|tarih|çap edildi)\b", re.I)
+    r"|^\s*(?:published|posted|date|опубликовано|дата|sene|senesi|tarih|çap edildi)\b", re.I)
+# a date that says when the page was changed, not when the story was published
+_UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited|обновлено|изменено|täzelendi|tazelendi)\b", re.I)
 
 
 def _month_of(word: str) -> int | None:
@@ -524,6 +526,12 @@ def _stamp_date(text: str) -> tuple[re.Match, int, int, int] | None:
             if month and make_date(int(m.group(yi)), int(m.group(di)), month):
                 return m, int(m.group(yi)), month, int(m.group(di))
     return None
+
+
+def is_update_stamp(line: str) -> bool:
+    """'Updated: 27.03.2024 10:00', 'Обновлено 27 марта 2024': when the page was changed, which
+    dates no story."""
+    return bool(_UPDATED.match(line)) and len(line) <= 80 and _stamp_date(line) is not None
 
 
 def parse_time_stamp(line: str) -> DayMonth | None:
@@ -558,7 +566,8 @@ _DATELINES = [
     # "Ashgabad, Turkmenistan, March 25", "ASHGABAT, February 13 (Itar-Tass) —", "АШХАБАД, 13 марта."
     re.compile(rf"^\s*(?:{_PLACE}\s*,\s*){{1,3}}{_DATELINE_DATE}{_DATELINE_END}", re.I),
     # "OREANDA-NEWS. February 14, 2012.", "Trend: March 30"
-    re.compile(rf"^\s*(?-i:[A-ZА-Я][\w-]*(?:\s+[A-ZА-Я][\w-]*)?)\s*[.:]\s+{_DATELINE_DATE}{_DATELINE_END}", re.I),
+    re.compile(rf"^\s*(?!(?:last\s+)?(?:updated|modified|edited|обновлено|изменено|täzelendi)\b)"
+               rf"(?-i:[A-ZА-Я][\w-]*(?:\s+[A-ZА-Я][\w-]*)?)\s*[.:]\s+{_DATELINE_DATE}{_DATELINE_END}", re.I),
 ]
 _DATE_LABEL = re.compile(r"^\s*(?:date|дата|sene|senesi|tarih)\b\s*:?\s*", re.I)
 

@@ -18,7 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import DATE_LINE_RE, DayMonth, looks_like_date_line, parse_dateline, parse_site_date_line, parse_time_stamp
+from .dates import (
+    DATE_LINE_RE, DayMonth, is_update_stamp, looks_like_date_line, parse_dateline, parse_site_date_line,
+    parse_time_stamp,
+)
 from .text import fold, squash
 
 HEADER_LINES = {
@@ -418,7 +421,7 @@ def is_chrome_line(line: str) -> bool:
     s = squash(line)
     if len(re.findall(r"[^\W\d_]", s)) < 3 and not re.search(r"\d{3}", s):
         return True  # a stray mark, "XS", "0"
-    if parse_time_stamp(s) or _COUNTER.match(s):
+    if parse_time_stamp(s) or is_update_stamp(s) or _COUNTER.match(s):
         return True
     words = s.split()
     if len(words) <= 4 and _DOMAIN.search(s):

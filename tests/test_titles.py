@@ -527,3 +527,13 @@ def test_the_headline_above_a_dateline_under_the_sites_chrome(page, want):
 ])
 def test_a_byline_is_neither_a_title_nor_makes_the_title_chrome(page, title):
     assert mains(page)[0][0] == title
+
+
+@pytest.mark.parametrize("page, want", [
+    (f"Turnout figures published\n\nPublished: 27 March 2023\nUpdated: 2 April 2024\n\n{EN_BODY}",
+     ("Turnout figures published", "Published: 27 March 2023")),
+    (f"Итоги выборов подведены\n\nОбновлено 02.04.2024 10:00\n\n{RU_BODY}", ("Итоги выборов подведены", None)),
+    (f"Saýlawlaryň netijeleri\n\nTäzelendi: 02.04.2024\n\n{TK_BODY}", ("Saýlawlaryň netijeleri", None)),
+])
+def test_the_date_a_page_was_updated_dates_no_story(page, want):
+    assert mains(page) == [want]
