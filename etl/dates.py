@@ -505,7 +505,7 @@ _STAMP_DATES = [
 # what may stand beside the date on a time stamp line: a time, a time zone, a weekday, "г."/"года"
 _STAMP_REST = re.compile(
     rf"\d{{1,2}}:\d\d(?::\d\d)?|\b(?:UTC|GMT|MSK)\s*(?:[+-]\s*\d{{1,2}}(?::?\d\d)?)?|\b(?:{_WEEKDAY_ALT})\b"
-    r"|\b(?:года|год|г)\b\.?|\b(?:am|pm)\b|[\s,.:|()\[\]/–—-]+"
+    r"|\b(?:года|год|г)\b\.?|\b(?:am|pm|at|в|sagat)\b|[\s,.:|()\[\]/–—-]+"
     # a label before the date: "Published: 27 March 2023", "Обновлено 27.03.2023"
     r"|^\s*(?:published|posted|date|опубликовано|дата|sene|senesi|tarih|çap edildi)\b", re.I)
 # a date that says when the page was changed, not when the story was published

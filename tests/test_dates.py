@@ -201,6 +201,9 @@ from etl.dates import parse_dateline, parse_time_stamp  # noqa: E402
     ("27.03.2023 18:05:00", ("27.03.2023 18:05:00", date(2023, 3, 27))),
     ("27 марта 2023 г., 18:05", ("27 марта 2023 г., 18:05", date(2023, 3, 27))),
     ("27 Mart 2023 Pazartesi", ("27 Mart 2023 Pazartesi", date(2023, 3, 27))),
+    ("27 марта 2023 года в 18:05", ("27 марта 2023 года в 18:05", date(2023, 3, 27))),
+    ("March 27, 2023 at 6:05 pm", ("March 27, 2023 at 6:05 pm", date(2023, 3, 27))),
+    ("27.03.2023 sagat 18:05", ("27.03.2023 sagat 18:05", date(2023, 3, 27))),
     ("26-03-2023", None),  # day first with dashes: not a form the time stamps use
     ("Voters came on 27 March 2023", None),
     ("Azernews.Az", None),
