@@ -329,19 +329,22 @@ def _main_end(content, start, date_idx) -> int:
 
 def _snippet_tail_start(content) -> int:
     """Start of the trailing run of cut-off one-line snippets (undated sidebar of layout 3)."""
-    i = len(content)
+    n = len(content)
+    while n > 1 and is_chrome_line(content[n - 1][1]):
+        n -= 1  # widgets below the snippets ("Loading...", "See more") belong to no item
+    i = n
 
     def snippet(line):
-        return ends_cut(line) and len(line.strip()) <= SNIPPET_MAX
+        return ends_cut(line) and len(line.strip()) <= SNIPPET_MAX and not is_chrome_line(line)
 
     # the very last line may itself be cut mid-word by the capture
-    if i >= 3 and not ends_cut(content[-1][1]) and snippet(content[-2][1]):
+    if i >= 3 and not ends_cut(content[i - 1][1]) and snippet(content[i - 2][1]):
         i -= 1
     while i > 1 and snippet(content[i - 1][1]):
         i -= 1
     if i == 1 and _headline_like(content[0][1]) and not ends_cut(content[0][1]):
         return len(content)  # a headline over its own text, cut by the capture: no sidebar
-    return i if i < len(content) else len(content)
+    return i if i < n else len(content)
 
 
 def _is_listing(content) -> bool:
@@ -444,14 +447,17 @@ _FOOTER = re.compile(
     r"|ýene-de okaň|yene-de okan|iň soňky teswirler|in sonky teswirler|teswir(?:ler|le)?\b|meňzeş habarlar"
     r"|menzes habarlar|paýlaş\b|paylas\b|degişli habarlar)",
     re.I)
-FOOTER_MAX_WORDS = 8
+FOOTER_MORE_WORDS = 3
 
 
 def is_footer_line(line: str) -> bool:
-    """A short line that opens a news site's footer: 'Read also', 'Читайте также', 'Ýene-de okaň'."""
+    """A short line that opens a news site's footer: 'Read also', 'Читайте также', 'Ýene-de okaň',
+    'Follow us on Twitter @site' (the marker and at most three words more, not a sentence)."""
     s = squash(line)
-    return bool(s) and len(s.split()) <= FOOTER_MAX_WORDS and bool(_FOOTER.match(s)) and not ends_sentence(s) \
-        or bool(re.fullmatch(r"-{3,4}|_{3,}", s))
+    if re.fullmatch(r"-{3,4}|_{3,}", s):
+        return True
+    m = _FOOTER.match(s)
+    return bool(m) and len(s[m.end():].split()) <= FOOTER_MORE_WORDS and not ends_sentence(s)
 
 
 def _is_site_name(line: str) -> bool:
@@ -497,8 +503,9 @@ def _undated_main(content) -> RawItem:
     """
     first_line = content[0][0]
     lines = [squash(line) for _, line in content]
-    if _date_led_heading(lines[0]) and len(lines) > 1 and len(lines[0]) <= TITLE_MAX:
-        return RawItem("main", first_line, None, lines[0], lines[1:], is_snippet=False)
+    top = next((k for k, line in enumerate(lines) if not is_chrome_line(line)), 0)
+    if _date_led_heading(lines[top]) and len(lines) > top + 1 and len(lines[top]) <= TITLE_MAX:
+        return RawItem("main", content[top][0], None, lines[top], lines[top + 1:], is_snippet=False)
     head_end = next((k for k, line in enumerate(lines) if _is_body_paragraph(line)), len(lines))
     if head_end == len(lines) and len(lines) > 1:
         head_end = max(1, len(lines) - 1)  # no sentence at all: at most the first lines are head
@@ -664,6 +671,8 @@ def _list_items(numbered, position: str, undated_titles: bool) -> list[RawItem]:
         if dm:
             cur = RawItem(position, n, dm)
             items.append(cur)
+        elif is_footer_line(s):
+            break  # "Read also", "Comments": the rest is the other site's own
         elif is_chrome_line(s):
             continue  # "Loading...", "See more", a counter: the page's widgets, not news
         elif cur is not None and cur.title is None and not cur.paragraphs and is_title_like(s):

@@ -537,3 +537,28 @@ def test_a_byline_is_neither_a_title_nor_makes_the_title_chrome(page, title):
 ])
 def test_the_date_a_page_was_updated_dates_no_story(page, want):
     assert mains(page) == [want]
+
+
+@pytest.mark.parametrize("tail", [["Read also", "A new bridge opened in the capital", "Comments"],
+                                  ["Ýene-de okaň", "Paýtagtda täze köpri açyldy", "Iň soňky teswirler", "XS"],
+                                  ["Читайте также", "Открыт новый мост", "Подписывайтесь на наш канал"]])
+def test_a_footer_below_the_sidebar_adds_no_item(tail):
+    page = ("02 Dec\nThe commission met\n\nA session of the commission was held in the capital today.\n\n"
+            "01 Dec\nSeminars were held\n\nSeminars for the members of the commissions were held in all...\n")
+    base = [(i.position, i.title) for i in split(page).items]
+    assert [(i.position, i.title) for i in split(page + "\n".join(tail)).items] == base
+
+
+@pytest.mark.parametrize("tail", [["Loading...", "Latest See more"], ["Читать далее...", "Все новости"], ["Ýene-de okaň..."]])
+def test_widgets_below_undated_snippets_leave_the_snippets_items(tail):
+    page = "\n".join([EN_BODY, EN_BODY, "Seminars for the members of the commissions were held in all velayats...",
+                      "A meeting with the observers of the CIS mission was held in the commission..."] + tail)
+    assert [i.position for i in split(page).items] == ["main", "sidebar", "sidebar"]
+
+
+@pytest.mark.parametrize("line", ["Comments of the CEC chairman on the results of the vote",
+                                  "Related events in the velayats of the country this week",
+                                  "Комментарии председателя комиссии к итогам голосования в велаятах"])
+def test_a_headline_that_opens_with_a_footer_word_is_no_footer(line):
+    from etl.page import is_footer_line
+    assert not is_footer_line(line)
