@@ -374,9 +374,11 @@ def _stable(item: Item) -> str:
 def fix_dates(items: list[Item], issues: list[dict]) -> None:
     """Give each item with a date line its year, recording how it was fixed (`date_basis`).
 
-    In order of trust: a full date in the item's own text; the article id between neighbours
-    whose dates are known; neighbours in a newest-first list (sidebar, listing); the capture's
-    fetch time for sidebar and listing items. Never the main story's year for a sidebar item.
+    In order of trust: a year printed with the date (`date-line`; `dateline` for a press page's time
+    stamp or dateline, "2018-03-25 10:35", "OREANDA-NEWS. February 14, 2012"); a full date in the
+    item's own text; the article id between neighbours whose dates are known; neighbours in a
+    newest-first list (sidebar, listing; one list per excerpt of a capture); the capture's fetch
+    time for sidebar and listing items. Never the main story's year for a sidebar item.
     """
     dated = [i for i in items if i.date]
     for item in dated:
