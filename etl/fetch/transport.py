@@ -82,6 +82,7 @@ class _Watchdog:
 
     def __init__(self, conn: http.client.HTTPConnection, seconds: float):
         self.conn = conn
+        self.sock = None  # kept once connected: http.client lets go of it for Connection: close
         self.fired = False
         self.timer = threading.Timer(max(0.0, seconds), self._fire)
         self.timer.daemon = True
@@ -89,7 +90,7 @@ class _Watchdog:
 
     def _fire(self) -> None:
         self.fired = True
-        sock = self.conn.sock
+        sock = self.sock or self.conn.sock
         if sock is not None:
             try:
                 sock.shutdown(socket.SHUT_RDWR)
@@ -198,6 +199,7 @@ class HttpTransport:
         watchdog = _Watchdog(conn, deadline.remaining())
         try:
             conn.connect()
+            watchdog.sock = conn.sock
             self._check(deadline, watchdog)
             progress.phase = "waiting for the status line and headers"
             target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -240,7 +242,11 @@ class _DeadlinePassed(Exception):
 
 
 def _read_body(url, resp, limit, truncate, deadline, watchdog, progress) -> tuple[bytes, bool]:
-    """The body, read in chunks until its end, the cap or the deadline."""
+    """The body, read in chunks until its end, the cap or the deadline.
+
+    Each read returns what one system call got (read1), so the deadline is checked between
+    reads however slowly the bytes come; a body shorter than its Content-Length is an error.
+    """
     length = resp.getheader("content-length")
     if length and length.strip().isdigit() and int(length) > limit and not truncate:
         raise TransportError(url, "too-large", f"body of {int(length)} bytes (Content-Length) "
@@ -249,13 +255,16 @@ def _read_body(url, resp, limit, truncate, deadline, watchdog, progress) -> tupl
     size = 0
     while size <= limit:
         HttpTransport._check(deadline, watchdog)
-        chunk = resp.read(min(CHUNK, limit + 1 - size))
+        chunk = resp.read1(min(CHUNK, limit + 1 - size))
         if not chunk:
             break
         chunks.append(chunk)
         size += len(chunk)
         progress.received = size
     HttpTransport._check(deadline, watchdog)
+    if size <= limit and resp.length:  # what Content-Length announced and never came
+        raise TransportError(url, "connection", f"body cut short: {size} of the {size + resp.length} "
+                                                "bytes its Content-Length announced came")
     body = b"".join(chunks)
     if size > limit:
         if truncate:
