@@ -265,13 +265,12 @@ def _read_body(url, resp, limit, truncate, deadline, watchdog, progress) -> tupl
     if size <= limit and resp.length:  # what Content-Length announced and never came
         raise TransportError(url, "connection", f"body cut short: {size} of the {size + resp.length} "
                                                 "bytes its Content-Length announced came")
-    body = b"".join(chunks)
     if size > limit:
-        if truncate:
-            return body[:limit], True
-        raise TransportError(url, "too-large", f"body over the {kib(limit)} cap (more than "
-                                               f"{limit} bytes sent): cut off, not saved")
-    return body, False
+        if not truncate:
+            raise TransportError(url, "too-large", f"body over the {kib(limit)} cap (more than "
+                                                   f"{limit} bytes sent): cut off, not saved")
+        return b"".join(chunks)[:limit], True
+    return b"".join(chunks), False
 
 
 def decode_body(url: str, body: bytes, encoding: str | None, limit: int,
