@@ -222,3 +222,33 @@ def test_an_answer_at_fault_is_not_retried_but_the_network_is():
     down = client.get(f"{BASE}/down")
     assert down.tries == 3 and down.transport_failure
     assert calls == [f"{BASE}/big"] + [f"{BASE}/down"] * 3
+
+
+@pytest.mark.parametrize("piece", ["<!--x", "</a", "<?x", "<!x", "<", "<a href='/en/news/1'>x</a>",
+                                   "<a href=\"x", "<a "])
+def test_reading_a_listing_page_takes_time_linear_in_its_size(piece):
+    """html.parser needed 8.7 s / 40 s / 139 s for 100/200/400 KB of unclosed "<!--"."""
+    import time
+
+    def took(size: int) -> float:
+        html = piece * (size // len(piece))
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            read_listing(html, f"{BASE}/en/news?page=1", "en")
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    small, large = took(500_000), took(1_000_000)
+    assert large < 3 * small + 0.02, (small, large)  # about 2x, not 4x
+    assert large < 2
+
+
+def test_anchor_hrefs_as_a_browser_reads_them():
+    from etl.fetch.walker import anchor_hrefs
+
+    html = ('<A class=x HREF="/a?x=1&amp;y=2">t</a><!-- <a href="/no"> --><a\nhref=\'/b\'>'
+            '<a data-href="/c" href=/d><a title="t"><abbr href="/e"><a href="/f">')
+    assert anchor_hrefs(html, 100) == (["/a?x=1&y=2", "/b", "/d", "/f"], 0)
+    assert anchor_hrefs(html, 2) == (["/a?x=1&y=2", "/b"], 2)
+    assert anchor_hrefs("<a href='/x'>" + "<!-- never closed <a href='/y'>", 9) == (["/x"], 0)
