@@ -420,3 +420,15 @@ def test_a_listing_page_that_is_not_html_breaks_the_walk_off_loudly(hostile, tmp
     summary = run(hostile, tmp_path / "raw")
     assert summary.failed == 1 and "not HTML" in summary.failures[0][1]
     assert summary.new == 0 and not [p for p in hostile.paths() if p.startswith("/en/news/")]
+
+
+@pytest.mark.parametrize("headers", [b"X-Long: " + b"a" * 70000 + b"\r\n",
+                                     b"".join(b"X-%d: 1\r\n" % i for i in range(500))])
+def test_endless_headers_are_a_clear_failure(hostile, headers):
+    hostile.routes["/h"] = lambda conn, stop: conn.sendall(b"HTTP/1.1 200 OK\r\n" + headers + b"\r\n")
+    started = time.monotonic()
+    with pytest.raises(TransportError) as err:
+        transport()(hostile.base + "/h", {})
+    assert time.monotonic() - started < TIMEOUT
+    assert err.value.kind == "connection"
+    assert "LineTooLong" in str(err.value) or "more than 100 headers" in str(err.value)
