@@ -200,22 +200,31 @@ class HttpTransport:
         try:
             conn.connect()
             watchdog.sock = conn.sock
-            self._check(deadline, watchdog)
-            progress.phase = "waiting for the status line and headers"
-            target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-            conn.request("GET", target, headers=headers)
-            resp = conn.getresponse()
-            self._check(deadline, watchdog)
-            progress.phase = "reading the body"
-            raw, truncated = _read_body(url, resp, limit, truncate, deadline, watchdog, progress)
-            encoding = (resp.getheader("content-encoding") or "").strip().lower() or None
-            body, truncated2 = decode_body(url, raw, encoding, limit, truncate)
-            return Response(url, resp.status, _lower(resp.getheaders()), body,
-                            content_encoding=encoding if encoding not in (None, "identity") else None,
-                            truncated=truncated or truncated2)
+            resp = self._send(conn, parts, headers, deadline, watchdog, progress)
+            return self._receive(url, resp, limit, truncate, deadline, watchdog, progress)
         finally:
             watchdog.cancel()
             conn.close()
+
+    def _send(self, conn, parts, headers, deadline, watchdog, progress):
+        """The request out, the status line and headers in."""
+        self._check(deadline, watchdog)
+        progress.phase = "waiting for the status line and headers"
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        conn.request("GET", target, headers=headers)
+        resp = conn.getresponse()
+        self._check(deadline, watchdog)
+        return resp
+
+    def _receive(self, url, resp, limit, truncate, deadline, watchdog, progress) -> Response:
+        """The body in, its Content-Encoding undone, within the cap."""
+        progress.phase = "reading the body"
+        raw, cut = _read_body(url, resp, limit, truncate, deadline, watchdog, progress)
+        encoding = (resp.getheader("content-encoding") or "").strip().lower() or None
+        body, cut_decoded = decode_body(url, raw, encoding, limit, truncate)
+        return Response(url, resp.status, _lower(resp.getheaders()), body,
+                        content_encoding=None if encoding in (None, "identity") else encoding,
+                        truncated=cut or cut_decoded)
 
     @staticmethod
     def _check(deadline: Deadline, watchdog: _Watchdog) -> None:

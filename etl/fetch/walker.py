@@ -2,7 +2,7 @@
 
 - `read_listing(html, page_url, lang)`: the article links `/{lang}/news/{id}` of one listing
   page, in page order, each once, at most MAX_LINKS_PER_PAGE (the rest counted in `dropped`).
-  Pure: text in, links out.
+  Pure: text in, links out, in one linear pass over the page (anchor_hrefs), whatever it holds.
 - `ListingWalker.walk(lang, known)`: pages 1, 2, ... until a page adds no new article (past the
   last page), a 404, robots.txt says no, or (in a normal run) a page whose articles are all known.
   Saves each listing page that changed. A page that fails, or that is not HTML, breaks the walk
