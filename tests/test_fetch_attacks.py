@@ -226,7 +226,8 @@ def test_a_trickle_ends_at_the_deadline_with_a_clear_message(hostile, attack):
     with pytest.raises(TransportError) as err:
         transport()(hostile.base + "/slow", {})
     took = time.monotonic() - started
-    assert DEADLINE <= took < DEADLINE + 0.5  # never silent for TIMEOUT, yet cut at DEADLINE
+    # never silent for TIMEOUT, yet cut at DEADLINE (the trickle would last 20 s; slack for load)
+    assert DEADLINE <= took < DEADLINE + 1
     assert err.value.kind == "timeout" and err.value.retryable
     assert f"within the {DEADLINE:g} s deadline" in str(err.value)
     phase = "headers" if attack == "headers" else "reading the body"
@@ -238,7 +239,7 @@ def test_a_trickled_article_is_a_failed_fetch_and_the_crawl_goes_on(hostile, tmp
     hostile.routes["/en/news/2"] = trickled_body()
     started = time.monotonic()
     summary = run(hostile, tmp_path / "raw")
-    assert time.monotonic() - started < POLICY.max_tries * (DEADLINE + 0.5) + 1
+    assert time.monotonic() - started < POLICY.max_tries * (DEADLINE + 1) + 2
     assert (summary.new, summary.failed) == (1 + 2, 1)  # the listing page and two articles
     url, reason = summary.failures[0]
     assert url.endswith("/en/news/2") and "deadline" in reason
@@ -279,7 +280,7 @@ def test_an_announced_huge_body_is_refused_without_reading_it(hostile):
         transport()(hostile.base + "/big", {})
     assert err.value.kind == "too-large" and not err.value.retryable
     assert "Content-Length" in str(err.value)
-    assert time.monotonic() - started < TIMEOUT  # did not wait for the body
+    assert time.monotonic() - started < 2.5  # did not wait for the body (held for 3 s)
 
 
 def test_a_body_cut_short_is_never_a_whole_capture(hostile, tmp_path):
@@ -330,7 +331,7 @@ def test_a_gzip_bomb_stops_at_the_cap(hostile):
     with pytest.raises(TransportError) as err:
         transport()(hostile.base + "/bomb", {})
     assert err.value.kind == "too-large" and "decoded body over" in str(err.value)
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < 2
 
 
 def test_an_encoding_not_asked_for_is_a_clear_failure(hostile, tmp_path):
@@ -375,7 +376,7 @@ def test_robots_txt_that_trickles_is_cut_at_the_deadline(hostile, tmp_path):
     started = time.monotonic()
     with pytest.raises(FetchError, match="deadline"):
         run(hostile, tmp_path / "raw")
-    assert time.monotonic() - started < DEADLINE + 1
+    assert time.monotonic() - started < DEADLINE + 2
 
 
 # ---------------------------------------------------------------------------------------------
@@ -429,6 +430,6 @@ def test_endless_headers_are_a_clear_failure(hostile, headers):
     started = time.monotonic()
     with pytest.raises(TransportError) as err:
         transport()(hostile.base + "/h", {})
-    assert time.monotonic() - started < TIMEOUT
+    assert time.monotonic() - started < 2.5  # not a timeout: refused as soon as seen
     assert err.value.kind == "connection"
     assert "LineTooLong" in str(err.value) or "more than 100 headers" in str(err.value)
