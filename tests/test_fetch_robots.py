@@ -49,7 +49,11 @@ def probe_urls(rng: random.Random) -> list[str]:
     return out
 
 
-def test_verdicts_are_protegos_own():
+@pytest.mark.parametrize("scan", [32, 0])  # few wildcard rules tried in turn; or all filed
+def test_verdicts_are_protegos_own(scan, monkeypatch):
+    from etl.fetch.robots import RuleIndex
+
+    monkeypatch.setattr(RuleIndex, "WILD_SCAN", scan)
     rng = random.Random(9)
     compared = disallowed = 0
     for _ in range(300):
@@ -86,6 +90,8 @@ def rules(n: int, kind: str) -> str:
         "near": lambda i: f"Disallow: /en/news/{i}x",  # shares a long prefix with the URLs
         "exact": lambda i: f"Disallow: /en/news/{i}0$",
         "wildcard": lambda i: f"Disallow: /w{i}/*.pdf",
+        "wild-anywhere": lambda i: f"Disallow: /*q{i}*z",  # every one could match any URL
+        "wild-near": lambda i: f"Disallow: /en/news/*{i}x$",
     }[kind]
     return "User-agent: *\n" + "\n".join(make(i) for i in range(n)) + "\nDisallow: /ru/\n"
 
@@ -102,7 +108,8 @@ def check_time(robots: Robots) -> float:
     return best
 
 
-@pytest.mark.parametrize("kind", ["plain", "near", "exact", "wildcard"])
+@pytest.mark.parametrize("kind", ["plain", "near", "exact", "wildcard", "wild-anywhere",
+                                  "wild-near"])
 def test_a_check_costs_the_same_at_twice_the_rules(kind):
     small, large = Robots.parse(rules(5000, kind), UA), Robots.parse(rules(10000, kind), UA)
     assert not large.allowed("http://h/ru/news/1") and large.allowed("http://h/en/news/1")

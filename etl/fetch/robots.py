@@ -4,11 +4,9 @@
   rule is never read half (a cut "Allow: /news-archive" would allow "/news").
 - `Robots.parse(text, user_agent)`: Protego (RFC 9309: groups, longest match, Allow wins ties,
   `*` and `$`; Crawl-delay) picks the group that applies to us and normalises its patterns.
-- `Robots.allowed(url)`: the rules of that group are indexed by their literal prefix, so a check
-  looks up the URL's prefixes (one dict look-up per distinct rule length) instead of trying every
-  rule: its cost does not grow with the number of plain rules. Wildcard rules are tried only
-  when their literal part before the first `*` is a prefix of the URL, longest rule first,
-  stopping as soon as no untried rule can win. Verdicts are memoised per URL (bounded).
+- `Robots.allowed(url)`: the rules of that group are indexed (RuleIndex), so a check looks up
+  the URL's prefixes and parts instead of trying every rule: its cost does not grow with the
+  number of rules. Verdicts are memoised per URL (bounded).
   The result is Protego's own verdict (a test compares them); if Protego's internals ever change
   shape, `allowed` falls back to Protego's `can_fetch`, memoised.
 - `RobotsBook`: one Robots per host, fetched once, with what a failed robots.txt means
@@ -18,6 +16,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import urljoin, urlsplit
@@ -60,24 +59,36 @@ class RuleIndex:
     Built from Protego's normalised rules: (allow, pattern) where a pattern may hold `*` and may
     end in `$`. The winner is the matching rule with the longest pattern, Allow on ties (RFC
     9309, and Protego's order); no match: allowed.
+
+    - plain prefixes: a dict, looked up with the URL's prefixes of the lengths rules have;
+    - `...$` patterns: a dict, looked up with the whole URL;
+    - wildcard patterns: up to WILD_SCAN of them are simply tried, longest first. More are
+      filed under their rarest literal part (a rule can only match a URL that contains each of
+      its parts), and only the files whose part occurs in the URL are tried. A flood of rules
+      that differ somewhere is then as cheap as a few; rules built to share every part with
+      the crawler's URLs still cost one try each (bounded by the 500 KiB read).
     """
+
+    WILD_SCAN = 32
 
     def __init__(self, rules):
         self.plain: dict[str, bool] = {}  # prefix patterns -> allow
         self.exact: dict[str, tuple[int, bool]] = {}  # "...$" patterns -> (priority, allow)
-        self.wild: dict[str, list] = {}  # literal part before "*" -> [(priority, allow, match)]
+        wild: dict[str, tuple] = {}  # pattern -> (priority, allow, match)
         for allow, pattern in rules:
-            self._add(allow, pattern)
+            self._add(allow, pattern, wild)
         self.plain_lengths = sorted({len(p) for p in self.plain}, reverse=True)
-        self.wild_lengths = sorted({len(p) for p in self.wild}, reverse=True)
-        for bucket in self.wild.values():
-            bucket.sort(key=lambda r: (r[0], r[1]), reverse=True)
+        self.wild = _file_by_rarest_part(wild) if len(wild) > self.WILD_SCAN else {}
+        self.wild_lengths = sorted({len(k) for k in self.wild})
+        self.wild_few = sorted(wild.values(), key=lambda r: (r[0], r[1]), reverse=True) \
+            if len(wild) <= self.WILD_SCAN else []
 
-    def _add(self, allow: bool, pattern) -> None:
+    def _add(self, allow: bool, pattern, wild: dict) -> None:
         text = pattern._pattern
         if pattern._contains_asterisk:
-            head = text[: text.find("*")]
-            self.wild.setdefault(head, []).append((len(text), allow, pattern.match))
+            rule = (len(text), allow, pattern.match)
+            if text not in wild or rule[:2] > wild[text][:2]:
+                wild[text] = rule
         elif pattern._contains_dollar:
             rank = (len(text), allow)
             self.exact[text[:-1]] = max(self.exact.get(text[:-1], rank), rank)
@@ -93,19 +104,48 @@ class RuleIndex:
                 break
         if path in self.exact:
             best = max(best, self.exact[path])
-        for n in self.wild_lengths:
-            if n <= len(path):
-                best = self._best_wild(self.wild.get(path[:n], ()), path, best)
+        best = _best_wild(self.wild_few, path, best)
+        for part in self._parts_in(path):
+            best = _best_wild(self.wild[part], path, best)
         return best[1]
 
-    @staticmethod
-    def _best_wild(bucket, path: str, best: tuple) -> tuple:
-        for priority, allow, match in bucket:  # longest first
-            if (priority, allow) <= best:
-                break  # no rule left here can beat the best so far
-            if match(path):
-                return (priority, allow)
-        return best
+    def _parts_in(self, path: str) -> set:
+        """The filed parts that occur in `path` (at most len(path)^2 / 2 look-ups)."""
+        found = set()
+        for n in self.wild_lengths:
+            if n > len(path):
+                break
+            for i in range(len(path) - n + 1):
+                if path[i:i + n] in self.wild:
+                    found.add(path[i:i + n])
+        return found
+
+
+def _parts(pattern: str) -> set:
+    """The literal parts of a wildcard pattern ("/a*b$" -> {"/a", "b"}), empty ones left out."""
+    return {p for p in pattern.rstrip("$").split("*") if p} or {""}
+
+
+def _file_by_rarest_part(wild: dict) -> dict[str, list]:
+    """Wildcard rules by the literal part of theirs that fewest rules share (ties: longest)."""
+    counts = Counter(part for text in wild for part in _parts(text))
+    files: dict[str, list] = {}
+    for text, rule in wild.items():
+        part = min(_parts(text), key=lambda p: (counts[p], -len(p)))
+        files.setdefault(part, []).append(rule)
+    for rules in files.values():
+        rules.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    return files
+
+
+def _best_wild(rules, path: str, best: tuple) -> tuple:
+    """The best of `best` and the first of `rules` (longest first) that matches `path`."""
+    for priority, allow, match in rules:
+        if (priority, allow) <= best:
+            break  # no rule left here can beat the best so far
+        if match(path):
+            return (priority, allow)
+    return best
 
 
 # ----------------------------------------------------------------------------------------------
