@@ -1,4 +1,4 @@
-"""The crawler (etl/fetch.py) against the fixture site on 127.0.0.1, and its parts on their own.
+"""The crawler (etl/fetch/) against the fixture site on 127.0.0.1, and its parts on their own.
 
 The fixture site (tests/sites/) serves three languages in two page structures from one server
 and a third structure from a second server standing in for the mirror host. Its faults: a 503
