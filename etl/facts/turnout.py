@@ -611,8 +611,8 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
             final = final_words or fig.closing or (
                 fig.hour is None and after_polling and voted_here and not hour_mentions(sentence))
             fig_hour = fig.hour if fig.hour is not None else (close_at if final else None)
-            if gi >= 0 and fig_hour is None and not final and not _VOTED.search(sentence):
-                continue  # a body and a percentage, but no vote: "10 percent of the voters of a constituency"
+            if fig_hour is None and not final and not _VOTED.search(sentence) and (gi >= 0 or not continuing):
+                continue  # a percentage, but no vote and no hour: "10 percent of the voters of a constituency"
             target = statement_for(gi, fig_hour, final)
             targets = [target] if target is not None else current
             if not targets:
