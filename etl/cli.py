@@ -85,13 +85,11 @@ def fetch(base_url: str, raw: Path, langs: tuple, delay: float, full: bool, prog
 @click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 def serve(db: Path, host: str, port: int):
     """Serve the archive with Datasette, with the project's metadata, plugins and settings."""
-    from datasette.cli import cli as datasette_cli
-
-    from .serve import serve_argv
+    from .serve import serve as run_server
 
     if not db.exists():
         raise click.ClickException(f"{db} does not exist: run `saylav load` (or `make load`) first")
-    datasette_cli.main(args=serve_argv(db, host, port), prog_name="datasette")
+    run_server(db, host, port)
 
 
 @cli.command()

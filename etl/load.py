@@ -225,6 +225,7 @@ def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
 
 
 OPENING_CHARS = 600  # longer than any sidebar or listing snippet the site prints (about 200)
+UNTITLED_MIN_CHARS = 200  # an untitled full text joins a titled one only over this much text
 BUCKET_CHARS = 20  # sightings are compared only within the same title and first folded characters
 
 
@@ -259,6 +260,7 @@ def merge(sightings: list[Sighting]) -> list[Item]:
 
     by_site: dict[tuple, int] = {}
     buckets: dict[tuple, list[int]] = defaultdict(list)
+    untitled: dict[tuple, list[int]] = defaultdict(list)
     openings = [s.opening for s in sightings]
     for i, s in enumerate(sightings):
         if s.site_id is not None:
@@ -270,6 +272,10 @@ def merge(sightings: list[Sighting]) -> list[Item]:
         title = fold(s.raw.title)
         if title or len(openings[i]) >= 30:
             buckets[(s.lang, title[:120], openings[i][:BUCKET_CHARS])].append(i)
+        if len(openings[i]) >= UNTITLED_MIN_CHARS and not s.raw.is_snippet:
+            # a story seen once with its title and once without (a second excerpt of the page
+            # that starts below the headline): the same text is the same item
+            untitled[(s.lang, openings[i][:BUCKET_CHARS])].append(i)
     for members in buckets.values():
         clusters: list[tuple[str, int]] = []  # (longest opening, representative)
         for i in sorted(members, key=lambda k: -len(openings[k])):
@@ -281,6 +287,15 @@ def merge(sightings: list[Sighting]) -> list[Item]:
                         break
             else:
                 clusters.append((text, i))
+    for members in untitled.values():
+        titled = [i for i in members if sightings[i].raw.title]
+        for i in members:
+            if sightings[i].raw.title:
+                continue
+            same = [j for j in titled if (openings[j].startswith(openings[i]) or openings[i].startswith(openings[j]))
+                    and _ids_agree(sightings[i], sightings[j])]
+            if len({find(j) for j in same}) == 1:  # exactly one titled story has this text
+                union(i, same[0])
     groups: dict[int, list[Sighting]] = defaultdict(list)
     for i, s in enumerate(sightings):
         groups[find(i)].append(s)
@@ -304,6 +319,9 @@ def site_url(url: str | None) -> str | None:
     return url
 
 
+POSITION_RANK = {"main": 0, "listing": 1, "sidebar": 2}
+
+
 def _merge_group(group: list[Sighting]) -> Item:
     item = Item(sightings=group, lang=group[0].lang)
     item.site_id = next((s.site_id for s in group if s.site_id is not None), None)
@@ -311,7 +329,11 @@ def _merge_group(group: list[Sighting]) -> Item:
                              next((s.url for s in group if s.url), None)))
     titles = [s.raw.title for s in group if s.raw.title]
     item.title = max(titles, key=len) if titles else None
-    item.date = next((s.raw.date for s in group if s.raw.date), None)
+    # the date the item's own page prints comes before any sidebar or listing sighting of it; a
+    # date line that prints its year before one that does not
+    dated = sorted((s for s in group if s.raw.date),
+                   key=lambda s: (POSITION_RANK.get(s.raw.position, 3), s.raw.date.year is None))
+    item.date = dated[0].raw.date if dated else None
     bodies = [s.raw.text for s in group if not s.raw.is_snippet and s.raw.text]
     snippets = [s.raw.text for s in group if s.raw.is_snippet and s.raw.text]
     item.body = max(bodies, key=len) if bodies else None
@@ -352,14 +374,16 @@ def _stable(item: Item) -> str:
 def fix_dates(items: list[Item], issues: list[dict]) -> None:
     """Give each item with a date line its year, recording how it was fixed (`date_basis`).
 
-    In order of trust: a full date in the item's own text; the article id between neighbours
-    whose dates are known; neighbours in a newest-first list (sidebar, listing); the capture's
-    fetch time for sidebar and listing items. Never the main story's year for a sidebar item.
+    In order of trust: a year printed with the date (`date-line`; `dateline` for a press page's time
+    stamp or dateline, "2018-03-25 10:35", "OREANDA-NEWS. February 14, 2012"); a full date in the
+    item's own text; the article id between neighbours whose dates are known; neighbours in a
+    newest-first list (sidebar, listing; one list per excerpt of a capture); the capture's fetch
+    time for sidebar and listing items. Never the main story's year for a sidebar item.
     """
     dated = [i for i in items if i.date]
     for item in dated:
         if item.date.year:
-            _set(item, item.date.year, "date-line")
+            _set(item, item.date.year, item.date.basis or "date-line")
     undated = [i for i in dated if not i.published_on]
     years = pmap(_year_from_text_star, [(i.date, f"{i.title or ''}\n{i.text}") for i in undated])
     for item, y in zip(undated, years):
@@ -395,7 +419,7 @@ def fix_dates(items: list[Item], issues: list[dict]) -> None:
     _drop_dates_against_ids(items, issues)
 
 
-STRONG_BASES = ("date-line", "text", "polling-day")
+STRONG_BASES = ("date-line", "dateline", "text", "polling-day")
 ID_ORDER_SLACK_DAYS = 7  # a translation or a late edit may stand a little out of order
 
 
@@ -442,11 +466,13 @@ def _set(item: Item, year: int, basis: str) -> bool:
 
 
 def _from_list_neighbours(items: list[Item]) -> int:
-    by_capture: dict[str, list[tuple[int, Item]]] = defaultdict(list)
+    # one newest-first list per excerpt of a capture: excerpts joined by "-----" are crawls of
+    # one address made years apart, so their items are no neighbours
+    by_capture: dict[tuple, list[tuple[int, Item]]] = defaultdict(list)
     for item in items:
         for s in item.sightings:
             if s.raw.position in ("sidebar", "listing") and item.date:
-                by_capture[s.capture.id].append((s.raw.line, item))
+                by_capture[(s.capture.id, s.raw.excerpt)].append((s.raw.line, item))
     changed = 0
     for rows in by_capture.values():
         rows.sort(key=lambda r: r[0])

@@ -29,6 +29,7 @@ Datasette (`/saylav.db`, immutable, `allow_download`).
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import csv
 import io
 import sys
@@ -144,8 +145,9 @@ class FullExport:
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue = asyncio.Queue(maxsize=QUEUE)
         stop = threading.Event()
-        worker = threading.Thread(target=self._produce, args=(loop, queue, stop), daemon=True,
-                                  name="saylav-csv-export")
+        # run in this request's context: plugins/sql_limits.py bounds its SQL and stops it when the client leaves
+        worker = threading.Thread(target=contextvars.copy_context().run, args=(self._produce, loop, queue, stop),
+                                  daemon=True, name="saylav-csv-export")
         headers = [(k.lower().encode(), v.encode()) for k, v in self.headers.items()]
         headers.append((b"content-type", self.content_type.encode()))
         worker.start()

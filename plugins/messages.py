@@ -313,6 +313,8 @@ DATE_BASIS = {  # basis -> (English, Turkmen, Russian)
               "по датированному переводу той же новости"),
     "capture-date": ("from the date the page was captured", "sahypanyň nusgasy alnan senesinden",
                      "по дате снимка страницы"),
+    "dateline": ("a full date printed above or at the start of the story (a press dateline or time stamp)",
+                 "habaryň ýokarsynda ýa-da başynda ýazylan doly sene", "полная дата над новостью или в её начале"),
 }
 
 BODIES = {  # election body -> (Turkmen, Russian) names of its election, and of its by-election

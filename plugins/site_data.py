@@ -52,6 +52,7 @@ DATE_BASIS = {
     "list-neighbours": "from its neighbours in a newest-first list",
     "site-id": "from the site's article number between dated neighbours",
     "capture-date": "from the date the page was captured",
+    "dateline": "a full date printed above or at the start of the story",
 }
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -75,6 +75,10 @@ def test_results_are_who_was_elected_a_results_title_with_only_turnout_is_turnou
      "other"),
     (None, "В соответствии с постановлением очередное заседание Халк Маслахаты состоится 19 сентября.", "other"),
     (None, "Kararyna laýyklykda Halk Maslahatynyň nobatdaky mejlisi 19-njy sentýabrda geçiriler.", "other"),
+    # "regular" (очередное, nobatdaky) is not "next": a regular session that was held is a meeting
+    (None, "Merkezi saýlaw toparynyň nobatdaky mejlisi geçirildi.", "meeting"),
+    (None, "Состоялось очередное заседание Центральной комиссии.", "meeting"),
+    (None, "The regular session of the Central Commission was held.", "meeting"),
     (None, "A delegation of the OSCE Office visited the capital from 3 to 6 May. The purpose of the visit...", "meeting"),
     (None, "Делегация Бюро ОБСЕ посетила столицу с 3 по 6 мая.", "meeting"),
     ("Pre-election meetings of candidates with voters have ended", "", "campaign"),

@@ -98,3 +98,46 @@ async def test_site_pages_queries_are_answered_once_and_copied(ds, monkeypatch):
     second = await site.fetch(ds, queries)
     assert second == {"langs": [{"lang": "en", "n": 7}, {"lang": "tk", "n": 2}]}
     assert calls == []
+
+
+async def test_the_cache_is_bounded_in_bytes(ds, monkeypatch):
+    await ds.invoke_startup()
+    cache = plugin("query_cache.py")
+    cache.clear()
+    monkeypatch.setattr(cache, "MIN_MS", 0.0)
+    monkeypatch.setattr(cache, "MAX_BYTES", 1_000_000)
+    monkeypatch.setattr(cache, "MAX_ENTRY_BYTES", 300_000)
+    db = ds.get_database("saylav")
+    for i in range(20):  # twenty results of about 200 kB: only a few fit
+        await db.execute(f"select printf('%.*c', 200000, 'x') as v{i}")
+        assert cache.stats()["bytes"] <= 1_000_000
+    assert 3 <= cache.stats()["entries"] <= 5
+    hits = cache.stats()["hits"]
+    await db.execute("select printf('%.*c', 200000, 'x') as v19")  # the latest is kept
+    assert cache.stats()["hits"] == hits + 1
+    await db.execute("select printf('%.*c', 200000, 'x') as v0")  # the oldest is gone
+    assert cache.stats()["hits"] == hits + 1
+    # a result over the entry limit is never kept
+    too_large = cache.stats()["too_large"]
+    for _ in range(2):
+        await db.execute("select printf('%.*c', 400000, 'x') as big")
+    assert cache.stats()["too_large"] == too_large + 2
+    assert cache.stats()["hits"] == hits + 1
+    cache.clear()
+
+
+def test_size_estimates_follow_the_rows():
+    import importlib.util
+
+    from datasette.database import Results
+
+    from etl.serve import PLUGINS_DIR
+
+    spec = importlib.util.spec_from_file_location("test_plugin_query_cache", PLUGINS_DIR / "query_cache.py")
+    cache = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cache)
+    small = Results([("a", 1)], False, [("v",), ("n",)])
+    big = Results([("x" * 100_000, 1)] * 10, False, [("v",), ("n",)])
+    assert cache.estimate_bytes(small) < 2_000
+    assert 1_000_000 <= cache.estimate_bytes(big) < 1_100_000
+    assert cache.estimate_bytes(big, limit=150_000) < 400_000  # stops counting early

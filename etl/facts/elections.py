@@ -132,6 +132,7 @@ BODY_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
         r"(?<!milli )mejlis\s+(?:deputies|elections?)",
         r"elections?\s+(?:to|of|for)\s+(?:the\s+)?mejlis",
         r"parliamentary\s+(?:elections?|vote|poll|ballot)",
+        r"parlament\w*\s+saýlaw",
         r"members\s+of\s+(?:the\s+)?(?:national\s+parliament|mejlis)",
         r"deput(?:y|ies)\s+(?:of|to)\s+(?:the\s+)?(?:national\s+)?parliament",
         r"elections?\s+(?:to|of|for)\s+(?:the\s+)?(?:national\s+)?parliament",
@@ -161,7 +162,7 @@ class BodyMention:
     bodies: tuple[str, ...]
 
 
-_BODY_HINT = re.compile(r"mejlis|меджлис|presiden|prezident|президент|maslahat|маслахат|gengesh|geňeş|генгеш|parliament"
+_BODY_HINT = re.compile(r"mejlis|меджлис|presiden|prezident|президент|maslahat|маслахат|gengesh|geňeş|генгеш|parliament|parlament|council|self-government"
                         r"|парламент", re.I)
 
 

@@ -87,7 +87,7 @@ def lead(text: str, chars: int = LEAD_CHARS) -> str:
 
 # A meeting announced for later is news of a date, not the report of a meeting
 _FUTURE = _re(r"\bwill be held\b", r"\bis (?:to be|scheduled to be) held\b", r"\bis scheduled\b", r"\bnext meeting\b",
-              r"состоится", r"будет проведен\w*", r"очередн\w+ заседани", r"geçiriler\b", r"geçiriljek", r"nobatdaky mejlis")
+              r"состоится", r"будет проведен\w*", r"geçiriler\b", r"geçiriljek")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ«“\"])|\n+")
 
 

@@ -18,7 +18,7 @@ from .elections import KNOWN_ELECTIONS, BodyMention, body_mentions
 from .results import share_spans
 from .regions import REGION_STEM, region_id
 
-PCT = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0\u202f]{0,2}(?:%|percent\b|per cent\b|göterim\w*|процент\w*)"
+PCT = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0\u202f]{0,2}(?:%|percent\b|per cent\b|göterim\w*|prosent\w*|процент\w*)"
 PCT_RE = re.compile(PCT, re.I)
 
 _AMPM = r"\s*(a\.?\s?m\.?|p\.?\s?m\.?)"
@@ -316,11 +316,14 @@ def counts_in(sentence: str) -> tuple[tuple[int, str] | None, tuple[int, str] | 
     return registered, voted
 
 
-# A figure the text itself qualifies as approximate ("about 80%", "более 90%", "90 göterimden gowrak")
+# A figure the text itself gives as a bound ("over 24%", "более 90%", "90 göterimden gowrak") or as a
+# round approximation ("about 80%", "около 80%") is not a figure; "about 24.04 percent" (a hedge of
+# translation before a figure printed to the hundredth) is the figure as printed.
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:over|more\s+than|less\s+than|under|up\s+to|at\s+least|above|in\s+excess\s+of|exceed\w*|nearly|almost)"
+    r"|более|свыше|почти|менее|больше|не\s+менее)\s*$", re.I)
 _APPROX_BEFORE = re.compile(
-    r"(?:\b(?:about|around|approximately|approx\.?|nearly|almost|over|more\s+than|less\s+than|under|roughly|some"
-    r"|up\s+to|at\s+least|above|in\s+excess\s+of|exceed\w*)|около|более|свыше|почти|примерно|порядка|менее|больше"
-    r"|golaý|takmynan)\s*$", re.I)
+    r"(?:\b(?:about|around|approximately|approx\.?|roughly|some)|около|примерно|порядка|golaý|takmynan)\s*$", re.I)
 _APPROX_AFTER = re.compile(r"^\s*-?(?:(?:dan|den|dän)\s+)?(?:gowra\w*|köp\w*|ýokary\w*|golaý\w*|töweregi\w*|geçdi\w*"
                            r"|and\s+(?:more|above)|с\s+лишним)", re.I)
 # A candidate's share of the vote, not turnout ("received 72.97% of the votes", "набрал 89,01% голосов")
@@ -350,9 +353,9 @@ AFTER_POLLING_RE = re.compile(
     r"|(?:vote|votes|voting|elections?|poll)\s+held\s+(?:on|last|yesterday)|победил\w*|ýeňiş\w*"
     r"|окончательн\w+\s+(?:итог|результат)|предварительн\w+\s+(?:итог|результат)|итоги\s+(?:выборов|голосования)"
     r"|подв\w+\s+итог|состоял\w*\s+выбор|выборы\s+(?:\w+\s+){0,6}?состоял|завершились\s+выборы|выборы\s+завершились|избран\w*"
-    r"|gutarnykly\s+netije|deslapky\s+netije|jemlen\w*|saýlaw\w*\s+(?:\w+\s+){0,3}?geçirildi|saýlandy", re.I)
+    r"|gutarnykly\s+netije|deslapky\s+netije|jemlen\w*|sesler\w*\s+sanal\w*|saýlaw\w*\s+(?:\w+\s+){0,3}?geçirildi|saýlandy", re.I)
 _VOTED_WORDS = re.compile(r"\bvoted\b|took\s+part|participated|cast\s+(?:their\s+)?(?:votes?|ballots?)|attended|turnout"
-                          r"|ses\s+berdi|gatnaşdy|gatnaşan|проголосова\w*|приняли\s+участие|принял\w*\s+участие|явка", re.I)
+                          r"|ses\s+berdi|gatnaşdy|gatnaşan|gatnaşyp\w*|ses\s+berip\w*|проголосова\w*|приняли\s+участие|принял\w*\s+участие|явка", re.I)
 # A sentence that gives the share of what the sentence before counted
 _ANAPHORA = re.compile(r"^(?:munuň\s+özi|bu\s+bolsa|bu\s+san|this\s+(?:is|amounts|makes|represents|corresponds)|that\s+is"
                        r"|which\s+(?:is|amounts)|это\s+составл\w*|что\s+составл\w*|это\s+)", re.I)
@@ -400,8 +403,11 @@ def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
         before, after = sentence[lo:f.start], sentence[f.end:hi]
         near_before = re.split(r"[,;:]\s", before)[-1][-70:]
         near_after = re.split(r"[,;.!?]", after, maxsplit=1)[0][:70]
-        if _APPROX_BEFORE.search(sentence[max(0, f.start - 25):f.start]) or _APPROX_AFTER.match(sentence[f.end:f.end + 25]):
-            f.skip = "approximate figure (the text qualifies it)"
+        lead_in = sentence[max(0, f.start - 25):f.start]
+        if _BOUND_BEFORE.search(lead_in) or _APPROX_AFTER.match(sentence[f.end:f.end + 25]):
+            f.skip = "a bound, not a figure (the text says over, under or nearly)"
+        elif _APPROX_BEFORE.search(lead_in) and not re.search(r"[.,]\d", f.printed):
+            f.skip = "approximate figure (the text qualifies a round number)"
         elif _SHARE.search(near_before) or _SHARE.search(near_after) or any(
                 a < f.end and f.start < b for a, b in shares):
             f.skip = "a candidate's share of the vote, not turnout"
@@ -605,8 +611,8 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
             final = final_words or fig.closing or (
                 fig.hour is None and after_polling and voted_here and not hour_mentions(sentence))
             fig_hour = fig.hour if fig.hour is not None else (close_at if final else None)
-            if gi >= 0 and fig_hour is None and not final and not _VOTED.search(sentence):
-                continue  # a body and a percentage, but no vote: "10 percent of the voters of a constituency"
+            if fig_hour is None and not final and not _VOTED.search(sentence) and (gi >= 0 or not continuing):
+                continue  # a percentage, but no vote and no hour: "10 percent of the voters of a constituency"
             target = statement_for(gi, fig_hour, final)
             targets = [target] if target is not None else current
             if not targets:
