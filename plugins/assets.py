@@ -12,6 +12,11 @@ Hooks (all for plain `datasette`, which gets no command-line options from us):
 - the metadata (titles, descriptions, licence, source) is the packaged metadata.yml when the
   instance was given none of its own;
 - templates get `saylav_version` (the site's footer shows it).
+
+And one guard: Datasette 0.65's own error handler prints every handled error (a 404 too) with
+`rich`, locals included, whenever `rich` happens to be installed (frictionless and many tools
+bring it), and that call raises ValueError outside an `except` block, so the visitor gets a crash
+instead of the error page. Errors are answers here: it is switched off (`_no_rich_tracebacks`).
 """
 from __future__ import annotations
 
@@ -30,6 +35,17 @@ def _find(name: str) -> Path:
             return base / name
     return PACKAGE_DIR / name
 
+
+def _no_rich_tracebacks() -> None:
+    try:
+        import datasette.handle_exception as handler
+    except ImportError:  # pragma: no cover - another Datasette layout
+        return
+    if getattr(handler, "rich", None) is not None:
+        handler.rich = None
+
+
+_no_rich_tracebacks()
 
 TEMPLATES_DIR = _find("templates")
 STATIC_DIR = _find("static")

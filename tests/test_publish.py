@@ -181,3 +181,13 @@ async def test_a_mutable_database_gets_no_cdn_headers(site_db):
     ds = Datasette([str(site_db)])  # plain `datasette saylav.db` while developing
     r = await ds.client.get("/saylav/news_items.json")
     assert r.status_code == 200 and "etag" not in r.headers and "surrogate-key" not in r.headers
+
+
+async def test_errors_are_answers_even_where_rich_is_installed(site_ds):
+    import datasette.handle_exception as handler
+
+    pytest.importorskip("rich")  # frictionless brings it into the test environment
+    assert handler.rich is None  # Datasette would print every error with it, and crash outside `except`
+    r = await site_ds.client.post("/-/messages", json={})
+    assert r.status_code < 500
+    assert (await get(site_ds, "/news/no-such-item", status=404)).text

@@ -17,7 +17,7 @@ PAGES = ["/", "/news/en-461", f"/elections/{ELECTION}", "/search?q=saylaw", "/sa
 def plugin(name):
     from datasette.plugins import pm
 
-    return next(mod for mod in pm.get_plugins() if getattr(mod, "__name__", "") == name + ".py")
+    return next(mod for mod in pm.get_plugins() if getattr(mod, "__name__", "") == "saylav_site." + name)
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"])

@@ -20,7 +20,7 @@ SLOW_ROWS_WHERE = ("(with recursive c(x) as (select 1 union all select x+1 from 
 def plugin(name):
     from datasette.plugins import pm
 
-    return next(mod for mod in pm.get_plugins() if getattr(mod, "__name__", "") == name + ".py")
+    return next(mod for mod in pm.get_plugins() if getattr(mod, "__name__", "") == "saylav_site." + name)
 
 
 def app_with(db, **settings):
