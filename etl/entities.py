@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from slugify import slugify
 
-from .text import fold
+from .translit import fold, latin_english, turkmen_latin
+from .translit import name_key as skeleton  # the key of a name as one word: ids are made of it
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
@@ -186,24 +187,6 @@ def nominative(name: str, lang: str, before: str = "") -> str:
     return english_nominative(name)
 
 
-def skeleton(word: str) -> str:
-    """A spelling-free skeleton of a name across Latin and Cyrillic transliterations:
-    Myradov / Muradov / Myradow / Мырадов / Мурадов -> 'muradov'; Guminskiy / Guminsky /
-    Гуминский -> 'guminski'; Ataýewa / Ataeva / Атаева -> 'ataeva'; Khalmyradov / Halmyradow."""
-    k = fold(word).replace(" ", "")
-    k = k.replace("dzh", "j").replace("dj", "j").replace("zh", "j").replace("kh", "h").replace("ch", "c").replace("sh", "s")
-    k = k.replace("x", "ks").replace("w", "v").replace("q", "k")
-    k = re.sub(r"(?:skiy|skii|skij|sky|skyi)$", "ski", k)
-    k = re.sub(r"(?:iy|ii|ij)$", "i", k)
-    k = re.sub(r"(?<=[aeiouy])y(?=e)", "", k)  # Ataýewa / Ataeva, Annayev / Annaev
-    # Turkmen y and i, Russian ы and English y, i or u are one vowel inside a name: Myradov / Muradov /
-    # Мырадов, Berdimuhamedow / Berdymukhamedov / Бердымухамедов; a first letter stays (Yazmyradov)
-    k = re.sub(r"(?<=[^aeiou])i(?=[^aeiou])", "u", k)
-    k = k[:1] + k[1:].replace("y", "u")
-    k = re.sub(r"(.)\1+", r"\1", k)  # Mammedova / Mamedova
-    return k
-
-
 def surname_key(surname: str) -> str:
     """Skeleton of a surname across transliterations: Myradov/Muradov/Myradow/Мырадов -> 'muradov'."""
     return skeleton(surname)
@@ -259,31 +242,6 @@ def person_id(parts: NameParts) -> str:
     return slugify(person_key(parts)) or "unknown"
 
 
-_RU_LAT_EN = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
-     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
-))
-
-
-def transliterate(name: str, table: dict[str, str]) -> str:
-    """Cyrillic letters replaced by `table`'s Latin ones, keeping capitals; other characters kept."""
-    out = []
-    for ch in name:
-        low = ch.lower()
-        rep = table.get(low)
-        if rep is None:
-            out.append(ch)
-        else:
-            out.append(rep.capitalize() if ch != low else rep)
-    return "".join(out)
-
-
-def latin_name(name: str) -> str:
-    """A Russian spelling of a name in plain Latin letters ('Нарине Саакян' -> 'Narine Saakyan')."""
-    return transliterate(name, _RU_LAT_EN)
-
-
 def canonical_name(forms: list[tuple[str, str]]) -> str:
     """The best Latin form among (name, lang) spellings: full given name, English, given name first.
     A person seen only in Cyrillic gets a plain Latin transliteration."""
@@ -294,7 +252,7 @@ def canonical_name(forms: list[tuple[str, str]]) -> str:
         return (latin, full, lang == "en", lang != "tk", len(name))
     name, lang = max(forms, key=score)
     if CYRILLIC.search(name):
-        return latin_name(name)
+        return latin_english(name)
     return name
 
 
@@ -447,19 +405,8 @@ def constituency_name_latin(name: str) -> str:
     """Turkmen Latin form of a constituency name printed in any script ('Байдак' -> 'Baýdak' is not
     guessed: Cyrillic names are transliterated plainly, 'Baydak')."""
     if re.search(r"[\u0400-\u04FF]", name):
-        return _translit_ru(name)
+        return turkmen_latin(name)
     return name
-
-
-_RU_LAT = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    ["a", "b", "w", "g", "d", "e", "ýo", "ž", "z", "i", "ý", "k", "l", "m", "n", "o", "p", "r",
-     "s", "t", "u", "f", "h", "ts", "ç", "ş", "ş", "", "y", "", "e", "ýu", "ýa"],
-))
-
-
-def _translit_ru(name: str) -> str:
-    return transliterate(name, _RU_LAT)
 
 
 @dataclass

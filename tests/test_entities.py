@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from etl.entities import (
-    Registry, canonical_name, latin_name, nominative, organizations_in, person_id, russian_nominative, skeleton,
+    Registry, canonical_name, latin_english, nominative, organizations_in, person_id, russian_nominative, skeleton,
     split_name, turkmen_nominative,
 )
 
@@ -90,7 +90,7 @@ def test_surname_first_results_are_displayed_given_name_first():
 
 def test_canonical_and_latin_names():
     assert canonical_name([("Г.Мырадов", "ru"), ("G.Myradov", "en"), ("Gulmyrat Myradow", "tk")]) == "Gulmyrat Myradow"
-    assert latin_name("Гулмырат Мырадов") == "Gulmyrat Myradov"
+    assert latin_english("Гулмырат Мырадов") == "Gulmyrat Myradov"
 
 
 @pytest.mark.parametrize("text, ids", [

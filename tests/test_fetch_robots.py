@@ -108,14 +108,40 @@ def check_time(robots: Robots) -> float:
     return best
 
 
+def work_per_check(robots: Robots) -> float:
+    """Rules tried per check of a fresh URL, counted (not timed): wildcard matches attempted plus the
+    prefix and part look-ups the index makes. Deterministic, whatever the machine's load."""
+    index = robots.index
+    tried = [0]
+
+    def counted(rules):
+        out = []
+        for priority, allow, match in rules:
+            def m(path, _match=match):
+                tried[0] += 1
+                return _match(path)
+            out.append((priority, allow, m))
+        return out
+
+    index.wild_few = counted(index.wild_few)
+    index.wild = {part: counted(rules) for part, rules in index.wild.items()}
+    lookups = 0
+    for url in URLS:
+        robots.memo.clear()
+        robots.allowed(url)
+        path = url.split("://", 1)[1].split("/", 1)[1]
+        lookups += len(index.plain_lengths) + sum(max(0, len(path) - n + 2) for n in index.wild_lengths)
+    return (tried[0] + lookups) / len(URLS)
+
+
 @pytest.mark.parametrize("kind", ["plain", "near", "exact", "wildcard", "wild-anywhere",
                                   "wild-near"])
 def test_a_check_costs_the_same_at_twice_the_rules(kind):
     small, large = Robots.parse(rules(5000, kind), UA), Robots.parse(rules(10000, kind), UA)
     assert not large.allowed("http://h/ru/news/1") and large.allowed("http://h/en/news/1")
-    t_small, t_large = check_time(small), check_time(large)
-    assert t_large < 1.6 * t_small + 5e-6, (t_small, t_large)  # Protego alone: about 2x
-    assert t_large < 100e-6  # microseconds (a shared machine: a wide margin)
+    w_small, w_large = work_per_check(small), work_per_check(large)
+    # flat: twice the rules cost no more than a few more tries (Protego alone tries every rule: 2x)
+    assert w_large <= 1.2 * w_small + 8, (w_small, w_large)
 
 
 def test_100k_rules_cost_microseconds_per_check():

@@ -83,8 +83,9 @@ def facet_queries(monkeypatch) -> list[str]:
 async def test_a_repeated_facet_is_folded_and_runs_once(site_ds, monkeypatch):
     ran = facet_queries(monkeypatch)
     r = await get(site_ds, "/saylav/news_items.json?_facet=date_basis&_facet=date_basis&_facet=date_basis&_size=1")
-    assert list(r.json()["facet_results"]) == ["lang", "kind", "year", "date_basis"]
-    assert sorted(ran) == ["date_basis", "kind", "lang", "year"]
+    # the default facets (metadata.yml: lang, kind, year and the date facet on published_on) and date_basis once
+    assert sorted(r.json()["facet_results"]) == ["date_basis", "kind", "lang", "published_on", "year"]
+    assert sorted(ran) == sorted(set(ran)) and {"date_basis", "kind", "lang", "year"} <= set(ran)
 
 
 async def test_too_many_facets_are_refused_with_a_message(site_ds):
