@@ -93,16 +93,79 @@ def fetch(base_url: str, raw: Path, langs: tuple, delay: float, full: bool, prog
 @click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 def serve(db: Path, host: str, port: int):
     """Serve the archive with Datasette, with the project's metadata, plugins and settings."""
-    from datasette.cli import cli as datasette_cli
-
-    from .serve import serve_argv
+    from .serve import serve as run_server
 
     if not db.exists():
         raise click.ClickException(f"{db} does not exist: run `saylav load` (or `make load`) first")
     from .build import pin_for_serving
 
     # the server's own snapshot: a load while it runs leaves it wholly on the data it started with
-    datasette_cli.main(args=serve_argv(pin_for_serving(db), host, port), prog_name="datasette")
+    run_server(pin_for_serving(db), host, port)
+
+
+@cli.command()
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=Path("data/saylav.db"),
+              show_default=True, help="Database to release (built by `saylav load`); it is only read.")
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("dist/release"),
+              show_default=True, help="Release folder to write; replaced whole, only when the release is complete.")
+@click.option("--metadata", "metadata", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="metadata.yml describing the tables and columns (default: the one installed with the site).")
+@click.option("--validate/--no-validate", default=True, show_default=True,
+              help="Check datapackage.json with `frictionless validate` when frictionless is installed.")
+def release(db: Path, out: Path, metadata: Path | None, validate: bool):
+    """Write a dataset release: database, CSVs (UTF-8 and Excel), datapackage.json, Popolo JSON,
+    CITATION.cff and SHA256SUMS."""
+    from .release import ReleaseError, make_release, validate_datapackage
+
+    try:
+        made = make_release(db, out, metadata_path=metadata)
+    except ReleaseError as e:
+        raise click.ClickException(str(e))
+    click.echo(f"release: {made} in {out}/")
+    if validate:
+        problems = validate_datapackage(out / "datapackage.json")
+        if problems is None:
+            click.echo("frictionless is not installed: datapackage.json not validated "
+                       "(pip install frictionless, then `frictionless validate " f"{out}/datapackage.json`)")
+        elif problems:
+            for p in problems[:20]:
+                click.echo(f"invalid: {p}", err=True)
+            raise click.ClickException(f"{out}/datapackage.json is not valid ({len(problems)} problems)")
+        else:
+            click.echo(f"frictionless: {out}/datapackage.json is valid")
+
+
+@cli.command()
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=Path("data/saylav.db"),
+              show_default=True, help="Database to bake into the image (built by `saylav load`); it is only read.")
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("dist/publish"),
+              show_default=True, help="Build context folder to write; replaced whole, only when complete.")
+@click.option("--wheel", "wheel", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="A saylav-archive wheel to ship (default: build one from this checkout).")
+@click.option("--if-changed", is_flag=True,
+              help="Do nothing when the database's content hash equals the last published one (publish.json).")
+@click.option("--state", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where the last published hash is kept for --if-changed (default: OUT/publish.json).")
+@click.option("--name", default="saylav-archive", show_default=True,
+              help="Service name on Cloud Run and app name on Fly, in the printed commands and fly.toml.")
+@click.option("--region", default="europe-west1", show_default=True, help="Cloud Run region in the printed command.")
+@click.option("--base-image", default=None,
+              help="Pinned Python base image for the Dockerfile (default: slim Debian image of this Python's minor version).")
+def publish(db: Path, out: Path, wheel: Path | None, if_changed: bool, state: Path | None, name: str, region: str,
+            base_image: str | None):
+    """Make a container build context (Dockerfile, wheel, database) and print how to deploy it
+    to Cloud Run and Fly."""
+    from .publish import DEFAULT_BASE_IMAGE, PublishError, make_context
+
+    try:
+        ctx = make_context(db, out, wheel=wheel, if_changed=if_changed, name=name, region=region,
+                           base_image=base_image or DEFAULT_BASE_IMAGE, state=state)
+    except PublishError as e:
+        raise click.ClickException(str(e))
+    click.echo(f"publish: {ctx}")
+    if ctx.changed:
+        click.echo("")
+        click.echo(ctx.commands.rstrip("\n"))
 
 
 if __name__ == "__main__":

@@ -50,10 +50,18 @@ class DayMonth:
     month: int
     text: str
     year: int | None = None  # only when the line itself prints one
+    basis: str | None = None  # how a printed year was read: None for the site's date line, "dateline" for a press one
 
 
 def parse_date_line(line: str) -> DayMonth | None:
-    """'02 Dec' -> DayMonth(2, 12); None when the line is not a date line."""
+    """Any line that prints an item's date: the site's date line ('02 Dec' -> DayMonth(2, 12)), a
+    press time stamp ('2018-03-25 10:35') or a press dateline ('Baku, Azerbaijan, March 30'); None
+    otherwise. Re-reading an item's `date.text` gives back its date."""
+    return parse_site_date_line(line) or parse_time_stamp(line) or parse_dateline(line)
+
+
+def parse_site_date_line(line: str) -> DayMonth | None:
+    """The site's date line: '02 Dec' -> DayMonth(2, 12); None when the line is not one."""
     m = DATE_LINE_RE.match(line)
     if m:
         if m.group(1):
@@ -110,11 +118,13 @@ def make_date(year: int, day: int, month: int) -> date | None:
 # Full dates written in running text, with a year.
 _EN_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _ORD = r"(?:st|nd|rd|th)?"
+# full month names and their abbreviations ("Mar. 26, 2023", "26 Sept 2023")
+_EN_MONTHS_ANY = _EN_MONTHS + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 _EN_MDY = re.compile(
-    rf"\b({_EN_MONTHS})\s+(\d{{1,2}}){_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?,?\s+(\d{{4}})\b", re.IGNORECASE
+    rf"\b({_EN_MONTHS_ANY})\.?\s+(\d{{1,2}}){_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
 _EN_DMY = re.compile(
-    rf"\b(\d{{1,2}}){_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?\s+(?:of\s+)?({_EN_MONTHS}),?\s+(\d{{4}})\b", re.IGNORECASE)
+    rf"\b(\d{{1,2}}){_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?\s+(?:of\s+)?({_EN_MONTHS_ANY})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 # "From November 28 to December 2, 2022": the first date takes the year of the second.
 _EN_RANGE = re.compile(
     rf"\b({_EN_MONTHS})\s+(\d{{1,2}}){_ORD}\s+(?:to|till|until|through|-|–|—)\s+(?:({_EN_MONTHS})\s+)?(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b",
@@ -130,12 +140,23 @@ _TK_MONTH_STEMS = {
     "ýanwar": 1, "fewral": 2, "mart": 3, "aprel": 4, "maý": 5, "iýun": 6, "iýul": 7,
     "awgust": 8, "sentýabr": 9, "oktýabr": 10, "noýabr": 11, "dekabr": 12,
 }
-_TK_MONTH_ALT = "|".join(_TK_MONTH_STEMS)
+# the same stems written without Turkmen letters ("iyun", "sentyabr"), as other sites print them
+_TK_MONTH_STEMS.update({k.replace("ý", "y"): v for k, v in list(_TK_MONTH_STEMS.items()) if "ý" in k})
+_TK_MONTH_ALT = "|".join(sorted(_TK_MONTH_STEMS, key=len, reverse=True))
 _TK_ORD = r"\s*-?\s*(?:nji|njy|nju|njü|nçi|nçy|njı)"
 _TK_FULL = re.compile(
-    rf"\b(\d{{4}}){_TK_ORD}?\s+ýyl(?:yň|y|da)?\s+(\d{{1,2}}){_TK_ORD}\s+({_TK_MONTH_ALT})\w*",
+    rf"\b(\d{{4}}){_TK_ORD}?\s+[ýy]yl(?:y[ňn]|y|da)?\s+(\d{{1,2}}){_TK_ORD}\s+({_TK_MONTH_ALT})\w*",
     re.IGNORECASE,
 )
+# "2023-nji ýylyň mart aýynyň 26-na", "2016-njy ýylyň awgust aýynyň 21-ne"
+_TK_MONTH_FIRST = re.compile(
+    rf"\b(\d{{4}}){_TK_ORD}?\s+[ýy]yl(?:y[ňn])\s+({_TK_MONTH_ALT})\w*\s+a[ýy]yn(?:y[ňn])\s+(\d{{1,2}})\s*-?\s*"
+    rf"(?:n[aeyi]|s[yi]|[ýy]|nji|njy|nju|njü)",
+    re.IGNORECASE,
+)
+# "26-njy mart 2023-nji ýyl", "26-njy martda, 2023 ý."
+_TK_DAY_FIRST = re.compile(
+    rf"(?<!\d)(\d{{1,2}}){_TK_ORD}\s+({_TK_MONTH_ALT})\w*,?\s+(\d{{4}}){_TK_ORD}?\s*(?:[ýy]\.|[ýy]yl)", re.IGNORECASE)
 # the second date of a Turkmen range: "2023-nji ýylyň 4-nji fewralyndan – 28-nji fewralyna çenli"
 _TK_RANGE_END = re.compile(
     rf"^\w*\s*(?:[-–—]|we|hem-de)?\s*(\d{{1,2}}){_TK_ORD}\s+({_TK_MONTH_ALT})\w*", re.IGNORECASE)
@@ -146,14 +167,18 @@ _RU_MONTHS_GEN = {
 }
 _RU_MONTH_ALT = "|".join(_RU_MONTHS_GEN)
 _RU_FULL = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+({_RU_MONTH_ALT})\s+(\d{{4}})", re.IGNORECASE
+    rf"(?<!\d)[«\"“]?(\d{{1,2}})[»\"”]?(?:\s*[-–]\s*\d{{1,2}})?\s+({_RU_MONTH_ALT})\s+(\d{{4}})", re.IGNORECASE
 )
 # "с 28 ноября по 2 декабря 2022 года"
 _RU_RANGE = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+({_RU_MONTH_ALT})\s+(?:по|до|-|–|—)\s+\d{{1,2}}\s+({_RU_MONTH_ALT})\s+(\d{{4}})", re.IGNORECASE)
-# "27.02.2025"
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d])")
+# "27.02.2025" (day first; "02/27/2025" is written month first on some sites, so slashes are not read)
+_NUMERIC = re.compile(r"(?<![\d./])(\d{1,2})(\.)(\d{1,2})\2((?:19|20)\d\d)(?![\d])")
+# ISO "2025-02-27" (press datelines, time stamps)
+_ISO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
 _EN_MONTH_NUM = {m: i + 1 for i, m in enumerate(_EN_MONTHS.split("|"))}
+_EN_MONTH_NUM.update({m[:3]: i for m, i in list(_EN_MONTH_NUM.items())})
+_EN_MONTH_NUM["sept"] = 9
 
 
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -188,12 +213,18 @@ def _full_dates(text: str) -> list[tuple[int, int, date]]:
                 got = make_date(year, int(end.group(1)), month2)
                 if got:
                     found.append((m.end(), m.end() + end.end(), got))
+    for m in _TK_DAY_FIRST.finditer(text):
+        add(m, m.group(3), _TK_MONTH_STEMS[m.group(2).lower()], m.group(1))
+    for m in _TK_MONTH_FIRST.finditer(text):
+        add(m, m.group(1), _TK_MONTH_STEMS[m.group(2).lower()], m.group(3))
     for m in _RU_RANGE.finditer(text):
         add(m, m.group(4), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
     for m in _RU_FULL.finditer(text):
         add(m, m.group(3), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
     for m in _NUMERIC.finditer(text):
-        add(m, m.group(3), m.group(2), m.group(1))
+        add(m, m.group(4), m.group(3), m.group(1))
+    for m in _ISO.finditer(text):
+        add(m, m.group(1), m.group(2), m.group(3))
     return sorted(found, key=lambda t: (t[0], t[1]))
 
 
@@ -426,3 +457,145 @@ def year_between(dm: DayMonth, low: date, high: date) -> int | None:
         if d and low <= d <= high:
             years.append(y)
     return years[0] if len(years) == 1 else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Press pages: time stamps and datelines
+#
+# Pages of news sites that copy the Commission's statements print their date otherwise than the site
+# does: a time stamp on a line of its own ("2018-03-25 10:35 | www.trend.az", "1 April 2019 14:06
+# (UTC+04:00)", "13.03.2022 21:22:00", "16 Ağustos 2015 Pazar") or a dateline opening the story
+# ("Ashgabad, Turkmenistan, March 25", "ASHGABAT, February 13 (Itar-Tass) —", "OREANDA-NEWS.
+# February 14, 2012.", "Date: 2018-03-27"). Month names there come in English, Russian, Turkmen
+# and the Turkish and Azerbaijani of regional sites.
+
+_PRESS_MONTHS: dict[str, int] = {}
+for _m, _forms in {
+    1: "january jan янв январь января ýanwar yanwar yanvar ocak",
+    2: "february feb февраль февраля fewral fevral şubat subat",
+    3: "march mar март марта mart",
+    4: "april apr апрель апреля aprel nisan",
+    5: "may май мая maý mayıs mayis",
+    6: "june jun июнь июня iýun iyun haziran",
+    7: "july jul июль июля iýul iyul temmuz",
+    8: "august aug август августа awgust avqust ağustos agustos",
+    9: "september sept sep сентябрь сентября sentýabr sentyabr eylül eylul",
+    10: "october oct октябрь октября oktýabr oktyabr ekim",
+    11: "november nov ноябрь ноября noýabr noyabr kasım kasim",
+    12: "december dec декабрь декабря dekabr aralık aralik",
+}.items():
+    for _f in _forms.split():
+        _PRESS_MONTHS[_f] = _m
+_PRESS_MONTH_ALT = "|".join(sorted((re.escape(w) for w in _PRESS_MONTHS), key=len, reverse=True))
+_WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "понедельник вторник среда четверг пятница суббота воскресенье пн вт ср чт пт сб вс "
+    "duşenbe sişenbe çarşenbe penşenbe anna şenbe ýekşenbe dusenbe sisenbe carsenbe pensenbe senbe yeksenbe "
+    "pazartesi salı çarşamba perşembe cuma cumartesi pazar"
+).split()
+_WEEKDAY_ALT = "|".join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True))
+_YEAR = r"((?:19|20)\d\d)"
+_STAMP_DATES = [
+    # (pattern, order of the groups: y, m, d as indexes into the match groups; m may be a word)
+    (re.compile(rf"(?<!\d){_YEAR}-(\d{{1,2}})-(\d{{1,2}})(?![\d-])"), (1, 2, 3)),
+    (re.compile(rf"(?<![\d./])(\d{{1,2}})\.(\d{{1,2}})\.{_YEAR}(?!\d)"), (3, 2, 1)),
+    (re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({_PRESS_MONTH_ALT})\.?,?\s+{_YEAR}(?!\d)", re.I), (3, 2, 1)),
+    (re.compile(rf"\b({_PRESS_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I), (3, 1, 2)),
+]
+# what may stand beside the date on a time stamp line: a time, a time zone, a weekday, "г."/"года"
+_STAMP_REST = re.compile(
+    rf"\d{{1,2}}:\d\d(?::\d\d)?|\b(?:UTC|GMT|MSK)\s*(?:[+-]\s*\d{{1,2}}(?::?\d\d)?)?|\b(?:{_WEEKDAY_ALT})\b"
+    r"|\b(?:года|год|г)\b\.?|\b(?:am|pm|at|в|sagat)\b|[\s,.:|()\[\]/–—-]+"
+    # a label before the date: "Published: 27 March 2023", "Обновлено 27.03.2023"
+    r"|^\s*(?:published|posted|date|опубликовано|дата|sene|senesi|tarih|çap edildi)\b", re.I)
+# a date that says when the page was changed, not when the story was published
+_UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited|обновлено|изменено|täzelendi|tazelendi)\b", re.I)
+
+
+def _month_of(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _PRESS_MONTHS.get(word.lower().rstrip("."))
+
+
+def _stamp_date(text: str) -> tuple[re.Match, int, int, int] | None:
+    for pat, (yi, mi, di) in _STAMP_DATES:
+        m = pat.search(text)
+        if m:
+            month = _month_of(m.group(mi))
+            if month and make_date(int(m.group(yi)), int(m.group(di)), month):
+                return m, int(m.group(yi)), month, int(m.group(di))
+    return None
+
+
+def is_update_stamp(line: str) -> bool:
+    """'Updated: 27.03.2024 10:00', 'Обновлено 27 марта 2024': when the page was changed, which
+    dates no story."""
+    return bool(_UPDATED.match(line)) and len(line) <= 80 and _stamp_date(line) is not None
+
+
+def parse_time_stamp(line: str) -> DayMonth | None:
+    """A line that is a full date and nothing else a reader would read: a time, a time zone, a
+    weekday, and after a '|' the site's name or a counter may stand beside it. 'Friday April 19
+    2024', '2016-11-22 10:51 |', '16 Ağustos 2015 Pazar' -> DayMonth with its year; None otherwise."""
+    s = line.strip()
+    if not s or len(s) > 80:
+        return None
+    head = s.split("|")[0].strip()
+    found = _stamp_date(head)
+    if found is None:
+        return None
+    m, year, month, day = found
+    rest = head[:m.start()] + " " + head[m.end():]
+    if _STAMP_REST.sub("", rest):
+        return None
+    return DayMonth(day, month, head.rstrip(" |,"), year, basis="dateline")
+
+
+# place names are capitalised words, none a weekday or a word that opens a sentence
+_NOT_PLACE = r"on|in|at|by|today|yesterday|since|from|until|till|в|на|с|до|сегодня|вчера"
+_PLACE_WORD = (rf"(?!(?i:{_NOT_PLACE}|{_WEEKDAY_ALT})\b)"
+               r"(?-i:[A-ZА-ЯЁÀ-ÞÇŞÝŇÄÖÜŽ])[\w.'’-]*")
+_PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}"
+_DATELINE_DATE = (
+    rf"(?:({_PRESS_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
+    rf"|(\d{{1,2}})\s+({_PRESS_MONTH_ALT})\.?(?:,?\s+{_YEAR}(?:\s*(?:года|г\.?))?)?)"
+)
+_DATELINE_END = r"(?=\s*(?:$|[.(/—–:]|\s-\s|\s+[(/—–-]|,\s*\d{1,2}:\d\d)|\s+(?:by|от)\s)"
+_DATELINES = [
+    # "Ashgabad, Turkmenistan, March 25", "ASHGABAT, February 13 (Itar-Tass) —", "АШХАБАД, 13 марта."
+    re.compile(rf"^\s*(?:{_PLACE}\s*,\s*){{1,3}}{_DATELINE_DATE}{_DATELINE_END}", re.I),
+    # "OREANDA-NEWS. February 14, 2012.", "Trend: March 30"
+    re.compile(rf"^\s*(?!(?:last\s+)?(?:updated|modified|edited|обновлено|изменено|täzelendi)\b)"
+               rf"(?-i:[A-ZА-Я][\w-]*(?:\s+[A-ZА-Я][\w-]*)?)\s*[.:]\s+{_DATELINE_DATE}{_DATELINE_END}", re.I),
+]
+_DATE_LABEL = re.compile(r"^\s*(?:date|дата|sene|senesi|tarih)\b\s*:?\s*", re.I)
+
+
+def parse_dateline(text: str) -> DayMonth | None:
+    """The dateline that opens a press story: place names (or the agency's name) then the day
+    and month, the year when printed. 'Baku, Azerbaijan, March 30' -> DayMonth(30, 3); 'OREANDA-NEWS.
+    February 14, 2012.' -> DayMonth(14, 2, year=2012); 'Date: 2018-03-27' -> DayMonth(27, 3, 2018)."""
+    head = text.strip()[:120]
+    m = _DATE_LABEL.match(head)
+    if m:
+        # "Date: 2018-03-27", "date 2018-03-27 The commission ...": the full date right after the label
+        found = _stamp_date(head[m.end():m.end() + 40])
+        if found and found[0].start() == 0:
+            d, year, month, day = found
+            return DayMonth(day, month, head[:m.end() + d.end()].strip(), year, basis="dateline")
+        return None
+    for pat in _DATELINES:
+        m = pat.match(head)
+        if not m:
+            continue
+        if m.group(1):
+            month, day, year = _month_of(m.group(1)), int(m.group(2)), m.group(3)
+        else:
+            day, month, year = int(m.group(4)), _month_of(m.group(5)), m.group(6)
+        if not month or not valid_day_month(day, month):
+            return None
+        if year and make_date(int(year), day, month) is None:
+            return None
+        return DayMonth(day, month, m.group(0).strip().rstrip("."), int(year) if year else None, basis="dateline")
+    return None

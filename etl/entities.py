@@ -8,19 +8,42 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from slugify import slugify
 
-from .text import fold
+from .translit import fold, latin_english, turkmen_latin
+from .translit import name_key as skeleton  # the key of a name as one word: ids are made of it
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 # Russian nouns in the genitive that put the name after them in the genitive too
 # ("председателя ЦИК Г.Мурадова"), and prepositions that govern the genitive.
-_RU_GENITIVE_BEFORE = re.compile(
-    r"(?:председател|заместител|руководител|представител|советник|посл|член|глав|директор|секретар|эксперт"
-    r"|специалист|начальник|координатор|кандидат|министр|депутат|сотрудник)[а-я]*(?:я|а|ы|и)\b[^,;.]{0,120}$"
-    r"|(?:\bу|\bот|\bдля|\bбез|со стороны|в лице|участием)\s*$", re.I)
+_RU_ROLE_NOUN = re.compile(
+    r"\b(?:председател|заместител|руководител|представител|советник|посл|член|глав|директор|секретар|эксперт"
+    r"|специалист|начальник|координатор|кандидат|министр|депутат|сотрудник)([а-я]*)", re.I)
+_RU_GENITIVE_GOVERNOR = re.compile(r"(?:\bу|\bот|\bдля|\bбез|\bсо стороны|\bв лице|\bучастием|\bвизит\w*)\s*$", re.I)
+
+
+def _ru_genitive_context(before: str) -> bool:
+    """Whether the words before a Russian name put it in the genitive: a preposition that governs the
+    genitive right before it ('у Г.Мурадова', 'с участием ...'), or a title chain whose FIRST noun is
+    in the genitive ('визит председателя ЦИК Г.Мурадова'); 'заместитель председателя ЦИК Бахар
+    Оразова' heads with a nominative noun, so the name is nominative (a woman's surname in -ова)."""
+    if _RU_GENITIVE_GOVERNOR.search(before):
+        return True
+    clause = re.split(r"[,;.:()]|\s(?:и|а|с|со)\s", before[-160:])[-1]
+    nouns = list(_RU_ROLE_NOUN.finditer(clause))
+    if not nouns:
+        return False
+    first, rest = nouns[0], clause[:nouns[0].start()]
+    if _RU_GENITIVE_GOVERNOR.search(rest):
+        return True
+    word, ending = first.group(0).lower(), first.group(1).lower()
+    if word.startswith("глав"):  # глава (nominative), главы (genitive)
+        return ending == "ы"
+    # genitive: председателя, советника, посла, членов, представителей; not председатель, члены, посол
+    return ending in ("я", "а", "ов", "ей")
 
 
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич)(?:а|у|ем|е)?$|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$", re.I)
@@ -62,7 +85,7 @@ def russian_nominative(name: str, before: str = "") -> str:
     for end, repl, c, _gender in rules:
         if low.endswith(end) and len(low) > len(end) + 1:
             if c == "gen?":
-                if not (genitive or _RU_GENITIVE_BEFORE.search(before)):
+                if not (genitive or _ru_genitive_context(before)):
                     break
                 c = "gen"
             case, new_last = c, last[: len(last) - len(end)] + repl
@@ -72,6 +95,10 @@ def russian_nominative(name: str, before: str = "") -> str:
         fl = f.lower()
         if case is None or f.endswith(".") or not re.search(r"[а-яё]$", fl):
             new_firsts.append(f)
+            continue
+        analysed = _ru_word_nominative(f, case)
+        if analysed:
+            new_firsts.append(analysed)
             continue
         if _PATRONYMIC.search(f):
             f = re.sub(r"(вич|ьич)(?:а|у|ем|е)$", r"\1", f)
@@ -89,6 +116,42 @@ def russian_nominative(name: str, before: str = "") -> str:
             f = re.sub(r"ой$", "а", f) if fl.endswith("ой") else f
         new_firsts.append(f)
     return " ".join(new_firsts + [init + new_last])
+
+
+_PYMORPHY_CASES = {"ins": {"ablt"}, "gen": {"gent"}, "dat": {"datv"}, "pre": {"loct"}, "obl": {"ablt", "gent", "datv", "loct"},
+                   "acc": {"accs"}}
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    """The Russian morphological analyser (pymorphy3 with its dictionary), loaded once per process;
+    None when it is not installed (the rules below then do the work alone)."""
+    try:
+        import pymorphy3
+    except ImportError:  # pragma: no cover - a declared dependency; the rules still work without it
+        return None
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def _ru_word_nominative(word: str, case: str) -> str | None:
+    """A Russian given name or patronymic in the nominative, read by the analyser in the case the
+    surname showed ('Натальей' -> 'Наталья', 'Николаевичем' -> 'Николаевич', 'Ивановной' ->
+    'Ивановна'). Names the dictionary does not know (most Turkmen names) are left to the rules."""
+    morph = _morph()
+    if morph is None:
+        return None
+    wanted = _PYMORPHY_CASES.get(case, set())
+    for p in morph.parse(word):
+        if p.tag.POS != "NOUN" or p.tag.case not in wanted or p.tag.number != "sing" \
+                or not ({"Name", "Patr"} & p.tag.grammemes):
+            continue
+        form = p.inflect({"nomn", "sing"})
+        if form is None:
+            return None
+        out = form.word
+        return out[:1].upper() + out[1:] if word[:1].isupper() else out
+    return None
 
 
 # Turkmen case suffixes after a surname in -ow/-ew (genitive, accusative, locative, ablative).
@@ -122,21 +185,6 @@ def nominative(name: str, lang: str, before: str = "") -> str:
     if lang == "tk":
         return turkmen_nominative(english_nominative(name))
     return english_nominative(name)
-
-
-def skeleton(word: str) -> str:
-    """A spelling-free skeleton of a name across Latin and Cyrillic transliterations:
-    Myradov / Muradov / Myradow / Мырадов / Мурадов -> 'muradov'; Guminskiy / Guminsky /
-    Гуминский -> 'guminski'; Ataýewa / Ataeva / Атаева -> 'ataeva'; Khalmyradov / Halmyradow."""
-    k = fold(word).replace(" ", "")
-    k = k.replace("dzh", "j").replace("dj", "j").replace("zh", "j").replace("kh", "h").replace("ch", "c").replace("sh", "s")
-    k = k.replace("x", "ks").replace("w", "v").replace("q", "k")
-    k = re.sub(r"(?:skiy|skii|skij|sky|skyi)$", "ski", k)
-    k = re.sub(r"(?:iy|ii|ij)$", "i", k)
-    k = re.sub(r"(?<=[aeiouy])y(?=e)", "", k)  # Ataýewa / Ataeva, Annayev / Annaev
-    k = k.replace("y", "u")  # Turkmen y, Russian ы and English y or u: Myradov / Muradov / Мырадов
-    k = re.sub(r"(.)\1+", r"\1", k)  # Mammedova / Mamedova
-    return k
 
 
 def surname_key(surname: str) -> str:
@@ -194,31 +242,6 @@ def person_id(parts: NameParts) -> str:
     return slugify(person_key(parts)) or "unknown"
 
 
-_RU_LAT_EN = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
-     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
-))
-
-
-def transliterate(name: str, table: dict[str, str]) -> str:
-    """Cyrillic letters replaced by `table`'s Latin ones, keeping capitals; other characters kept."""
-    out = []
-    for ch in name:
-        low = ch.lower()
-        rep = table.get(low)
-        if rep is None:
-            out.append(ch)
-        else:
-            out.append(rep.capitalize() if ch != low else rep)
-    return "".join(out)
-
-
-def latin_name(name: str) -> str:
-    """A Russian spelling of a name in plain Latin letters ('Нарине Саакян' -> 'Narine Saakyan')."""
-    return transliterate(name, _RU_LAT_EN)
-
-
 def canonical_name(forms: list[tuple[str, str]]) -> str:
     """The best Latin form among (name, lang) spellings: full given name, English, given name first.
     A person seen only in Cyrillic gets a plain Latin transliteration."""
@@ -229,7 +252,7 @@ def canonical_name(forms: list[tuple[str, str]]) -> str:
         return (latin, full, lang == "en", lang != "tk", len(name))
     name, lang = max(forms, key=score)
     if CYRILLIC.search(name):
-        return latin_name(name)
+        return latin_english(name)
     return name
 
 
@@ -382,19 +405,8 @@ def constituency_name_latin(name: str) -> str:
     """Turkmen Latin form of a constituency name printed in any script ('Байдак' -> 'Baýdak' is not
     guessed: Cyrillic names are transliterated plainly, 'Baydak')."""
     if re.search(r"[\u0400-\u04FF]", name):
-        return _translit_ru(name)
+        return turkmen_latin(name)
     return name
-
-
-_RU_LAT = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    ["a", "b", "w", "g", "d", "e", "ýo", "ž", "z", "i", "ý", "k", "l", "m", "n", "o", "p", "r",
-     "s", "t", "u", "f", "h", "ts", "ç", "ş", "ş", "", "y", "", "e", "ýu", "ýa"],
-))
-
-
-def _translit_ru(name: str) -> str:
-    return transliterate(name, _RU_LAT)
 
 
 @dataclass

@@ -31,11 +31,11 @@ from . import dates as D
 from .build import LoadError, check, publish, write, write_inspect  # noqa: F401 (write, check: public)
 from .capture import Capture, CaptureError, Limits, parse_url, printable_name, read_capture, walk_captures
 from .entities import Registry, constituency_id, constituency_name_latin, organizations_in
-from .facts.elections import KNOWN_ELECTIONS, ElectionRef, election_for, elections_in
+from .facts.elections import KNOWN_ELECTIONS, ElectionRef, bodies_in, election_for, elections_in, known_polling_day
 from .facts.kinds import classify
-from .facts.meetings import parse_meeting
+from .facts.meetings import parse_meeting, reports_meeting
 from .facts.regions import REGION_NAMES, region_name
-from .facts.results import parse_results
+from .facts.results import CandidateShare, ElectedToOffice, ResultIssue, results_in
 from .facts.turnout import parse_turnout
 from .html_text import CANONICAL_HOST, SITE_HOSTS
 from .page import RawItem, split_page, strip_ellipsis
@@ -235,6 +235,7 @@ def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
 
 
 OPENING_CHARS = 600  # longer than any sidebar or listing snippet the site prints (about 200)
+UNTITLED_MIN_CHARS = 200  # an untitled full text joins a titled one only over this much text
 BUCKET_CHARS = 20  # sightings are compared only within the same title and first folded characters
 
 
@@ -269,6 +270,7 @@ def merge(sightings: list[Sighting]) -> list[Item]:
 
     by_site: dict[tuple, int] = {}
     buckets: dict[tuple, list[int]] = defaultdict(list)
+    untitled: dict[tuple, list[int]] = defaultdict(list)
     openings = [s.opening for s in sightings]
     for i, s in enumerate(sightings):
         if s.site_id is not None:
@@ -280,6 +282,10 @@ def merge(sightings: list[Sighting]) -> list[Item]:
         title = fold(s.raw.title)
         if title or len(openings[i]) >= 30:
             buckets[(s.lang, title[:120], openings[i][:BUCKET_CHARS])].append(i)
+        if len(openings[i]) >= UNTITLED_MIN_CHARS and not s.raw.is_snippet:
+            # a story seen once with its title and once without (a second excerpt of the page
+            # that starts below the headline): the same text is the same item
+            untitled[(s.lang, openings[i][:BUCKET_CHARS])].append(i)
     for members in buckets.values():
         clusters: list[tuple[str, int]] = []  # (longest opening, representative)
         for i in sorted(members, key=lambda k: -len(openings[k])):
@@ -291,6 +297,15 @@ def merge(sightings: list[Sighting]) -> list[Item]:
                         break
             else:
                 clusters.append((text, i))
+    for members in untitled.values():
+        titled = [i for i in members if sightings[i].raw.title]
+        for i in members:
+            if sightings[i].raw.title:
+                continue
+            same = [j for j in titled if (openings[j].startswith(openings[i]) or openings[i].startswith(openings[j]))
+                    and _ids_agree(sightings[i], sightings[j])]
+            if len({find(j) for j in same}) == 1:  # exactly one titled story has this text
+                union(i, same[0])
     groups: dict[int, list[Sighting]] = defaultdict(list)
     for i, s in enumerate(sightings):
         groups[find(i)].append(s)
@@ -314,6 +329,9 @@ def site_url(url: str | None) -> str | None:
     return url
 
 
+POSITION_RANK = {"main": 0, "listing": 1, "sidebar": 2}
+
+
 def _merge_group(group: list[Sighting]) -> Item:
     item = Item(sightings=group, lang=group[0].lang)
     item.site_id = next((s.site_id for s in group if s.site_id is not None), None)
@@ -321,7 +339,11 @@ def _merge_group(group: list[Sighting]) -> Item:
                              next((s.url for s in group if s.url), None)))
     titles = [s.raw.title for s in group if s.raw.title]
     item.title = max(titles, key=len) if titles else None
-    item.date = next((s.raw.date for s in group if s.raw.date), None)
+    # the date the item's own page prints comes before any sidebar or listing sighting of it; a
+    # date line that prints its year before one that does not
+    dated = sorted((s for s in group if s.raw.date),
+                   key=lambda s: (POSITION_RANK.get(s.raw.position, 3), s.raw.date.year is None))
+    item.date = dated[0].raw.date if dated else None
     bodies = [s.raw.text for s in group if not s.raw.is_snippet and s.raw.text]
     snippets = [s.raw.text for s in group if s.raw.is_snippet and s.raw.text]
     item.body = max(bodies, key=len) if bodies else None
@@ -362,14 +384,16 @@ def _stable(item: Item) -> str:
 def fix_dates(items: list[Item], issues: list[dict]) -> None:
     """Give each item with a date line its year, recording how it was fixed (`date_basis`).
 
-    In order of trust: a full date in the item's own text; the article id between neighbours
-    whose dates are known; neighbours in a newest-first list (sidebar, listing); the capture's
-    fetch time for sidebar and listing items. Never the main story's year for a sidebar item.
+    In order of trust: a year printed with the date (`date-line`; `dateline` for a press page's time
+    stamp or dateline, "2018-03-25 10:35", "OREANDA-NEWS. February 14, 2012"); a full date in the
+    item's own text; the article id between neighbours whose dates are known; neighbours in a
+    newest-first list (sidebar, listing; one list per excerpt of a capture); the capture's fetch
+    time for sidebar and listing items. Never the main story's year for a sidebar item.
     """
     dated = [i for i in items if i.date]
     for item in dated:
         if item.date.year:
-            _set(item, item.date.year, "date-line")
+            _set(item, item.date.year, item.date.basis or "date-line")
     undated = [i for i in dated if not i.published_on]
     years = pmap(_year_from_text_star, [(i.date, f"{i.title or ''}\n{i.text}") for i in undated])
     for item, y in zip(undated, years):
@@ -405,7 +429,7 @@ def fix_dates(items: list[Item], issues: list[dict]) -> None:
     _drop_dates_against_ids(items, issues)
 
 
-STRONG_BASES = ("date-line", "text", "polling-day")
+STRONG_BASES = ("date-line", "dateline", "text", "polling-day")
 ID_ORDER_SLACK_DAYS = 7  # a translation or a late edit may stand a little out of order
 
 
@@ -452,11 +476,13 @@ def _set(item: Item, year: int, basis: str) -> bool:
 
 
 def _from_list_neighbours(items: list[Item]) -> int:
-    by_capture: dict[str, list[tuple[int, Item]]] = defaultdict(list)
+    # one newest-first list per excerpt of a capture: excerpts joined by "-----" are crawls of
+    # one address made years apart, so their items are no neighbours
+    by_capture: dict[tuple, list[tuple[int, Item]]] = defaultdict(list)
     for item in items:
         for s in item.sightings:
             if s.raw.position in ("sidebar", "listing") and item.date:
-                by_capture[s.capture.id].append((s.raw.line, item))
+                by_capture[(s.capture.id, s.raw.excerpt)].append((s.raw.line, item))
     changed = 0
     for rows in by_capture.values():
         rows.sort(key=lambda r: r[0])
@@ -546,6 +572,8 @@ class Facts:
     meetings: list[dict] = field(default_factory=list)
     participants: list[dict] = field(default_factory=list)
     elected: list[dict] = field(default_factory=list)
+    candidates: list[dict] = field(default_factory=list)
+    result_ids: set = field(default_factory=set)  # ids of elected_members and candidate_results rows so far
     registry: Registry = field(default_factory=Registry)
     snapshot_ids: set = field(default_factory=set)
     constituency_name_rank: dict = field(default_factory=dict)
@@ -587,14 +615,12 @@ class Parsed:
 def parse_item(title: str | None, text: str, lang: str, published: date | None) -> Parsed:
     """Every fact of one item, read by the pure parsers: no I/O, no shared state, so items can be
     parsed in worker processes."""
-    from .facts.results import ELECTED_RE
-
     full = "\n".join(filter(None, [title, text]))
     turnout = parse_turnout(full)
-    results = parse_results(text, lang) if ELECTED_RE.search(full) else []
+    results = results_in(full, text, lang)
     elections = elections_in(full, published)
     kind = classify(title, text, has_turnout=bool(turnout), has_results=bool(results))
-    meeting = parse_meeting(text, published, lang) if kind == "meeting" else None
+    meeting = parse_meeting(text, published, lang) if kind == "meeting" or reports_meeting(text) else None
     return Parsed(turnout, results, elections, kind, meeting)
 
 
@@ -682,7 +708,7 @@ def extract(items: list[Item], issues: list[dict]) -> Facts:
         for t in p.turnout:
             _add_turnout(facts, item, t, issues, capture_id, line)
         for r in p.results:
-            _add_result(facts, item, r)
+            _add_result(facts, item, r, issues)
         item.kind = p.kind
         if p.meeting is not None:
             _add_meeting(facts, item, p.meeting)
@@ -705,12 +731,23 @@ def _date_from_polling_day(item: Item, body: str) -> None:
 
 
 def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
-    body = t.body or next((e.body for e in item.elections), None)
-    if body and t.hour is not None:
-        _date_from_polling_day(item, body)
+    """One turnout statement as a snapshot, only when its body and its hour (or final) were read
+    from the statement itself; otherwise a parse issue says what was missing."""
+    for note in t.skipped:
+        issues.append(_issue(capture_id, line, f"figure not taken as turnout: {note}", t.statement[:200]))
+    body = t.body
     if body is None:
         issues.append(_issue(capture_id, line, "turnout figure with no election named", t.statement[:200]))
         return
+    if t.hour is None and not t.is_final:
+        issues.append(_issue(capture_id, line, "turnout figure with no hour and not final: not stored",
+                             t.statement[:200]))
+        return
+    if t.joint_bodies:
+        issues.append(_issue(capture_id, line, f"turnout figure stated jointly for {body} and "
+                             f"{', '.join(t.joint_bodies)}: stored once, for {body}", t.statement[:200]))
+    if t.hour is not None:
+        _date_from_polling_day(item, body)
     # hourly turnout is published on polling day
     polling_day = item.published_on if t.hour is not None else None
     ref = election_for(body, t.context or t.statement, polling_day)
@@ -724,10 +761,11 @@ def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
     else:
         facts.item_elections.add((item.id, eid))
     key = eid or body
-    sid = f"{item.id}-{key}-{t.hour if t.hour is not None else 'final'}"
+    when = "final" if t.is_final else t.hour
+    sid = f"{item.id}-{key}-{when}"
     n = 2
     while sid in facts.snapshot_ids:
-        sid, n = f"{item.id}-{key}-{t.hour if t.hour is not None else 'final'}-{n}", n + 1
+        sid, n = f"{item.id}-{key}-{when}-{n}", n + 1
     facts.snapshot_ids.add(sid)
     for value, what in [(t.overall_pct, "overall"), (t.abroad_pct, "abroad")] + [(a.pct, a.printed) for a in t.areas]:
         if value is not None and value > 100:
@@ -764,19 +802,50 @@ def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
         })
 
 
-def _add_result(facts: Facts, item: Item, r) -> None:
-    ref = next((e for e in item.elections if e.body == "mejlis"), None) or (item.elections[0] if item.elections else None)
+def _add_result(facts: Facts, item: Item, r, issues: list | None = None) -> None:
+    if isinstance(r, (CandidateShare, ElectedToOffice)):
+        _add_candidate(facts, item, r, issues if issues is not None else [])
+        return
+    if isinstance(r, ResultIssue):
+        if issues is not None:
+            issues.append(_issue(item.sightings[0].capture.id, item.sightings[0].raw.line, r.problem, r.statement))
+        return
+    sighting = item.sightings[0]
+    capture_id, line = sighting.capture.id, sighting.raw.line
+    issues = issues if issues is not None else []
+    seats = [e for e in item.elections if e.body != "president"]
+    named = getattr(r, "body", None)  # the body named before the seat in the text
+    if named:
+        ref = next((e for e in seats if e.body == named), None)
+    else:
+        ref = next((e for e in seats if e.body == "mejlis"), None) or (seats[0] if len(seats) == 1 else None)
     eid = facts.election(ref) if ref else None
-    body = ref.body if ref else "mejlis"
-    cid = facts.constituency(body, r.constituency_number, r.constituency_name)
-    from .facts.regions import region_id
+    # the body whose constituency it is: named before the seat, the item's election, or the Mejlis
+    # when the item speaks of its deputies; otherwise it is not guessed
+    body = named or (ref.body if ref else ("mejlis" if re.search(r"mejlis|меджлис|deput|депутат",
+                                                                f"{item.title or ''} {item.text}", re.I) else None))
+    where = f"{r.constituency_number or ''} «{r.constituency_name}»".strip()
+    if body is None or r.constituency_number is None:
+        cid = None
+        issues.append(_issue(capture_id, line, "elected member whose constituency cannot be fixed "
+                             + ("(number not printed)" if body else "(body unknown)"), f"{where}: {r.name}"))
+    else:
+        cid = facts.constituency(body, r.constituency_number, r.constituency_name)
+        from .facts.regions import region_id
 
-    rid = region_id(r.region) if getattr(r, "region", None) else None
-    if rid and facts.constituencies[cid].get("region") is None:
-        facts.constituencies[cid]["region"] = region_name(rid)
+        rid = region_id(r.region) if getattr(r, "region", None) else None
+        if rid and facts.constituencies[cid].get("region") is None:
+            facts.constituencies[cid]["region"] = region_name(rid)
     pid = facts.registry.person(r.name, item.lang, surname_first=r.surname_first)
+    if eid is None:
+        issues.append(_issue(capture_id, line, "elected member whose election cannot be fixed", f"{where}: {r.name}"))
+    rid_base = f"{item.id}-{cid}" if cid else f"{item.id}-{body or 'seat'}-{pid}"
+    row_id, n = rid_base, 2
+    while ("elected", row_id) in facts.result_ids:
+        row_id, n = f"{rid_base}-{n}", n + 1
+    facts.result_ids.add(("elected", row_id))
     facts.elected.append({
-        "id": f"{item.id}-{cid}",
+        "id": row_id,
         "election_id": eid,
         "constituency_id": cid,
         "person_id": pid,
@@ -786,6 +855,95 @@ def _add_result(facts: Facts, item: Item, r) -> None:
     })
     if eid:
         facts.item_elections.add((item.id, eid))
+
+
+def _candidate_election(item: Item, body: str | None, years: tuple) -> ElectionRef | None:
+    """The election a share or an elected statement is about: the item's election of that body,
+    unless the statement prints another year; then the one known election of the body that year."""
+    if body is None:
+        bodies = {e.body for e in item.elections}
+        body = "president" if "president" in bodies else (next(iter(bodies)) if len(bodies) == 1 else None)
+    if body is None:
+        return None
+    ref = next((e for e in item.elections if e.body == body and e.id), None)
+    if ref is not None and (not years or int(ref.polling_day[:4]) in years):
+        return ref
+    if len(years) == 1:
+        day = known_polling_day(body, years[0])
+        if day:
+            return election_for(body, "", date.fromisoformat(day))
+    return None
+
+
+def _add_candidate(facts: Facts, item: Item, r, issues: list) -> None:
+    """A candidate's share of the vote (candidate_results; the winner also in elected_members), or a
+    person elected President (elected_members, with no constituency)."""
+    sighting = item.sightings[0]
+    capture_id, line = sighting.capture.id, sighting.raw.line
+    if r.name is None:
+        issues.append(_issue(capture_id, line, "share of the vote whose candidate the statement does not name",
+                             r.statement))
+        return
+    if getattr(r, "area", None):
+        issues.append(_issue(capture_id, line, f"share of the vote in one area ({r.area}) only: not stored",
+                             r.statement))
+        return
+    bodies = {b for _, b in bodies_in(r.statement)}
+    body = getattr(r, "body", None) or (next(iter(bodies)) if len(bodies) == 1 else None)
+    ref = _candidate_election(item, body, r.years)
+    eid = facts.election(ref) if ref else None
+    if eid is None:
+        issues.append(_issue(capture_id, line, "election result whose election cannot be fixed", r.statement))
+    else:
+        facts.item_elections.add((item.id, eid))
+    pid = facts.registry.person(r.name, item.lang, surname_first=r.surname_first,
+                                nominative_form=getattr(r, "nominative", None))
+    if body is None and eid is None:
+        named = {b for _, b in bodies_in(f"{item.title or ''}\n{item.text}")}
+        body = next(iter(named)) if len(named) == 1 else None  # for a readable id only
+    key = eid or body or "election"
+    if isinstance(r, CandidateShare):
+        rid = f"{item.id}-{key}-{pid}"
+        # the same share printed twice in one item (a subtitle and the body, a sentence and a table)
+        known = next((c for c in reversed(facts.candidates) if c["news_item_id"] == item.id
+                      and c["election_id"] == eid and c["person_id"] == pid and c["pct"] == r.pct), None)
+        if known is None:
+            n = 2
+            while ("candidate", rid) in facts.result_ids:
+                rid, n = f"{item.id}-{key}-{pid}-{n}", n + 1
+            facts.result_ids.add(("candidate", rid))
+            facts.candidates.append({
+                "id": rid,
+                "election_id": eid,
+                "person_id": pid,
+                "name_as_printed": r.name,
+                "pct": r.pct,
+                "votes": r.votes,
+                "is_elected": int(r.is_elected),
+                "news_item_id": item.id,
+                "statement": r.statement,
+            })
+        elif r.is_elected:
+            known["is_elected"] = 1
+        if not r.is_elected:
+            return
+    eid_key = f"{item.id}-{key}"
+    if ("seat", item.id, eid, pid) in facts.result_ids:
+        return  # the winner named twice in one item (the title and the body, a share and a statement)
+    facts.result_ids.add(("seat", item.id, eid, pid))
+    mid, n = eid_key, 2
+    while ("elected", mid) in facts.result_ids:
+        mid, n = f"{eid_key}-{n}", n + 1
+    facts.result_ids.add(("elected", mid))
+    facts.elected.append({
+        "id": mid,
+        "election_id": eid,
+        "constituency_id": None,
+        "person_id": pid,
+        "occupation": None,
+        "name_as_printed": r.name,
+        "news_item_id": item.id,
+    })
 
 
 def _add_meeting(facts: Facts, item: Item, m) -> None:
@@ -875,6 +1033,7 @@ def rows(captures, items, facts: Facts, issues):
     yield "meetings", facts.meetings
     yield "meeting_participants", facts.participants
     yield "elected_members", facts.elected
+    yield "candidate_results", facts.candidates
     yield "parse_issues", [dict(r, id=k) for k, r in enumerate(issues, 1)]
 
 

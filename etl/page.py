@@ -5,6 +5,12 @@ below it (sidebar items: date line, title, snippet ending in "..."; undated one-
 listing pairs of title and snippet). Six layouts occur on the real site (SITE.md); none of header,
 date line or title can be relied on, so the split works from the shape of the lines.
 
+Excerpts of one address joined by a line "-----" are split each by itself. Home pages give their
+previews as listing items and their navigation links as none. Pages of other sites that copy the
+Commission's statements carry chrome (mastheads, site and section names, a date alone, counters,
+"Loading...", navigation) that is never a title; their headline sits before a time stamp or a
+dateline, and their story ends at the site's footer ("Read also", "Comments").
+
 `split_page(lines)` is pure: lines in, items and problems out.
 """
 from __future__ import annotations
@@ -12,8 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import DATE_LINE_RE, DayMonth, looks_like_date_line, parse_date_line
-from .text import squash
+from .dates import (
+    DATE_LINE_RE, DayMonth, is_update_stamp, looks_like_date_line, parse_dateline, parse_site_date_line,
+    parse_time_stamp,
+)
+from .text import fold, squash
 
 HEADER_LINES = {
     "central commission for holding elections and referendums in turkmenistan",
@@ -28,6 +37,10 @@ HEADER_LINES = {
 CHROME_LINES = {"news-img", "news img"}
 ELLIPSIS = ("...", "…")
 TITLE_MAX = 300
+HEADLINE_CUT_MAX = 120  # a heading cut with "..." is at most this long and has at most so many
+HEADLINE_CUT_WORDS = 8  # words; a longer line cut so is text
+STORY_LINE_MIN = 80  # a story before a sidebar of snippets has at least one line this long
+SNIPPET_MAX = 400  # previews are about 200 characters; a longer line cut with "..." is a story's text
 
 
 @dataclass
@@ -41,6 +54,7 @@ class RawItem:
     paragraphs: list[str] = field(default_factory=list)
     is_snippet: bool = False  # the text is a cut-off preview, not the whole body
     url: str | None = None  # the item's own URL, when the page links it
+    excerpt: int = 0  # which excerpt of the capture (excerpts of one address are joined by "-----")
 
     @property
     def text(self) -> str:
@@ -124,11 +138,24 @@ def split_page(
         return PageSplit("empty", [], [(0, "page has no text", "")])
 
     for n, line in content:
-        if looks_like_date_line(line) and not parse_date_line(line):
+        if looks_like_date_line(line) and not parse_site_date_line(line):
             known_month = DATE_LINE_RE.match(line) is not None
             problems.append((n, "impossible date" if known_month else "unknown date format", line.strip()[:200]))
 
-    if is_listing_page:
+    parts = _excerpts(numbered) if main_line_count is None and not is_listing_page else [numbered]
+    if len(parts) > 1:
+        # several crawls of one address joined by a line "-----": each is a page of its own
+        items, layouts = [], []
+        for k, part in enumerate(parts):
+            if not any(line.strip() for _, line in part):
+                continue
+            found, layout = _split_by_shape(part)
+            for item in found:
+                item.excerpt = k
+            items += found
+            layouts.append(layout)
+        layout = "+".join(layouts)
+    elif is_listing_page:
         items = _listing_items(numbered, "listing")
         layout = "listing"
     elif main_line_count is not None:
@@ -152,34 +179,144 @@ def split_page(
     return PageSplit(layout, items, problems)
 
 
+EXCERPT_SEPARATOR = re.compile(r"^\s*-{5,}\s*$")
+
+
+def _excerpts(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The excerpts of a capture, split at the lines "-----" that join them."""
+    parts: list[list[tuple[int, str]]] = [[]]
+    for n, line in numbered:
+        if EXCERPT_SEPARATOR.match(line):
+            parts.append([])
+        else:
+            parts[-1].append((n, line))
+    return parts
+
+
 def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str]:
     content = [(n, line) for n, line in numbered if line.strip()]
-    date_idx = [i for i, (_, line) in enumerate(content) if parse_date_line(line)]
+    if not content:
+        return [], "empty"
+    date_idx = [i for i, (_, line) in enumerate(content) if parse_site_date_line(line)]
 
     # Listing page: title / snippet pairs, no date lines, most previews cut with "...".
     if not date_idx and _is_listing(content):
         return _listing_items(numbered, "listing"), "listing"
 
-    if date_idx and (date_idx[0] == 0 or (date_idx[0] == 1 and _title_then_date(content))):
+    # Home page: navigation links and featured previews (title, cut snippet) with no date line,
+    # then dated previews: every item is a listing item, the links are none.
+    if date_idx and _is_home_listing(content, date_idx[0]):
+        head = [pair for pair in numbered if pair[0] < content[date_idx[0]][0]]
+        rest = [pair for pair in numbered if pair[0] >= content[date_idx[0]][0]]
+        return _featured_items(head) + _listing_items(rest, "listing"), "home-listing"
+
+    # page chrome above the date line (a stray mark on mirror pages, a site name, a section name)
+    # is no part of the story
+    lead = _leading_chrome(content)
+    first = next((i for i in date_idx if i >= lead), None)
+    if first is not None and first == lead > 0 and _is_site_name(content[lead - 1][1]):
+        # the date right under the site's name is the masthead's (the day of the visit)
+        lead += 1
+        first = next((i for i in date_idx if i >= lead), None)
+    if first is not None and (first == lead or (first == lead + 1 and _title_then_date(content[lead:]))):
         # Layouts 1, 2, 5: the page opens with a date line (or with the title, then the date line).
-        end = _main_end(content, date_idx[0], date_idx)
-        main = _main_item(content[:end])
+        end = _main_end(content, first, date_idx)
+        main = _main_item(content[lead:end])
         rest = [pair for pair in numbered if pair[0] > content[end - 1][0]]
         return [main] + _sidebar_items(rest), "dated"
     # Layouts 3, 4: no date line first; the main story runs until the first sidebar date line
-    # or the trailing run of cut-off snippets.
-    end = _main_end(content, -1, date_idx)
-    end = min(end, _snippet_tail_start(content[:end]))
-    main = _main_item(content[:end])
+    # or the trailing run of cut-off snippets. On pages of other sites it ends at their footer
+    # ("Read also", "Comments", "Follow us"): what follows is that site's own news, not ours.
+    foot = next((k for k, (_, line) in enumerate(content) if k > 0 and is_footer_line(line)), None)
+    if foot is not None:
+        content = content[:foot]
+        numbered = [pair for pair in numbered if pair[0] < content[-1][0] + 1]
+        date_idx = [i for i in date_idx if i < foot]
+    # a date line above the story's first paragraph, below the page's chrome and headline, is the
+    # story's own date line, not a sidebar item's
+    first_body = next((k for k, (_, line) in enumerate(content)
+                       if _is_body_paragraph(line) or len(line.strip()) > HEADLINE_CUT_MAX
+                       or (ends_cut(line) and len(line.split()) > HEADLINE_CUT_WORDS)), len(content))
+    head_dates = [i for i in date_idx if i < first_body]
+    end = _main_end(content, head_dates[-1] if head_dates else -1, date_idx)
+    tail = _snippet_tail_start(content[:end])
+    if any(len(line.strip()) >= STORY_LINE_MIN for _, line in content[:tail]):
+        end = min(end, tail)  # else the cut line is the story's own text, cut by the page: no sidebar
+    starts = _statement_starts(content[:end])
+    main = _main_item(content[:starts[0] if starts else end])
+    more = [_undated_main(content[a:b]) for a, b in zip(starts, starts[1:] + [end])]
+    for item in more:
+        item.position = "listing"
     rest = [pair for pair in numbered if pair[0] > content[end - 1][0]] if end else numbered
-    items = ([main] if main else []) + _sidebar_items(rest)
+    items = ([main] if main else []) + more + _sidebar_items(rest)
     layout = "title-body" if main and main.title else "body-only"
     return items, layout
 
 
+def _leading_chrome(content) -> int:
+    """How many lines at the top of a page are its chrome: lines that are chrome by themselves,
+    and one-word labels or short upper-case section names above a headline."""
+    k = 0
+    while k < min(len(content) - 1, 12):
+        line = content[k][1]
+        if parse_site_date_line(line):
+            break
+        below = [x for _, x in content[k + 1:k + 4] if not is_chrome_line(x)]
+        headline_below = bool(below) and _headline_like(below[0]) and not below[0].isupper()
+        if is_chrome_line(line) or (headline_below and (
+                len(line.split()) == 1 or (line.isupper() and len(line.split()) < UPPER_HEADING_WORDS))):
+            k += 1
+            continue
+        break
+    return k
+
+
+def _is_home_listing(content, first_date: int) -> bool:
+    """Before the first date line only short link lines and featured previews (a title-like line
+    then a snippet cut with '...'), and after it dated previews (date line, title, cut snippet)."""
+    head = content[:first_date]
+    if not head:
+        return False
+    pairs = links = 0
+    k = 0
+    while k < len(head):
+        line = head[k][1]
+        if not is_title_like(line) or len(line.split()) > 30:
+            return False
+        if k + 1 < len(head) and ends_cut(head[k + 1][1]):
+            pairs += 1
+            k += 2
+        else:
+            links += 1
+            k += 1
+    if pairs + links < 2:
+        return False
+
+    def preview(k):  # date line, title, cut snippet
+        part = content[k:k + 3]
+        return len(part) == 3 and bool(parse_site_date_line(part[0][1])) and is_title_like(part[1][1]) \
+            and ends_cut(part[2][1])
+
+    # without a featured preview, the links must be followed by at least two dated previews
+    return preview(first_date) and (pairs > 0 or preview(first_date + 3))
+
+
+def _featured_items(numbered) -> list[RawItem]:
+    """Featured previews of a home page (title, cut snippet); link lines with no snippet are
+    navigation, not news."""
+    content = [(n, line) for n, line in numbered if line.strip()]
+    items = []
+    for k in range(len(content) - 1):
+        (n, line), (_, nxt) = content[k], content[k + 1]
+        if is_title_like(line) and ends_cut(nxt):
+            items.append(RawItem("listing", n, None, squash(line), [squash(nxt)], is_snippet=True))
+    return items
+
+
 def _title_then_date(content) -> bool:
     """'Title' then '02 Dec' then body: the title printed before the date line."""
-    return len(content) > 2 and is_title_like(content[0][1]) and not ends_cut(content[2][1])
+    return len(content) > 2 and is_title_like(content[0][1]) and not ends_cut(content[2][1]) \
+        and not is_chrome_line(content[0][1])
 
 
 def _main_end(content, start, date_idx) -> int:
@@ -192,13 +329,22 @@ def _main_end(content, start, date_idx) -> int:
 
 def _snippet_tail_start(content) -> int:
     """Start of the trailing run of cut-off one-line snippets (undated sidebar of layout 3)."""
-    i = len(content)
+    n = len(content)
+    while n > 1 and is_chrome_line(content[n - 1][1]):
+        n -= 1  # widgets below the snippets ("Loading...", "See more") belong to no item
+    i = n
+
+    def snippet(line):
+        return ends_cut(line) and len(line.strip()) <= SNIPPET_MAX and not is_chrome_line(line)
+
     # the very last line may itself be cut mid-word by the capture
-    if i >= 2 and not ends_cut(content[-1][1]) and ends_cut(content[-2][1]):
+    if i >= 3 and not ends_cut(content[i - 1][1]) and snippet(content[i - 2][1]):
         i -= 1
-    while i > 1 and ends_cut(content[i - 1][1]):
+    while i > 1 and snippet(content[i - 1][1]):
         i -= 1
-    return i if i < len(content) else len(content)
+    if i == 1 and _headline_like(content[0][1]) and not ends_cut(content[0][1]):
+        return len(content)  # a headline over its own text, cut by the capture: no sidebar
+    return i if i < n else len(content)
 
 
 def _is_listing(content) -> bool:
@@ -216,19 +362,277 @@ def _main_item(part) -> RawItem | None:
     first_line = content[0][0]
     dm = None
     title = None
-    if len(content) > 2 and not parse_date_line(content[0][1]) and parse_date_line(content[1][1]) \
-            and is_title_like(content[0][1]):
+    if len(content) > 2 and not parse_site_date_line(content[0][1]) and parse_site_date_line(content[1][1]) \
+            and is_title_like(content[0][1]) and not is_chrome_line(content[0][1]):
         title = squash(content[0][1])  # the title printed before the date line
-        dm = parse_date_line(content[1][1])
+        dm = parse_site_date_line(content[1][1])
         return RawItem("main", first_line, dm, title, [squash(line) for _, line in content[2:]], is_snippet=False)
-    if parse_date_line(content[0][1]):
-        dm = parse_date_line(content[0][1])
+    if parse_site_date_line(content[0][1]):
+        dm = parse_site_date_line(content[0][1])
         content = content[1:]
+    else:
+        return _undated_main(content)
     if content and _has_title(content, dated=dm is not None):
         title = squash(content[0][1])
         content = content[1:]
     paras = [squash(line) for _, line in content]
     return RawItem("main", first_line, dm, title, paras, is_snippet=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# The headline of a page without the site's date line (layouts 3 and 4, and pages of other sites
+# that copy the Commission's statements): page chrome (mastheads, site names, section names, a
+# date alone, "Loading...", navigation) is never the title.
+
+REPEAT_WITHIN = 12  # a headline printed again this many lines below opens the article proper
+UPPER_HEADING_WORDS = 6  # an upper-case line this long is a heading, not a section name
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
+# words that make up navigation, section names and widgets, in the languages of the pages read
+CHROME_WORDS = frozenset("""
+latest news all see more read loading search topics topic currency converter filter use home main menu
+share print version comments comment subscribe follow us login sign skip to content accessibility links
+related popular most top headlines breaking photo video gallery archive region world society politics
+economy sport culture lenta skip main
+доступность ссылок перейти к основному содержанию
+главная новости новость все лента поиск печатная версия для печати читать далее ещё еще комментарии
+подписаться газета регионе в мире мир общество политика экономика спорт культура фото видео архив
+популярное последние
+soňky sonky habar habarlar habarlary dünýä dunya ähli ahli gözleg gozleg teswirler teswirle teswir iň in
+okaň okan ýene-de yene-de sepleriň seplerin elýeterliligi elyeterliligi jemgyýet jemgyyet syýasat
+ykdysadyýet sport medeniýet surat wideo arhiw
+""".split())
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:az|ru|com|net|org|tm|uz|kz|kg|tj|info|news|tv|ua|uk|de|fr|tr|gov|eu|asia|me)\b",
+                     re.I)
+# bylines and credits: "By Staff", "Author: ...", "Автор: ...", "Awtor: ...", "Photo: ...", "Фото: ..."
+_BYLINE = re.compile(r"^(?:by|author|written by|автор|avtor|awtor|ýazan|yazan|photo|фото|surat|source|источник"
+                     r"|çeşme|cesme)\b", re.I)
+_COUNTER = re.compile(r"^[^\W\d_][\w-]*\s+(?!(?:19|20)\d\d\b)\d[\d\s.,]*$|^[\d\s.,:/|-]+$")
+# a heading that opens with the date it is about, as a sentence of its own: "2026-njy ýylyň 29-njy
+# marty. ...", "March 29, 2026. ...", "29 марта 2026 года. ..."
+_DATE_LED = re.compile(
+    r"^(?:\d{4}\s*-?\s*(?:nji|njy|nju|njü)\s+[ýy]yl[yý][ňn]\s+\d{1,2}\s*-?\s*(?:nji|njy|nju|njü)\s+\w+"
+    r"|[^\W\d_]+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[^\W\d_]+\s+\d{4}(?:\s*(?:года|г\.?))?)\.\s+\S", re.I)
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line.rstrip())) and not ends_cut(line)
+
+
+def is_chrome_line(line: str) -> bool:
+    """A line of page furniture rather than of a story: a date and time alone, a number or a
+    counter, a site name, a line made of navigation and section words, a byline."""
+    s = squash(line)
+    if len(re.findall(r"[^\W\d_]", s)) < 3 and not re.search(r"\d{3}", s):
+        return True  # a stray mark, "XS", "0"
+    if parse_time_stamp(s) or is_update_stamp(s) or _COUNTER.match(s):
+        return True
+    words = s.split()
+    if len(words) <= 4 and _DOMAIN.search(s):
+        return True
+    if len(words) <= 5 and _BYLINE.match(s):
+        return True
+    folded = [w.strip(".,:;!?…«»\"'()|").casefold() for w in words]
+    chrome = sum(1 for w in folded if w in CHROME_WORDS or not w)
+    return len(words) <= 6 and chrome / len(words) >= 0.75
+
+
+# the line where a news site's story ends and its furniture begins: further reading, comments,
+# subscriptions, sharing (English, Russian, Turkmen)
+_FOOTER = re.compile(
+    r"^(?:read (?:also|more|next)|see also|related(?: news| articles| stories)?|more (?:news|stories|on)"
+    r"|you may also like|recommended|most (?:read|popular)|comments\b|comment\s*$|to leave a comment"
+    r"|leave a (?:comment|reply)|follow us|subscribe\b|share (?:this|on)|tags\s*:"
+    r"|читайте (?:также|еще|ещё)|читать (?:полностью|также|далее)|смотрите также|по теме|похожие (?:новости|материалы)"
+    r"|рекомендуем|комментарии\b|следите за|подписывайтесь|наши (?:новостные )?каналы|поделиться|теги\s*:"
+    r"|ýene-de okaň|yene-de okan|iň soňky teswirler|in sonky teswirler|teswir(?:ler|le)?\b|meňzeş habarlar"
+    r"|menzes habarlar|paýlaş\b|paylas\b|degişli habarlar)",
+    re.I)
+FOOTER_MORE_WORDS = 3
+
+
+def is_footer_line(line: str) -> bool:
+    """A short line that opens a news site's footer: 'Read also', 'Читайте также', 'Ýene-de okaň',
+    'Follow us on Twitter @site' (the marker and at most three words more, not a sentence)."""
+    s = squash(line)
+    if re.fullmatch(r"-{3,4}|_{3,}", s):
+        return True
+    m = _FOOTER.match(s)
+    return bool(m) and len(s[m.end():].split()) <= FOOTER_MORE_WORDS and not ends_sentence(s)
+
+
+def _is_site_name(line: str) -> bool:
+    """A news site's name as its masthead prints it: 'Azernews.Az', 'www.example.ru'."""
+    s = squash(line)
+    return len(s.split()) <= 4 and bool(_DOMAIN.search(s))
+
+
+def _date_led_heading(line: str) -> bool:
+    return bool(_DATE_LED.match(line.strip()))
+
+
+def _is_body_paragraph(line: str) -> bool:
+    """A paragraph of the story: a sentence of some length, or a line too long for a title."""
+    s = line.strip()
+    if len(s) > TITLE_MAX:
+        return True
+    return ends_sentence(s) and len(s.split()) >= 6 and not _date_led_heading(s) and not s.isupper()
+
+
+def _headline_like(line: str) -> bool:
+    """A line that can be a headline on a page without date line: title-like, or a short heading
+    whose last word is cut with '...' ("BAHAR SAÝLAWLARY: GOLLANMALAR, ÝATLAMALAR...")."""
+    s = line.strip()
+    if s[:1].islower():
+        return False  # the rest of a line above
+    if is_title_like(s):
+        return True
+    return ends_cut(s) and len(s.split()) <= HEADLINE_CUT_WORDS and len(s) <= HEADLINE_CUT_MAX
+
+
+def _undated_main(content) -> RawItem:
+    """The main story of a page that does not open with a date line.
+
+    The lines before the first paragraph of the story are its head: headline, subtitle, time
+    stamp, dateline, byline, and above them the page's chrome. The headline is, in order: a line
+    printed twice in the head (the page title and the heading); the line just before a time stamp;
+    the first line that is no chrome (a one-word label, a short upper-case section name or a
+    masthead sharing no word with the story are chrome above a headline). When the headline is
+    printed again below the page's description, the article starts there. A date comes from the
+    time stamp after the headline (else the one before it, unless it is the masthead's, right under
+    the site's name), else from the dateline opening the story.
+    """
+    first_line = content[0][0]
+    lines = [squash(line) for _, line in content]
+    top = next((k for k, line in enumerate(lines) if not is_chrome_line(line)), 0)
+    if _date_led_heading(lines[top]) and len(lines) > top + 1 and len(lines[top]) <= TITLE_MAX:
+        return RawItem("main", content[top][0], None, lines[top], lines[top + 1:], is_snippet=False)
+    head_end = next((k for k, line in enumerate(lines) if _is_body_paragraph(line)), len(lines))
+    if head_end == len(lines) and len(lines) > 1:
+        head_end = max(1, len(lines) - 1)  # no sentence at all: at most the first lines are head
+    head = lines[:head_end]
+    stamps = {k: parse_time_stamp(line) or parse_site_date_line(line) for k, line in enumerate(head)}
+    stamps = {k: v for k, v in stamps.items() if v}
+    cands = [k for k, line in enumerate(head)
+             if k not in stamps and not is_chrome_line(line) and _headline_like(line)
+             and not parse_dateline(line)]
+    # an upper-case heading of some length (articles, elections pages) is the page's own title;
+    # above a headline, a one-word label or a short upper-case section name is chrome
+    heading = bool(cands) and head[cands[0]].isupper() and len(head[cands[0]].split()) >= UPPER_HEADING_WORDS
+    if heading:
+        cands = cands[:1]
+    elif len(cands) > 1:
+        longer = [k for k in cands if len(head[k].split()) >= 2]
+        if longer:
+            cands = [k for k in cands if k >= longer[0]]
+        mixed = [k for k in cands if not head[k].isupper()]
+        if mixed:
+            cands = [k for k in cands if not head[k].isupper() or k > mixed[0]]
+        # a masthead shares no word with the story; its headline does
+        text = _stems(" ".join(lines[head_end:head_end + 3]))
+        shared = {k: len(_stems(head[k]) & text) for k in cands}
+        while len(cands) > 1 and shared[cands[0]] == 0 and any(shared[k] >= 2 for k in cands[1:]):
+            cands = cands[1:]
+    title_at = None
+    twice = None if heading else _printed_twice(head)
+    if twice is not None:
+        title_at = twice
+    elif cands:
+        before_stamp = [k for k in cands if k + 1 in stamps]
+        title_at = before_stamp[0] if before_stamp else cands[0]
+        if len(head) == len(lines) == 1 or (title_at == 0 and not stamps and not _title_over(head, lines, title_at)):
+            title_at = None
+    if title_at is None:
+        # no headline: a time stamp or a dateline above the story still dates it
+        dm = next((stamps[k] for k in sorted(stamps) if not (k and _is_site_name(lines[k - 1]))), None)
+        body = [line for k, line in enumerate(lines) if k not in stamps
+                and not (k < head_end and is_chrome_line(line))] or lines
+        if dm is None:
+            dm = next((parse_dateline(line) for line in body[:3] if parse_dateline(line)), None)
+        return RawItem("main", first_line, dm, None, body, is_snippet=False)
+    title = head[title_at]
+    again = next((r for r in range(head_end, min(len(lines), title_at + REPEAT_WITHIN))
+                  if fold(lines[r]) == fold(title)), None)
+    if again is not None:
+        # the page's title and description above, then the article: chrome, time stamp, the headline
+        # again, the text. The article proper starts at the headline printed again.
+        near = range(max(head_end, again - 3), min(len(lines), again + 2))
+        stamps = {k: parse_time_stamp(lines[k]) or parse_site_date_line(lines[k]) for k in near}
+        stamps = {k: v for k, v in stamps.items() if v}
+        title_at, head_end = again, again + 1
+    # a date right under the site's name is the masthead's date of the visit, not the story's
+    masthead = {k for k in stamps if 0 < k < len(lines) and _is_site_name(lines[k - 1])}
+    dm = next((stamps[k] for k in sorted(stamps) if k > title_at), None) \
+        or next((stamps[k] for k in sorted(stamps, reverse=True) if k < title_at and k not in masthead), None)
+    body = [line for k, line in enumerate(lines) if k > title_at and k not in stamps
+            and not (k < head_end + 2 and is_chrome_line(line)) and fold(line) != fold(title)]
+    if dm is None:
+        dm = next((parse_dateline(line) for line in body[:3] if parse_dateline(line)), None)
+    return RawItem("main", content[title_at][0], dm, title, body, is_snippet=False)
+
+
+def _statement_starts(content) -> list[int]:
+    """Where further statements start on a page that lists several, each with its headline and
+    time stamp or dateline: below the first paragraph of text, a headline next to a time stamp
+    ('Turnout reached 60%' / '26 March 2023 15:10'), or a headline over a paragraph that opens
+    with a dateline ('ASHGABAT, March 26 (Agency) — ...')."""
+    lines = [squash(line) for _, line in content]
+    first_body = next((k for k, line in enumerate(lines) if _is_body_paragraph(line)), None)
+    if first_body is None:
+        return []
+
+    seen = {fold(line) for line in lines[:first_body + 1]}
+
+    def headline(k):
+        # a headline printed again (the page's title above, the article's heading here) opens
+        # the same statement, not another
+        return 0 <= k < len(lines) and _headline_like(lines[k]) and not ends_sentence(lines[k]) \
+            and not is_chrome_line(lines[k]) and not parse_dateline(lines[k]) \
+            and not any(fold(lines[k]) in s for s in seen)
+
+    starts = []
+    k = first_body + 1
+    while k < len(lines) - 1:
+        # headline, then a time stamp and text, or a paragraph opening with a dateline
+        if headline(k) and (parse_dateline(lines[k + 1]) or (parse_time_stamp(lines[k + 1]) and k + 2 < len(lines))):
+            starts.append(k)
+            k += 2
+            continue
+        # time stamp, then headline and text
+        if parse_time_stamp(lines[k]) and headline(k + 1) and k + 2 < len(lines):
+            starts.append(k)
+            k += 2
+            continue
+        k += 1
+    return starts
+
+
+def _stems(text: str) -> set[str]:
+    """The first five letters of each word of four letters or more: enough to match a word across
+    its inflections ('elections'/'election', 'выборы'/'выборах', 'saýlawlar'/'saýlawlaryň')."""
+    return {w[:5] for w in re.findall(r"[^\W\d_]{4,}", fold(text))}
+
+
+def _title_over(head, lines, k) -> bool:
+    """The page's first line is its headline unless it reads as the first line of the story."""
+    first = head[k]
+    nxt = lines[k + 1] if k + 1 < len(lines) else ""
+    if not ends_sentence(first):
+        return True
+    return len(first) < len(nxt) or first.isupper()
+
+
+def _printed_twice(head: list[str]) -> int | None:
+    """A headline printed twice at the top (the page's title, then its heading), perhaps with a
+    stray mark before one of them: the later, clean one."""
+    keys = [fold(line) for line in head]
+    for j in range(1, len(head)):
+        if len(head[j].split()) < 3 or is_chrome_line(head[j]) or not _headline_like(head[j]):
+            continue
+        for i in range(j):
+            a, b = keys[i], keys[j]
+            if a == b or (a.endswith(" " + b) and len(a) - len(b) <= 3):
+                return j
+    return None
 
 
 def _has_title(content, dated: bool = False) -> bool:
@@ -263,10 +667,14 @@ def _list_items(numbered, position: str, undated_titles: bool) -> list[RawItem]:
         s = line.strip()
         if not s:
             continue
-        dm = parse_date_line(s)
+        dm = parse_site_date_line(s)
         if dm:
             cur = RawItem(position, n, dm)
             items.append(cur)
+        elif is_footer_line(s):
+            break  # "Read also", "Comments": the rest is the other site's own
+        elif is_chrome_line(s):
+            continue  # "Loading...", "See more", a counter: the page's widgets, not news
         elif cur is not None and cur.title is None and not cur.paragraphs and is_title_like(s):
             cur.title = squash(s)
         elif cur is not None and not cur.paragraphs and (cur.title or cur.date):

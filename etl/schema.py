@@ -232,6 +232,26 @@ TABLES: list[tuple[str, dict, object, list]] = [
         ],
     ),
     (
+        "candidate_results",
+        {
+            "id": str,
+            "election_id": str,
+            "person_id": str,
+            "name_as_printed": str,
+            "pct": float,
+            "votes": int,
+            "is_elected": int,
+            "news_item_id": str,
+            "statement": str,
+        },
+        "id",
+        [
+            ("election_id", "elections", "id"),
+            ("person_id", "people", "id"),
+            ("news_item_id", "news_items", "id"),
+        ],
+    ),
+    (
         "parse_issues",
         {
             "id": int,
@@ -254,6 +274,7 @@ NOT_NULL = {
     "organizations": {"name"},
     "turnout_by_area": {"snapshot_id"},
     "parse_issues": {"problem"},
+    "candidate_results": {"person_id", "pct", "is_elected", "news_item_id"},
 }
 
 INDEXES: list[tuple[str, list[str]]] = [
@@ -291,6 +312,10 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("elected_members", ["person_id"]),
     ("elected_members", ["constituency_id"]),
     ("elected_members", ["news_item_id"]),
+    ("candidate_results", ["election_id", DescIndex("pct")]),
+    ("candidate_results", ["person_id"]),
+    ("candidate_results", ["news_item_id"]),
+    ("candidate_results", ["is_elected"]),
     ("constituencies", ["body", "number"]),
     ("elections", ["body"]),
     ("parse_issues", ["capture_id"]),

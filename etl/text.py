@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from .translit import fold  # noqa: F401  (the one fold, re-exported for the parsers)
 
 TURKMEN_LETTERS = set("ýňşçäöüžÝŇŞÇÄÖÜŽ")
 _TK_LETTER = re.compile("[ýňşçäöüžÝŇŞÇÄÖÜŽ]")
@@ -54,27 +55,7 @@ def detect_lang(text: str) -> str | None:
     return "en"
 
 
-_CYR_TO_LAT = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәөүңҗ",
-    ["a", "b", "w", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
-     "s", "t", "u", "f", "h", "ts", "ch", "sh", "sh", "", "y", "", "e", "yu", "ya", "a", "o", "u",
-     "n", "j"],
-))
-
-
-_CYR_TABLE = str.maketrans(_CYR_TO_LAT)
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
-
-
-def fold(text: str | None) -> str:
-    """Lower-case ASCII skeleton, across Latin and Cyrillic spellings ('Garaşsyzlyk' -> 'garassyzlyk')."""
-    text = (text or "").casefold()
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_CYR_TABLE))
-        text = _COMBINING.sub("", text)
-    return _NOT_ALNUM.sub(" ", text).strip()
 
 
 def squash(text: str) -> str:
@@ -130,7 +111,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ"
 _SENTENCE_BREAK = re.compile(rf"(?<=[.!?])\s+(?=[{_UPPER}«“\"(0-9])|\n+")
 _ENDS_WITH_INITIAL = re.compile(rf"(?:^|[\s(])[{_UPPER}]\.$")
 # abbreviations that a number or a name follows: "No. 12", "Art. 63", "ст. 4", "г. Ашхабад"
-_ENDS_WITH_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:No|Nos|Art|Arts|St|p|pp|ст|п|г|гг|им|ул|d|Nr)\.$", re.I)
+_ENDS_WITH_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:No|Nos|Art|Arts|St|p|pp|ст|п|г|гг|им|ул|d|Nr|Mr|Mrs|Ms|Dr|Prof|г-н|г-жа)\.$", re.I)
 
 
 def sentences(text: str) -> list[str]:

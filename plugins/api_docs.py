@@ -13,11 +13,9 @@ from urllib.parse import urlencode
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-from etl.plugin_support import sibling
 
-
-site = sibling(__file__, "site_data")
-translit = sibling(__file__, "translit")
+from . import site_data as site
+from . import translit
 
 
 def q(path: str, **args) -> str:

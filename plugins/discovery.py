@@ -3,8 +3,10 @@
 robots.txt keeps crawlers off every URL with a query string (facets, sorts, searches and SQL
 multiply without end) and off Datasette's /-/ pages and the database download, and points to the
 sitemap. The sitemap lists the clean pages: home, lists, every news item, election, person,
-organisation, constituency and region. Over 50,000 URLs it becomes a sitemap index of
-/sitemap-{n}.xml files, as the sitemap protocol requires. Built once per process (immutable data).
+organisation, constituency and region, each in its three languages (`/en/...`, `/tk/...`,
+`/ru/...`) and unprefixed (the reader's language: `x-default`), every entry with the `hreflang`
+alternates of the others. Over 50,000 URLs it becomes a sitemap index of /sitemap-{n}.xml files,
+as the sitemap protocol requires. Built once per process (immutable data).
 """
 from __future__ import annotations
 
@@ -13,13 +15,12 @@ from xml.sax.saxutils import escape
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
-from etl.plugin_support import sibling
 
+from . import site_data as site
 
-site = sibling(__file__, "site_data")
-
-PER_FILE = 50000
-STATIC_PAGES = ["/", "/elections", "/people", "/organizations", "/constituencies", "/regions", "/api"]
+LANGS = ("en", "tk", "ru")
+PER_FILE = 50000 // (len(LANGS) + 1)  # pages per file: each page is listed once per language and once unprefixed
+STATIC_PAGES = ["/", "/news", "/about", "/elections", "/people", "/organizations", "/constituencies", "/regions", "/api"]
 ENTITY_TABLES = [("elections", "elections", "polling_day"), ("people", "people", None),
                  ("organizations", "organizations", None), ("constituencies", "constituencies", None),
                  ("regions", "regions", None)]
@@ -50,12 +51,22 @@ async def _paths(datasette) -> list[tuple[str, str | None]]:
     return memo["sitemap"]
 
 
+def _in(lang: str | None, path: str) -> str:
+    if lang is None:
+        return path
+    return f"/{lang}" if path == "/" else f"/{lang}{path}"
+
+
 def _urlset(base: str, paths: list[tuple[str, str | None]]) -> str:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for p, lastmod in paths:
         lm = f"<lastmod>{escape(lastmod)}</lastmod>" if lastmod and len(lastmod) == 10 else ""
-        lines.append(f"<url><loc>{escape(base + p)}</loc>{lm}</url>")
+        alternates = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(base + _in(lang, p))}"/>'
+                             for lang in LANGS)
+        alternates += f'<xhtml:link rel="alternate" hreflang="x-default" href="{escape(base + p)}"/>'
+        for lang in (None, *LANGS):
+            lines.append(f"<url><loc>{escape(base + _in(lang, p))}</loc>{lm}{alternates}</url>")
     lines.append("</urlset>")
     return "\n".join(lines)
 

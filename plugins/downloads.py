@@ -20,12 +20,16 @@ that turns both failure paths into `IncompleteDownload`.
 
 `IncompleteDownload` is a BaseException, which Datasette's `except Exception` does not swallow:
 the server drops the connection before the final chunk, so curl, browsers and httpx report an
-incomplete transfer instead of saving a short file. The database file itself is served whole by
+incomplete transfer instead of saving a short file.
+
+`_bom=1` starts the full export with a UTF-8 byte-order mark, so Excel opens Turkmen and Russian
+text ungarbled (the "CSV for Excel" links of the table pages and /news use it). The database file itself is served whole by
 Datasette (`/saylav.db`, immutable, `allow_download`).
 """
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import csv
 import io
 import sys
@@ -38,7 +42,7 @@ from datasette.utils import escape_sqlite
 CHUNK = 64 * 1024
 QUEUE = 8
 # query-string arguments the full export understands; others go to Datasette
-HANDLED = {"_stream", "_size", "_dl", "_header", "_nofacet", "_nocount", "_nosuggest", "_sort", "_sort_desc",
+HANDLED = {"_stream", "_bom", "_size", "_dl", "_header", "_nofacet", "_nocount", "_nosuggest", "_sort", "_sort_desc",
            "_search", "_searchmode", "_where", "_through"}
 
 
@@ -77,8 +81,10 @@ _views_base.LimitedWriter = CompleteOrAbortWriter
 class FullExport:
     """An ASGI response streaming one query as CSV from a worker thread, verified by count."""
 
-    def __init__(self, datasette, database, sql, params, count_sql, headings, headers, content_type, header_row):
+    def __init__(self, datasette, database, sql, params, count_sql, headings, headers, content_type, header_row,
+                 bom=False):
         self.ds, self.database = datasette, database
+        self.bom = bom
         self.sql, self.params, self.count_sql = sql, params, count_sql
         self.headings, self.headers, self.content_type = headings, headers, content_type
         self.header_row = header_row
@@ -102,6 +108,8 @@ class FullExport:
             conn.row_factory = None
             conn.execute("begin")  # one snapshot for the rows and the count
             buf = io.StringIO()
+            if self.bom:
+                buf.write("\ufeff")  # Excel reads the file as UTF-8 only when it starts with a BOM
             writer = csv.writer(buf)
             if self.header_row:
                 writer.writerow(self.headings)
@@ -137,8 +145,9 @@ class FullExport:
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue = asyncio.Queue(maxsize=QUEUE)
         stop = threading.Event()
-        worker = threading.Thread(target=self._produce, args=(loop, queue, stop), daemon=True,
-                                  name="saylav-csv-export")
+        # run in this request's context: plugins/sql_limits.py bounds its SQL and stops it when the client leaves
+        worker = threading.Thread(target=contextvars.copy_context().run, args=(self._produce, loop, queue, stop),
+                                  daemon=True, name="saylav-csv-export")
         headers = [(k.lower().encode(), v.encode()) for k, v in self.headers.items()]
         headers.append((b"content-type", self.content_type.encode()))
         worker.start()
@@ -217,7 +226,7 @@ async def _full_export(datasette, request, database: str, table: str):
         headers["content-disposition"] = f'attachment; filename="{table}.csv"'
     headings = (["rowid"] if use_rowid else []) + list(columns)
     return FullExport(datasette, database, sql, params, f"select count(*) {from_where}", headings, headers,
-                      content_type, request.args.get("_header") != "off")
+                      content_type, request.args.get("_header") != "off", bool(request.args.get("_bom")))
 
 
 async def table_csv(datasette, request, send):

@@ -13,12 +13,12 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-from etl.plugin_support import sibling
 
-
-site = sibling(__file__, "site_data")
-charts = sibling(__file__, "charts")
-turnout = sibling(__file__, "turnout_table")
+from . import site_data as site
+from . import languages
+from . import messages as msg
+from . import charts
+from . import turnout_table as turnout
 
 NEWS_LIMIT = 200
 
@@ -54,28 +54,67 @@ ELECTION_QUERIES = {
 }
 
 
-def election_charts(election: dict, table: dict) -> list[dict]:
+def election_charts(election: dict, table: dict, lang: str = "en") -> list[dict]:
     """The charts of an election page: [{"id", "svg", "rows"}] (regions first, then constituencies)."""
     out = []
-    name = election.get("name") or election["id"]
+    name = msg.election_label(lang, election["id"], election.get("name"))
+    words = dict(x_label=msg.gettext(lang, "Hour of polling day (local time)"),
+                 y_label=msg.gettext(lang, "Voters who had voted (%)"),
+                 hour_text=lambda h: msg.hour_label(lang, h))
     for key, kinds, what in (("regions", ("overall", "region"), "by region"),
                              ("constituencies", ("overall", "constituency"), "by constituency")):
-        lines = turnout.series(table, kinds)
+        lines = _named(turnout.series(table, kinds), lang)
         if not any(not s["emphasis"] for s in lines):
             continue
         chart_id = f"turnout-{key}"
+        what_t = msg.gettext(lang, what)
         svg = charts.line_chart(
-            lines, title=f"Turnout through polling day {what}", chart_id=chart_id,
-            desc=f"{name}: per cent of voters who had voted by each hour, overall (thick black line) and {what}.")
-        out.append({"id": chart_id, "what": what, "svg": Markup(svg), "rows": turnout.rows_of(table, kinds)})
+            lines, title=msg.gettext(lang, "Turnout through polling day {what}", what=what_t), chart_id=chart_id,
+            desc=msg.gettext(lang, "{name}: per cent of voters who had voted by each hour, overall (thick black line) and {what}.",
+                             name=name, what=what_t), **words)
+        out.append({"id": chart_id, "what": what_t, "svg": Markup(svg), "rows": turnout.rows_of(table, kinds)})
     if not out:
-        lines = turnout.series(table, ("overall", "abroad"))
+        lines = _named(turnout.series(table, ("overall", "abroad")), lang)
         if lines:
-            svg = charts.line_chart(lines, title="Turnout through polling day", chart_id="turnout-overall",
-                                    desc=f"{name}: per cent of voters who had voted by each hour.")
-            out.append({"id": "turnout-overall", "what": "overall", "svg": Markup(svg),
+            svg = charts.line_chart(lines, title=msg.gettext(lang, "Turnout through polling day"), chart_id="turnout-overall",
+                                    desc=msg.gettext(lang, "Turnout through polling day, {name}", name=name), **words)
+            out.append({"id": "turnout-overall", "what": msg.gettext(lang, "overall"), "svg": Markup(svg),
                         "rows": turnout.rows_of(table, ("overall", "abroad"))})
     return out
+
+
+def _named(lines: list[dict], lang: str) -> list[dict]:
+    """Series names in the page's language ("Overall", "Abroad"; area names stay as they are)."""
+    return [dict(s, name=msg.gettext(lang, s["name"]) if s["name"] in ("Overall", "Abroad") else s["name"]) for s in lines]
+
+
+def conflicts(table: dict) -> list[dict]:
+    """Every cell of the turnout table where sources state different figures: area, hour, and each
+    figure with the items that stated it."""
+    out = []
+    for row in table["rows"]:
+        for col in table["columns"]:
+            cell = row["cells"].get(col)
+            if cell and cell["disagree"]:
+                out.append({"row": row, "column": col, "values": cell["values"],
+                            "by_value": cell.get("by_value") or {}, "sources": cell["sources"]})
+    return out
+
+
+def overlay(elections: list[dict], lang: str) -> Markup | None:
+    """Overall turnout by hour, one line per election (a dot for an election with one hourly figure):
+    the elections compared on one chart, when there are two or more to compare."""
+    # the polling day first: it tells the lines apart even where a long name is cut in the legend
+    lines = [{"name": f'{e["polling_day"]} · {msg.election_label(lang, e["id"], e["name"])}' if e.get("polling_day")
+              else msg.election_label(lang, e["id"], e["name"]), "points": e["points"]}
+             for e in elections if e["points"]]
+    if len(lines) < 2:
+        return None
+    return Markup(charts.line_chart(
+        lines, title=msg.gettext(lang, "Turnout through polling day in every election"), chart_id="turnout-overlay",
+        desc=msg.gettext(lang, "Overall turnout by hour, one line per election: the elections compared."),
+        x_label=msg.gettext(lang, "Hour of polling day (local time)"), y_label=msg.gettext(lang, "Voters who had voted (%)"),
+        hour_text=lambda h: msg.hour_label(lang, h)))
 
 
 async def election_data(datasette, election_id: str) -> dict | None:
@@ -91,6 +130,7 @@ async def election_data(datasette, election_id: str) -> dict | None:
             key = (s["overall_pct"], s["voted"], s["registered"])
             finals.setdefault(key, dict(s, sources=[]))["sources"].append(s["news_item_id"])
     data["finals"] = list(finals.values())  # one line per distinct final statement, with all its sources
+    data["conflicts"] = conflicts(data["table"])
     return data
 
 
@@ -100,9 +140,10 @@ async def election_page(datasette, request):
     if data is None:
         raise NotFound(f"No election {election_id!r} in the archive")
     e = data["election"]
+    lang = languages.request_language(request)[0]
     data.update(
-        page_title=e["name"] or e["id"],
-        charts=election_charts(e, data["table"]),
+        page_title=msg.election_label(lang, e["id"], e["name"]),
+        charts=election_charts(e, data["table"], lang),
         table_row_url=f"/{site.DATABASE}/elections/{election_id}",
         crumbs_list=[("/", "home"), ("/elections", "elections")],
         news_limit=NEWS_LIMIT,
@@ -123,9 +164,11 @@ async def election_svg(datasette, request):
 
 
 async def elections_list(datasette, request):
-    elections = await site.elections_overview(datasette)
+    lang = languages.request_language(request)[0]
+    elections = await site.elections_overview(datasette, lang)
     html = await datasette.render_template("site_elections.html", {
-        "page_title": "Elections", "elections": elections, "crumbs_list": [("/", "home")],
+        "page_title": msg.gettext(lang, "Elections"), "elections": elections, "crumbs_list": [("/", "home")],
+        "overlay": overlay(elections, lang),
     }, request=request, view_name="site_elections")
     return Response.html(html)
 

@@ -17,12 +17,12 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-from etl.plugin_support import sibling
 
-
-site = sibling(__file__, "site_data")
-charts = sibling(__file__, "charts")
-turnout = sibling(__file__, "turnout_table")
+from . import site_data as site
+from . import charts
+from . import turnout_table as turnout
+from . import languages
+from . import messages as msg
 
 LIST_PAGE = 1000
 
@@ -99,12 +99,13 @@ REGION = {
 }
 
 
-def by_election_chart(rows: list[dict], title: str, chart_id: str) -> tuple[Markup | None, list[dict]]:
+def by_election_chart(rows: list[dict], title: str, chart_id: str, lang: str = "en") -> tuple[Markup | None, list[dict]]:
     """One line per election through polling day, and a table row per election."""
     elections: dict[str, dict] = {}
     for r in rows:
         e = elections.setdefault(r["election_id"] or "", {
-            "id": r["election_id"], "label": r["election_name"] or r["election_id"] or "unknown election",
+            "id": r["election_id"],
+            "label": msg.election_label(lang, r["election_id"], r["election_name"]) or msg.gettext(lang, "unknown"),
             "cells": {}})
         col = "final" if r["is_final"] else r["as_of_hour"]
         if col is None or r["pct"] is None:
@@ -120,9 +121,11 @@ def by_election_chart(rows: list[dict], title: str, chart_id: str) -> tuple[Mark
     lines = [{"name": e["label"], "points": [(c, cell["value"]) for c, cell in e["cells"].items() if c != "final"]}
              for e in elections.values()]
     lines = [s for s in lines if s["points"]]
-    svg = Markup(charts.line_chart(lines, title=title, chart_id=chart_id,
-                                   desc=title + ": per cent of voters who had voted by each hour, one line per election.")) \
-        if lines else None
+    svg = Markup(charts.line_chart(
+        lines, title=title, chart_id=chart_id,
+        desc=msg.gettext(lang, "{name}: per cent of voters who had voted by each hour, one line per election.", name=title),
+        x_label=msg.gettext(lang, "Hour of polling day (local time)"), y_label=msg.gettext(lang, "Voters who had voted (%)"),
+        hour_text=lambda h: msg.hour_label(lang, h))) if lines else None
     return svg, list(elections.values())
 
 
@@ -176,9 +179,11 @@ async def constituency_page(datasette, request):
     data = await _detail(datasette, request, CONSTITUENCY, "No constituency {!r} in the archive")
     c = data["entity"]
     label = f"{c['number']} «{c['name']}»" if c["number"] is not None else (c["name"] or c["id"])
-    svg, rows = by_election_chart(data["turnout"], f"Turnout in constituency {label}", "turnout-constituency")
+    lang = languages.request_language(request)[0]
+    svg, rows = by_election_chart(data["turnout"], msg.gettext(lang, "Turnout in constituency {label}", label=label),
+                                  "turnout-constituency", lang)
     return await _render(datasette, request, "site_constituency.html", dict(
-        data, page_title=f"Constituency {label}", label=label, chart=svg, turnout_rows=rows,
+        data, page_title=msg.gettext(lang, "Constituency {label}", label=label), label=label, chart=svg, turnout_rows=rows,
         columns=columns_of(rows), region=(data["region"] or [None])[0],
         table_row_url=f"/{site.DATABASE}/constituencies/{c['id']}",
         crumbs_list=[("/", "home"), ("/constituencies", "constituencies")]))
@@ -187,7 +192,9 @@ async def constituency_page(datasette, request):
 async def region_page(datasette, request):
     data = await _detail(datasette, request, REGION, "No region {!r} in the archive")
     r = data["entity"]
-    svg, rows = by_election_chart(data["turnout"], f"Turnout in {r['name_en'] or r['name']}", "turnout-region")
+    lang = languages.request_language(request)[0]
+    svg, rows = by_election_chart(data["turnout"], msg.gettext(lang, "Turnout in {name}", name=r["name_en"] or r["name"]),
+                                  "turnout-region", lang)
     return await _render(datasette, request, "site_region.html", dict(
         data, page_title=r["name_en"] or r["name"], chart=svg, turnout_rows=rows, columns=columns_of(rows),
         table_row_url=f"/{site.DATABASE}/regions/{r['id']}", crumbs_list=[("/", "home"), ("/regions", "regions")]))
@@ -226,7 +233,7 @@ def list_view(kind: str):
         rows = (await site.fetch(datasette, {"rows": (sql, {"offset": (page - 1) * LIST_PAGE})}))["rows"]
         more = len(rows) > LIST_PAGE
         return await _render(datasette, request, template, {
-            "page_title": title, "kind": kind, "rows": rows[:LIST_PAGE], "page": page, "more": more,
+            "page_title": msg.gettext(languages.request_language(request)[0], title), "kind": kind, "rows": rows[:LIST_PAGE], "page": page, "more": more,
             "table_url": f"/{site.DATABASE}/{kind}", "crumbs_list": [("/", "home")]})
 
     return view

@@ -17,10 +17,8 @@ from xml.sax.saxutils import escape, quoteattr
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
-from etl.plugin_support import sibling
 
-
-site = sibling(__file__, "site_data")
+from . import site_data as site
 
 ENTRIES = 50
 BODY_CHARS = 20000

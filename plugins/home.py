@@ -11,10 +11,10 @@ from __future__ import annotations
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-from etl.plugin_support import sibling
 
-
-site = sibling(__file__, "site_data")
+from . import site_data as site
+from . import news_list
+from . import languages
 
 LATEST = 10
 ELECTIONS = 8  # shown on the home page, those with turnout figures first
@@ -31,8 +31,8 @@ async def home_data(datasette) -> dict:
             "stories": ("select count(distinct site_id) as n from news_items", {}),
             "span": ("select min(published_on) as first, max(published_on) as last from news_items", {}),
             "latest": (f"""
-                select id, lang, published_on, title, snippet, kind from news_items
-                where published_on is not null order by published_on desc, id desc limit {LATEST}""", {}),
+                select {news_list.ROW_COLUMNS} from news_items n
+                where n.published_on is not null order by n.published_on desc, n.id desc limit {LATEST}""", {}),
         }
         for table in COUNTED:
             queries["count_" + table] = (f"select count(*) as n from [{table}]", {})
@@ -50,7 +50,7 @@ async def home_data(datasette) -> dict:
 
 async def home_page(datasette, request):
     data = dict(await home_data(datasette))
-    elections = await site.elections_overview(datasette)
+    elections = await site.elections_overview(datasette, languages.request_language(request)[0])
     data["elections"] = sorted(elections, key=lambda e: (e["sparkline"] is None and e["final"] is None,
                                                         -int((e["polling_day"] or "0").replace("-", "") or 0)))
     data["home_elections"] = ELECTIONS

@@ -15,11 +15,20 @@ from urllib.parse import unquote
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
-from etl.plugin_support import sibling
+
+from . import site_data as site
+from . import turnout_table as turnout
+from . import languages
+from . import messages as msg
 
 
-site = sibling(__file__, "site_data")
-turnout = sibling(__file__, "turnout_table")
+def title_note(snapshots: list[dict], lang: str) -> str:
+    """What tells this item from others of the same title: the hour of its turnout figure
+    ("Voting continues · 11:00"), or that it states the final turnout."""
+    if any(s["is_final"] for s in snapshots):
+        return msg.gettext(lang, "Final turnout")
+    hours = sorted({s["as_of_hour"] for s in snapshots if s["as_of_hour"] is not None})
+    return ", ".join(msg.hour_label(lang, h) for h in hours)
 
 ITEM_QUERIES = {
     "item": ("select * from news_items where id = :id", None),
@@ -96,9 +105,13 @@ async def item_page(datasette, request):
     if data is None:
         raise NotFound(f"No news item {item_id!r} in the archive")
     item = data["item"]
+    lang = languages.request_language(request)[0]
+    note = title_note(data["snapshots"], lang)
+    title = item["title"] or (item["snippet"] or item_id)[:80]
     context = dict(
         data,
-        page_title=item["title"] or (item["snippet"] or item_id)[:80],
+        title_note=note,
+        page_title=f"{title} · {note}" if note else title,
         paragraphs=site.paragraphs(item["body"]),
         table_row_url=f"/{site.DATABASE}/news_items/{item_id}",
         crumbs_list=[("/", "home"), ("/saylav/news_items", "news")],

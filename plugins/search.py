@@ -16,11 +16,11 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from etl.plugin_support import sibling
 
-
-site = sibling(__file__, "site_data")
-translit = sibling(__file__, "translit")
+from . import site_data as site
+from . import translit
+from . import languages
+from . import messages as msg
 
 PAGE_SIZE = 20
 OPEN, CLOSE = "\ue000", "\ue001"  # highlight marks, replaced after escaping
@@ -89,7 +89,8 @@ async def search_page(datasette, request):
     except ValueError:
         page = 1
     match = translit.fts_query(q) if q else None
-    context = {"page_title": f"Search: {q}" if q else "Search", "q": q, "lang": lang, "kind": kind,
+    ui_lang, prefixed = languages.request_language(request)
+    context = {"page_title": msg.gettext(ui_lang, "Search: {q}", q=q) if q else msg.gettext(ui_lang, "Search"), "q": q, "lang": lang, "kind": kind,
                "page": page, "match": match, "results": [], "counts": [], "total": 0, "entities": {},
                "crumbs_list": [("/", "home")], "error": None}
     if match:
@@ -106,7 +107,7 @@ async def search_page(datasette, request):
                 "counts": (COUNT_SQL, {"q": match}),
             })
         except Exception as e:  # an interrupted query (time limit) or an FTS syntax problem
-            context["error"] = f"The search could not be completed: {e}"
+            context["error"] = f"{msg.gettext(ui_lang, 'The search could not be completed.')} ({e})"
             data = {"results": [], "counts": []}
         rows = data["results"]
         context["more"] = len(rows) > PAGE_SIZE
@@ -135,7 +136,7 @@ async def search_page(datasette, request):
         def link(**change):
             args = {"q": q, "lang": lang, "kind": kind, "page": page}
             args.update(change)
-            return "/search?" + urlencode({k: v for k, v in args.items() if v and not (k == "page" and v == 1)})
+            return languages.localise(ui_lang, prefixed, "/search") + "?" + urlencode({k: v for k, v in args.items() if v and not (k == "page" and v == 1)})
 
         context["link"] = link
     html = await datasette.render_template("site_search.html", context, request=request, view_name="site_search")

@@ -15,7 +15,7 @@ from collections import OrderedDict
 from datetime import date
 from urllib.parse import quote
 
-from etl.plugin_support import sibling as _load_sibling
+from . import sibling as _load_sibling
 
 DATABASE = "saylav"
 
@@ -52,6 +52,7 @@ DATE_BASIS = {
     "list-neighbours": "from its neighbours in a newest-first list",
     "site-id": "from the site's article number between dated neighbours",
     "capture-date": "from the date the page was captured",
+    "dateline": "a full date printed above or at the start of the story",
 }
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -118,10 +119,13 @@ def cache(datasette) -> dict:
     return memo
 
 
-async def elections_overview(datasette) -> list[dict]:
-    """Every election with its hourly overall turnout (for sparklines) and final figure; memoised."""
+async def elections_overview(datasette, lang: str = "en") -> list[dict]:
+    """Every election with its hourly overall turnout (for sparklines) and final figure; memoised
+    (per language: the sparklines' labels are words of the page)."""
     memo = cache(datasette)
-    if "elections" not in memo:
+    key = "elections" if lang == "en" else "elections-" + lang
+    if key not in memo:
+        msg = sibling("messages")
         data = await fetch(datasette, {
             "elections": ("""
                 select e.*, (select count(*) from item_elections ie where ie.election_id = e.id) as news_count
@@ -138,12 +142,13 @@ async def elections_overview(datasette) -> list[dict]:
             snaps = by_election.get(e["id"], [])
             points = sibling("turnout_table").overall_points(snaps)
             final = next((s["overall_pct"] for s in snaps if s["is_final"]), None)
-            spark = _markup(sibling("charts").sparkline(points, label=f"Turnout through polling day, {e['name'] or e['id']}")) \
+            spark = _markup(sibling("charts").sparkline(
+                points, label=msg.gettext(lang, "Turnout through polling day, {name}", name=msg.election_label(lang, e["id"], e["name"])))) \
                 if points else None
             out.append(dict(e, points=points, final=final, sparkline=spark,
                             last=points[-1] if points else None))
-        memo["elections"] = out
-    return memo["elections"]
+        memo[key] = out
+    return memo[key]
 
 
 def _markup(html: str):

@@ -39,7 +39,8 @@ def group(snapshots: list[dict], areas: list[dict]) -> dict:
 
     Returns {"columns": [hour..., "final"?], "rows": [{"kind", "key", "label", "href", "cells": {col: cell}}]}
     where a cell is {"values": [pct, ...] (distinct, most stated first), "sources": [news_item_id...],
-    "value": the figure to draw, "disagree": bool}.
+    "by_value": {pct: [news_item_id...]} (who stated which figure), "value": the figure to draw,
+    "disagree": bool}.
     """
     snap_by_id = {s["id"]: s for s in snapshots}
     rows: dict[str, dict] = {}
@@ -52,10 +53,13 @@ def group(snapshots: list[dict], areas: list[dict]) -> dict:
             return
         row = rows.setdefault(key, {"kind": kind, "key": key, "label": label, "href": href, "sort": sort,
                                     "cells": {}})
-        cell = row["cells"].setdefault(col, {"stated": [], "sources": []})
+        cell = row["cells"].setdefault(col, {"stated": [], "sources": [], "by_value": {}})
         cell["stated"].append(value)
         if snap.get("news_item_id") and snap["news_item_id"] not in cell["sources"]:
             cell["sources"].append(snap["news_item_id"])
+        stated_by = cell["by_value"].setdefault(value, [])
+        if snap.get("news_item_id") and snap["news_item_id"] not in stated_by:
+            stated_by.append(snap["news_item_id"])
 
     for s in snapshots:
         add("overall", "overall", "Overall", None, (0, ""), s, s.get("overall_pct"))

@@ -37,6 +37,11 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def server(site_db):
     """`saylav serve` on a free port of 127.0.0.1, as `make serve` runs it; stopped after the module."""
+    yield from _serve(site_db)
+
+
+def _serve(site_db):
+    """Start `saylav serve` on the database; yield its base URL; stop it."""
     port = free_port()
     log = open(site_db.parent / "serve.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "etl.cli", "serve", "--db", str(site_db), "-p", str(port)],
@@ -197,7 +202,7 @@ def test_faceted_table(visit):
     page.wait_for_url("**lang=tk**")
     rows = page.locator("table.rows-and-columns tbody tr")
     assert rows.count() == 3
-    assert '3 rows where lang = "tk"' in page.locator("h3").first.inner_text()
+    assert '3 rows where lang = "tk"' in page.locator("h2.as-h3").first.inner_text()
     visit.check_clean()
 
 
@@ -220,7 +225,7 @@ def test_search_from_the_home_page(visit):
 
 def test_item_page_and_its_translation(visit):
     page = visit.open("/news/en-461")
-    assert page.locator("article.item h1").inner_text() == "Voting continues"
+    assert page.locator("article.item h1").inner_text() == "Voting continues · 11:00"
     assert page.locator("article.item .story p").count() == 1
     assert "41.29%" in page.locator("section.turnout").inner_text()
     assert "en_461.txt" in page.locator("section.sources").inner_text()
@@ -239,3 +244,179 @@ def test_hostile_capture_text_does_not_run(visit):
     assert '<img src=x onerror=alert(1)>' in page.locator("article.item .story").inner_text()
     visit.shot("hostile-item")
     visit.check_clean()  # no alert() dialog, no console error
+
+
+# ---- accessibility (axe-core from npm, see package.json and `make axe`), phones, languages ----
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_URL = "/__test-only__/axe.min.js"  # served to the page by the test itself, from the site's origin
+AXE_PAGES = {
+    "home": "/", "news-list": "/news", "item": "/news/en-461", "election": f"/elections/{ELECTION}",
+    "person": "/people/gromov-a", "search": "/search?q=saylaw", "table": "/saylav/news_items",
+    "sql": "/saylav?sql=select+id%2C+title+from+news_items+limit+5",
+    "about": "/about", "not-found": "/no/such/page",
+}
+
+
+def axe_violations(visit: Visit, path: str, ok_status=(200,)) -> list[dict]:
+    """Open a page and run axe-core on it; the violations, as axe reports them."""
+    page = visit.page
+    response = page.goto(visit.base + path, wait_until="load")
+    assert response.status in ok_status, path
+    # axe is served from the site's own origin, so the page's Content-Security-Policy stays in force
+    page.route("**" + AXE_URL, lambda route: route.fulfill(body=AXE.read_text(encoding="utf-8"),
+                                                           content_type="application/javascript"))
+    page.add_script_tag(url=visit.base + AXE_URL)
+    return page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))""")
+
+
+@pytest.fixture
+def axe_available():
+    if not AXE.exists():
+        pytest.skip(f"{AXE} is missing (run `make axe`, which installs axe-core from npm per package.json)")
+
+
+@pytest.mark.parametrize("lang", ["en", "tk", "ru"])
+def test_axe_finds_no_serious_or_critical_violations(visit, axe_available, lang):
+    import json
+
+    prefix = "" if lang == "en" else "/" + lang
+    report = {}
+    for name, path in AXE_PAGES.items():
+        violations = axe_violations(visit, prefix + path, ok_status=(404,) if name == "not-found" else (200,))
+        report[name] = violations
+        lang_attr = visit.page.locator("html").get_attribute("lang")
+        assert lang_attr == lang, (path, lang_attr)
+        assert visit.page.locator("main").count() == 1, path
+    (ARTIFACTS / f"axe-{lang}.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    bad = {name: [v for v in vs if v["impact"] in ("critical", "serious")] for name, vs in report.items()}
+    assert all(not v for v in bad.values()), bad
+    assert visit.left == []
+
+
+MOBILE_PAGES = {
+    "home": "/", "news-list": "/news", "item": "/news/en-461", "election": f"/elections/{ELECTION}",
+    "elections": "/elections", "table": "/saylav/news_items", "about": "/about", "search": "/search?q=saylaw",
+    "item-ru": "/ru/news/ru-461", "about-ru": "/ru/about", "canned-query": "/saylav/turnout_through_polling_day",
+    "sql": "/saylav?sql=select+id%2C+title+from+news_items+limit+5",
+}
+
+PHONE_CHECKS = """() => {
+  const out = {scrollWidth: document.documentElement.scrollWidth, uncued: [], chartText: [], small: []};
+  // anything that scrolls sideways must show it (the scroll shadows of .table-wrapper)
+  for (const el of document.querySelectorAll('main *')) {
+    const style = getComputedStyle(el);
+    if (el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll'].includes(style.overflowX)) {
+      if (!style.backgroundImage.includes('gradient')) out.uncued.push(el.tagName + '.' + el.className);
+    }
+  }
+  // chart text as drawn on the screen, and none of it cut off at the chart's edge
+  out.cutText = [];
+  for (const svg of document.querySelectorAll('svg.chart')) {
+    const box = svg.getBoundingClientRect();
+    const scale = box.width / svg.viewBox.baseVal.width;
+    for (const t of svg.querySelectorAll('text')) {
+      out.chartText.push(parseFloat(getComputedStyle(t).fontSize) * scale);
+      const r = t.getBoundingClientRect();
+      if (r.right > box.right + 1 || r.left < box.left - 1) out.cutText.push(t.textContent.slice(0, 40));
+    }
+  }
+  // tap targets: the site bar, language switch, buttons, form fields, pagers, crumbs
+  const targets = 'header a, header button, header input, .lang-switch a, main button, main select, ' +
+                  'main input:not([type=hidden]):not([type=checkbox]), nav.pager a, p.pager a, .crumbs a, .news-filters a';
+  for (const el of document.querySelectorAll(targets)) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;  // not shown at this size
+    if (r.width < 24 || r.height < 24) out.small.push(`${el.tagName} "${(el.innerText || el.value || el.name || '').slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+  }
+  return out;
+}"""
+
+
+def phone_problems(browser, base: str, pages: dict[str, str], shot_prefix: str) -> dict:
+    """Open each page at 390 px; what is wrong with it on a phone (a screenshot of each is saved)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  service_workers="block")
+    context.set_default_timeout(TIMEOUT_MS)
+    problems = {}
+    try:
+        page = context.new_page()
+        for name, path in pages.items():
+            assert page.goto(base + path, wait_until="load").status == 200, path
+            found = page.evaluate(PHONE_CHECKS)
+            page.screenshot(path=str(ARTIFACTS / f"{shot_prefix}-{name}.png"), full_page=True)
+            issues = []
+            if found["scrollWidth"] > 390:
+                issues.append(f"page is {found['scrollWidth']} px wide")
+            if found["uncued"]:
+                issues.append(f"scrolls sideways with no cue: {found['uncued']}")
+            if found["cutText"]:
+                issues.append(f"chart text cut off: {found['cutText'][:5]}")
+            if found["chartText"] and min(found["chartText"]) < 11:
+                issues.append(f"chart text {min(found['chartText']):.1f} px")
+            if found["small"]:
+                issues.append(f"small tap targets: {found['small'][:8]}")
+            if issues:
+                problems[name] = issues
+    finally:
+        context.close()
+    return problems
+
+
+def test_phone_sized_screens(browser, server):
+    """At 390 px: nothing wider than the screen, sideways scrolling only with a cue, chart text at
+    least 11 px and none cut off, tap targets at least 24 px; screenshots in tests/artifacts/."""
+    assert phone_problems(browser, server, MOBILE_PAGES, "mobile") == {}
+
+
+@pytest.fixture(scope="module")
+def archive_server(tmp_path_factory):
+    """`saylav serve` on the bundled archive (data/raw), as `make serve` shows it."""
+    from tests.conftest import BUNDLED_RAW
+    from tests.site_fixtures import saylav_load
+
+    out = tmp_path_factory.mktemp("archive-served")
+    saylav_load(BUNDLED_RAW, out / "saylav.db")
+    yield from _serve(out / "saylav.db")
+
+
+def test_phone_sized_screens_on_the_bundled_archive(browser, archive_server):
+    """The same checks on the real archive: long election names, many kinds, three languages."""
+    pages = {"home-tk": "/tk/", "news-ru": "/ru/news", "elections-ru": "/ru/elections",
+             "election-tk": "/tk/elections/mejlis-by-2024-07-07", "about-ru": "/ru/about", "about-tk": "/tk/about"}
+    assert phone_problems(browser, archive_server, pages, "mobile-archive") == {}
+
+
+def test_the_language_switcher_changes_the_language_and_keeps_it(visit):
+    page = visit.open("/")
+    page.locator(".lang-switch a", has_text="Русский").click()
+    page.wait_for_url("**/ru")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert "Последние новости" in page.locator("main").inner_text()
+    page.locator("ul.news-list a[lang]").first.click()
+    page.wait_for_url("**/ru/news/**")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    lang = page.locator("article.item").get_attribute("lang")
+    assert lang in ("en", "tk", "ru")  # the story keeps its own language
+    # Datasette's pages, reached without a prefix, keep the reader's choice (a cookie)
+    visit.open("/saylav/news_items")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert page.locator("header .site-sections a").first.inner_text() == "Новости"
+    page.locator(".lang-switch a", has_text="Türkmençe").click()
+    page.wait_for_url("**/tk/saylav/news_items")
+    assert page.locator("html").get_attribute("lang") == "tk"
+    visit.shot("switched-to-turkmen")
+    visit.check_clean()
+
+
+def test_news_filters_in_the_browser(visit):
+    page = visit.open("/news")
+    page.select_option("#f-lang", "tk")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**/news?lang=tk")
+    assert page.locator("ul.news-list > li").count() == 3
+    assert all(a == "tk" for a in page.locator("ul.news-list > li > a[lang]").evaluate_all("els => els.map(e => e.lang)"))
+    visit.shot("news-filtered")
+    visit.check_clean()

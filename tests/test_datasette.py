@@ -50,7 +50,8 @@ async def test_search_without_turkmen_letters_finds_turkmen_items(ds, query):
 async def test_default_facets_of_news(ds):
     r = await get(ds, "/saylav/news_items.json")
     facets = r.json()["facet_results"]
-    assert set(facets) == {"lang", "kind", "year"}
+    assert set(facets) == {"lang", "kind", "year", "published_on"}  # published_on: a date facet
+    assert facets["published_on"]["type"] == "date"
     langs = {v["value"]: v["count"] for v in facets["lang"]["results"]}
     assert langs == {"en": 7, "tk": 2}
 

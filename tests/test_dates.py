@@ -184,3 +184,156 @@ def test_a_future_word_far_from_the_date_does_not_make_it_announced():
 @pytest.mark.parametrize("line, month", [("13 Iyun", 6), ("13 Iyul", 7), ("13 Noy", 11), ("13 Yan", 1)])
 def test_turkmen_month_words_written_without_turkmen_letters(line, month):
     assert parse_date_line(line).month == month
+
+
+# ---------------------------------------------------------------------------------------------
+# press pages: time stamps and datelines; more forms of full dates in running text
+
+from etl.dates import parse_dateline, parse_time_stamp  # noqa: E402
+
+
+@pytest.mark.parametrize("line, want", [
+    ("2019-04-02 09:30 |", ("2019-04-02 09:30", date(2019, 4, 2))),
+    ("2023-03-26 13:10 | www.newsagency.az | 5", ("2023-03-26 13:10", date(2023, 3, 26))),
+    ("Sunday March 3 2024", ("Sunday March 3 2024", date(2024, 3, 3))),
+    ("27 March 2023 12:40 (UTC+04:00)", ("27 March 2023 12:40 (UTC+04:00)", date(2023, 3, 27))),
+    ("March 27, 2023, 09:15 UTC+3", ("March 27, 2023, 09:15 UTC+3", date(2023, 3, 27))),
+    ("27.03.2023 18:05:00", ("27.03.2023 18:05:00", date(2023, 3, 27))),
+    ("27 марта 2023 г., 18:05", ("27 марта 2023 г., 18:05", date(2023, 3, 27))),
+    ("27 Mart 2023 Pazartesi", ("27 Mart 2023 Pazartesi", date(2023, 3, 27))),
+    ("27 марта 2023 года в 18:05", ("27 марта 2023 года в 18:05", date(2023, 3, 27))),
+    ("March 27, 2023 at 6:05 pm", ("March 27, 2023 at 6:05 pm", date(2023, 3, 27))),
+    ("27.03.2023 sagat 18:05", ("27.03.2023 sagat 18:05", date(2023, 3, 27))),
+    ("26-03-2023", None),  # day first with dashes: not a form the time stamps use
+    ("Voters came on 27 March 2023", None),
+    ("Azernews.Az", None),
+    ("02 Dec", None),
+])
+def test_time_stamp_lines(line, want):
+    dm = parse_time_stamp(line)
+    got = (dm.text, date(dm.year, dm.month, dm.day)) if dm else None
+    assert got == want
+    assert dm is None or dm.basis == "dateline"
+
+
+@pytest.mark.parametrize("opening, want", [
+    ("Ashgabat, Turkmenistan, March 31", ("Ashgabat, Turkmenistan, March 31", 31, 3, None)),
+    ("Baku, Azerbaijan, March 30 By Staff writer", ("Baku, Azerbaijan, March 30", 30, 3, None)),
+    ("ASHGABAT, March 31 (Newswire) — Voting ended", ("ASHGABAT, March 31", 31, 3, None)),
+    ("АШХАБАД, 31 марта. /Агентство/. Голосование", ("АШХАБАД, 31 марта", 31, 3, None)),
+    ("Ашхабад, 26 марта 2023 г. – Сегодня", ("Ашхабад, 26 марта 2023 г", 26, 3, 2023)),
+    ("NEWSWIRE. March 31, 2019. The commission", ("NEWSWIRE. March 31, 2019", 31, 3, 2019)),
+    ("Date: 2018-03-27", ("Date: 2018-03-27", 27, 3, 2018)),
+    ("Дата: 27.03.2018 | Просмотров: 12", ("Дата: 27.03.2018", 27, 3, 2018)),
+])
+def test_press_datelines(opening, want):
+    dm = parse_dateline(opening)
+    assert (dm.text, dm.day, dm.month, dm.year) == want
+    assert dm.basis == "dateline"
+
+
+@pytest.mark.parametrize("opening", [
+    "On Sunday, March 31 the voting ended",  # a sentence, not a dateline
+    "Today, March 31, the commission met",
+    "В воскресенье, 31 марта, прошли выборы",
+    "Sunday, March 31 - voting day",
+    "The commission met on March 31.",
+])
+def test_sentences_that_open_with_a_date_are_no_datelines(opening):
+    assert parse_dateline(opening) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Date: 2023-03-26, the elections", [date(2023, 3, 26)]),
+    ("the decree of 2021-01-07 and the vote of 2021-03-28", [date(2021, 1, 7), date(2021, 3, 28)]),
+    ("постановление от 26/03/2023 года", []),  # slashes: day or month first, nobody can tell
+    ("on 03/04/2023 the commission", []),
+    ("2023-nji yylyn 26-njy martynda gecirilen saylawlar", [date(2023, 3, 26)]),
+    ("2024-nji yylyň 7-nji iyulynda", [date(2024, 7, 7)]),
+    ("2022-nji ýylyň 12-nji sentyabrynda", [date(2022, 9, 12)]),
+    ("26 марта 2023 г. состоялись выборы", [date(2023, 3, 26)]),
+    ("on 26th of March, 2023", [date(2023, 3, 26)]),
+    ("12.10.2025", [date(2025, 10, 12)]),
+    ("phone 2023-1234-56 and 12-10-2025", []),
+])
+def test_more_forms_of_full_dates(sentence, expected):
+    assert dates_in_text(sentence) == expected
+
+
+def test_press_pages_are_dated_by_their_time_stamp_or_dateline(raw_dir):
+    from tests.conftest import write_capture
+
+    body = "The commission said that {} percent of voters took part in the elections held on Sunday."
+    write_capture(raw_dir, "a.txt", f"Newsportal.Az\n\nSunday May 5 2024\n\nTurnout figures published\n\n"
+                                    f"2 April 2019 10:05 (UTC+04:00)\n\n{body.format(91)}\n", url="https://example.az/a")
+    write_capture(raw_dir, "b.txt", f"Явка составила 91 процент\n\nАШХАБАД, 2 апреля. /Агентство/. "
+                                    "Центральная комиссия сообщила, что в выборах 31 марта 2019 года приняли участие "
+                                    "91 процент избирателей.\n", url="https://example.ru/b")
+    write_capture(raw_dir, "c.txt", "Saýlawlaryň netijeleri\n\nDate: 2019-04-02\n\nMerkezi topar saýlawlaryň "
+                                    "netijelerini jemledi we saýlawçylaryň köpüsiniň ses berendigini habar berdi.\n",
+                  url="https://example.tm/c")
+    got = load_items(raw_dir, {})
+    assert sorted(got.values()) == [("2019-04-02", "dateline"), ("2019-04-02", "dateline"), ("2019-04-02", "text")]
+
+
+def test_list_neighbours_are_those_of_the_same_excerpt(raw_dir):
+    from tests.conftest import write_capture
+
+    page = ("Links of the site\n\nRights of voters\n\n\nFeatured story of the year\n\nA long preview of the featured "
+            "story that the home page shows without a date...\n\n"
+            "07 Jan\nPreparations are under way\n\nUnder the resolution of the commission dated December 20, 2020, the "
+            "campaign has begun and...\n\n"
+            "24 Dec\nStudents visit the commission\n\nStudents of the academy visited the commission and...\n\n"
+            "30 Nov\nA session of the commission\n\nA session of the commission was held, dedicated to...\n"
+            "-----\n"
+            "Links of the site\n\nRights of voters\n\n\n"
+            "24 May\nResults of the by-elections\n\nThe commission summed up the results of the elections...\n\n"
+            "21 May\nVoting has begun\n\nOn May 21, 2017 at 7 o'clock in the morning voting began at all...\n\n"
+            "19 May\nMeetings with voters ended\n\nThe meetings of the candidates with voters came to an end and...\n")
+    write_capture(raw_dir, "home.txt", page, url="https://saylav.gov.tm/en")
+    import sqlite3
+
+    from etl.load import load
+
+    load(raw_dir, raw_dir.parent / "t.db")
+    rows = sqlite3.connect(raw_dir.parent / "t.db").execute(
+        "select title, published_on, date_basis from news_items order by title").fetchall()
+    assert rows == [
+        ("A session of the commission", "2020-11-30", "list-neighbours"),
+        ("Featured story of the year", None, None),
+        ("Meetings with voters ended", "2017-05-19", "list-neighbours"),
+        ("Preparations are under way", "2021-01-07", "text"),
+        ("Results of the by-elections", "2017-05-24", "list-neighbours"),
+        ("Students visit the commission", "2020-12-24", "list-neighbours"),
+        ("Voting has begun", "2017-05-21", "text"),
+    ]
+
+
+@pytest.mark.parametrize("opening, want", [
+    (" date 2018-03-27 The commission held a briefing", ("date 2018-03-27", date(2018, 3, 27))),
+    ("Дата: 27.03.2018 Комиссия провела брифинг", ("Дата: 27.03.2018", date(2018, 3, 27))),
+    ("Sene: 27.03.2018 Merkezi topar brifing geçirdi", ("Sene: 27.03.2018", date(2018, 3, 27))),
+    ("Date of the elections is not yet set", None),
+    ("Дата выборов 26 марта", None),
+])
+def test_a_date_label_opening_the_story(opening, want):
+    dm = parse_dateline(opening)
+    assert ((dm.text, date(dm.year, dm.month, dm.day)) if dm else None) == want
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("the vote of Mar. 26, 2023 was", [date(2023, 3, 26)]),
+    ("on 26 Sept 2023 the commission", [date(2023, 9, 26)]),
+    ("held on Dec 2, 2022", [date(2022, 12, 2)]),
+    ("Постановление от «26» марта 2023 года", [date(2023, 3, 26)]),
+    ("решение от “7” января 2026 года", [date(2026, 1, 7)]),
+    ("2023-nji ýylyň mart aýynyň 26-na geçirilen saýlawlar", [date(2023, 3, 26)]),
+    ("2016-njy ýylyň awgust aýynyň 21-ne", [date(2016, 8, 21)]),
+    ("2024-nji yylyn iyul ayynyn 7-sine bellenildi", [date(2024, 7, 7)]),
+    ("2024-nji ýylyň iýul aýynda", []),  # a month without a day is no full date
+    ("26-njy mart 2023-nji ýyl", [date(2023, 3, 26)]),
+    ("7-nji iýulda, 2024 ý. geçirildi", [date(2024, 7, 7)]),
+    ("26-njy martda 2024 saýlawçy ses berdi", []),  # a count after the date, not its year
+])
+def test_full_dates_in_more_wordings(sentence, expected):
+    assert dates_in_text(sentence) == expected

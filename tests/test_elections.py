@@ -90,3 +90,25 @@ def test_a_year_in_the_text_far_from_the_body_does_not_name_the_election():
     "Халк маслахаты города Ашхабада", "Welaýat, Aşgabat şäher halk maslahatlarynyň agzalarynyň saýlawlary"])
 def test_cities_with_the_status_of_a_velayat(phrase):
     assert [b for m in body_mentions(phrase) for b in m.bodies] == ["velayat-maslahaty"]
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("The results of the elections of deputies of the Mejlis, held on July 7 in three constituencies, were summed up.",
+     ["mejlis-by-2024-07-07"]),
+    ("Mejlisiň deputatlarynyň ýerine 7-nji iýulda geçirilen saýlawlaryň netijeleri jemlenildi.", ["mejlis-by-2024-07-07"]),
+    ("Подведены итоги выборов депутатов Меджлиса, прошедших 7 июля.", ["mejlis-by-2024-07-07"]),
+    # a day and month on which no election of that body was ever held names none
+    ("The elections of deputies of the Mejlis, held on July 9, were discussed.", []),
+])
+def test_the_day_and_month_of_the_vote_name_the_one_election_held_on_it(text, ids):
+    assert [e.id for e in elections_in(text, None)] == ids
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("The results of the elections to the Mejlis of the fifth convocation were summed up.", ["mejlis-2013-12-15"]),
+    ("Подведены итоги выборов депутатов Меджлиса VI созыва.", ["mejlis-2018-03-25"]),
+    ("Türkmenistanyň ýedinji çagyrylyş Mejlisiniň deputatlarynyň saýlawlarynyň netijeleri jemlenildi.",
+     ["mejlis-2023-03-26"]),
+])
+def test_the_convocation_of_the_mejlis_names_its_election(text, ids):
+    assert [e.id for e in elections_in(text, None)] == ids

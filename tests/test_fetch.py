@@ -1,4 +1,4 @@
-"""The crawler (etl/fetch.py) against the fixture site on 127.0.0.1, and its parts on their own.
+"""The crawler (etl/fetch/) against the fixture site on 127.0.0.1, and its parts on their own.
 
 The fixture site (tests/sites/) serves three languages in two page structures from one server
 and a third structure from a second server standing in for the mirror host. Its faults: a 503
@@ -247,12 +247,12 @@ class Interrupting(UrllibTransport):
         self.after = after
         self.articles = 0
 
-    def __call__(self, url, headers):
+    def __call__(self, url, headers, **limits):
         if "/news/" in url:
             self.articles += 1
             if self.articles > self.after:
                 raise KeyboardInterrupt
-        return super().__call__(url, headers)
+        return super().__call__(url, headers, **limits)
 
 
 def test_an_interrupted_run_is_continued_without_fetching_again(calm_sites, tmp_path):
@@ -279,7 +279,7 @@ def test_an_interrupted_run_is_continued_without_fetching_again(calm_sites, tmp_
 
 def test_ctrl_c_while_saving_still_leaves_a_whole_capture(tmp_path, monkeypatch):
     store = CaptureStore(tmp_path / "raw")
-    real = fetch._atomic_write
+    real = fetch.store._atomic_write
     calls = []
 
     def write_then_interrupt(path, data):
@@ -288,7 +288,7 @@ def test_ctrl_c_while_saving_still_leaves_a_whole_capture(tmp_path, monkeypatch)
         if len(calls) == 1:
             os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C between body and sidecar
 
-    monkeypatch.setattr(fetch, "_atomic_write", write_then_interrupt)
+    monkeypatch.setattr(fetch.store, "_atomic_write", write_then_interrupt)
     resp = Response("http://127.0.0.1:1/en/news/5", 200, {"content-type": "text/html"}, b"<p>x")
     from datetime import datetime, timezone
     with pytest.raises(KeyboardInterrupt):
@@ -323,10 +323,10 @@ def test_without_network_it_fails_fast_and_leaves_raw_as_it_was(tmp_path):
 class NetworkGone(UrllibTransport):
     """Works for robots.txt and the listing, then nothing answers any more."""
 
-    def __call__(self, url, headers):
+    def __call__(self, url, headers, **limits):
         if "/news/" in url:
             raise TransportError(url, "connection", "Network is unreachable")
-        return super().__call__(url, headers)
+        return super().__call__(url, headers, **limits)
 
 
 def test_network_gone_mid_run_stops_the_crawl(calm_sites, tmp_path):

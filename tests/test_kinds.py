@@ -57,11 +57,35 @@ def test_facts_decide_first():
     assert classify("A meeting was held", "", has_results=True) == "results"
 
 
-def test_results_title_wins_over_the_turnout_it_states():
-    assert classify("Preliminary results of the elections", "91.02 percent took part", has_turnout=True) == "results"
-    assert classify("Saýlawlaryň deslapky netijeleri", "", has_turnout=True) == "results"
-    assert classify("Итоги выборов", "", has_turnout=True) == "results"
+def test_results_are_who_was_elected_a_results_title_with_only_turnout_is_turnout():
+    assert classify("Preliminary results of the elections", "91.02 percent took part", has_turnout=True) == "turnout"
+    assert classify("Saýlawlaryň deslapky netijeleri", "", has_turnout=True) == "turnout"
+    assert classify("Итоги выборов", "", has_turnout=True) == "turnout"
+    assert classify("Итоги выборов", "", has_turnout=True, has_results=True) == "results"
+    assert classify("Итоги выборов", "") == "results"
     assert classify("The voting for the elections has ended", "", has_turnout=True) == "turnout"
+
+
+@pytest.mark.parametrize("title, text, kind", [
+    ("Elections of the Mejlis: facts and figures", "The elections are scheduled for 26 March. "
+     "The commission announced at a meeting on 13 February that the campaign would begin.", "other"),
+    ("Выборы депутатов Меджлиса: цифры и факты", "Выборы назначены на 26 марта. "
+     "Комиссия на заседании 13 февраля объявила о начале кампании.", "other"),
+    (None, "In accordance with the resolution, the next meeting of the Halk Maslahaty will be held on 19 September.",
+     "other"),
+    (None, "В соответствии с постановлением очередное заседание Халк Маслахаты состоится 19 сентября.", "other"),
+    (None, "Kararyna laýyklykda Halk Maslahatynyň nobatdaky mejlisi 19-njy sentýabrda geçiriler.", "other"),
+    # "regular" (очередное, nobatdaky) is not "next": a regular session that was held is a meeting
+    (None, "Merkezi saýlaw toparynyň nobatdaky mejlisi geçirildi.", "meeting"),
+    (None, "Состоялось очередное заседание Центральной комиссии.", "meeting"),
+    (None, "The regular session of the Central Commission was held.", "meeting"),
+    (None, "A delegation of the OSCE Office visited the capital from 3 to 6 May. The purpose of the visit...", "meeting"),
+    (None, "Делегация Бюро ОБСЕ посетила столицу с 3 по 6 мая.", "meeting"),
+    ("Pre-election meetings of candidates with voters have ended", "", "campaign"),
+    ("Предвыборные встречи кандидатов с избирателями завершились", "", "campaign"),
+])
+def test_the_kind_is_what_the_item_is_about_not_a_word_in_passing(title, text, kind):
+    assert classify(title, text) == kind
 
 
 @pytest.mark.parametrize("title", ["Early voting has ended", "Möhletinden öň ses bermek tamamlandy",

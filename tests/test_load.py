@@ -131,9 +131,12 @@ def test_fts_folds_turkmen_letters(bundled_db):
 
 
 def test_load_summary_counts(tmp_path):
-    from tests.conftest import BUNDLED_RAW
+    from tests.conftest import copy_bundled
 
-    summary, issues = load(BUNDLED_RAW, tmp_path / "s.db")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    copy_bundled(raw)  # the seed page alone
+    summary, issues = load(raw, tmp_path / "s.db")
     assert (summary.captures, summary.items, summary.parse_issues) == (1, 9, 0)
     assert issues == []
     assert str(summary).startswith("1 captures, 9 items, ")

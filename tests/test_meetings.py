@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from etl.facts.meetings import name_candidates, parse_meeting, people_in
 
 TEXTS = Path(__file__).parent / "fixtures" / "texts"
@@ -142,3 +144,17 @@ def test_turkmen_verb_dusushdy_reports_a_meeting():
     assert m.held_on == date(2023, 2, 20)
     assert [p.name for p in m.participants] == ["G.Myradow", "Aleksandr Gromow"]
     assert m.participants[0].role == "Merkezi saýlaw toparynyň başlygy"
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("A meeting of the Central Commission was held today. 91.2% of voters took part in the elections.", True),
+    ("Состоялось заседание Центральной комиссии, на котором подведены итоги выборов.", True),
+    ("Merkezi saýlaw toparynyň mejlisi geçirildi, onda saýlawlaryň netijeleri jemlenildi.", True),
+    ("The next meeting of the Halk Maslahaty will be held on 19 September.", False),
+    ("Очередное заседание Халк Маслахаты состоится 19 сентября.", False),
+    ("Halk Maslahatynyň nobatdaky mejlisi 19-njy sentýabrda geçiriler.", False),
+])
+def test_a_meeting_that_took_place_is_read_whatever_the_items_kind(text, reported):
+    from etl.facts.meetings import reports_meeting
+
+    assert reports_meeting(text) is reported

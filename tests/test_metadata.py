@@ -41,6 +41,7 @@ def test_nothing_is_described_that_does_not_exist(bundled_db):
         for col in spec.get("columns", {}):
             assert col in schema[name], f"metadata.yml describes {name}.{col}, which does not exist"
         for facet in spec.get("facets", []):
+            facet = facet if isinstance(facet, str) else next(iter(facet.values()))  # {date: column}
             assert facet in schema[name], f"facet {name}.{facet} does not exist"
         if spec.get("label_column"):
             assert spec["label_column"] in schema[name]
@@ -51,6 +52,7 @@ def test_facets_have_indexes_behind_them(bundled_db):
     conn = sqlite3.connect(bundled_db)
     for name, spec in tables.items():
         for facet in spec.get("facets", []):
+            facet = facet if isinstance(facet, str) else next(iter(facet.values()))  # {date: column}
             cols = {r[2] for idx in conn.execute(f"pragma index_list([{name}])")
                     for r in conn.execute(f"pragma index_info([{idx[1]}])") if r[0] == 0}
             is_view = conn.execute("select type from sqlite_master where name = ?", (name,)).fetchone()[0] == "view"

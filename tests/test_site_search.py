@@ -63,7 +63,7 @@ async def test_all_words_must_match(site_ds):
 async def test_results_have_highlighted_snippets_and_counts(site_ds):
     html = (await get(site_ds, "/search?q=Myradov")).text
     assert "<mark>Myradov</mark>" in html and "<mark>Мырадов</mark>" in html
-    assert re.search(r"<strong>2</strong> items found", html)
+    assert re.search(r"<strong>2 items found</strong>", html)
     assert 'href="/search?q=Myradov&amp;lang=ru"' in html
     # the names found among people link to their pages
     assert '<a href="/people/muradov-g">Gulmyrat Myradov</a>' in html

@@ -78,6 +78,10 @@ BODY_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
         r"халк\s+маслахаты?\s+милли\s+генгеш",
     )),
     (("velayat-maslahaty", "etrap-maslahaty"), _re(
+        r"(?:provincial|regional|velayat)\w*,\s*(?:district|etrap)\w*,?\s*(?:and\s+)?(?:municipal|city|town)\w*\s+"
+        r"(?:people'?s'?\s+councils?|halk\s+maslahat)",
+        r"people'?s'?\s+councils?\s+of\s+(?:the\s+)?(?:regions|velayats|provinces),\s*(?:districts|etraps),?\s*(?:and\s+)?"
+        r"(?:cities|towns)",
         r"velayats?,\s*(?:ashgabat\s+city,\s*)?etraps?,?\s*(?:and\s+)?(?:cit(?:y|ies)|town)\s+halk\s+maslahat",
         r"welaýat\w*,\s*(?:aşgabat\s+şäher\w*,\s*)?etrap\w*,?\s*(?:we\s+)?şäher\w*\s+halk\s+maslahat",
         r"велаятск\w*,\s*этрапск\w*\s*(?:,|и)\s*городск\w*\s+халк\s+маслахат",
@@ -101,6 +105,8 @@ BODY_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
         r"этрапск\w*(?:\s*,\s*|\s+и\s+)?(?:городск\w*\s+)?халк\s+маслахат",
     )),
     (("gengesh",), _re(
+        r"(?:members\s+of\s+(?:the\s+)?)?local\s+councils",
+        r"(?:bodies\s+of\s+)?local\s+self-government(?:\s+bodies)?",
         r"members\s+of\s+(?:the\s+)?gengesh\w*",
         r"(?<!milli )gengesh\w*\s+(?:members|elections?)",
         r"elections?\s+(?:of|to)\s+(?:the\s+)?gengesh\w*",
@@ -116,6 +122,7 @@ BODY_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
         r"(?<!hormatly )prezidenti(?:niň)?\s+saýlaw",
         r"prezident\s+saýlaw",
         r"prezidentligine\s+dalaşgär",
+        r"presidential\s+(?:vote|poll|race|ballot)",
         r"выбор\w*\s+президента",
         r"президентск\w*\s+выбор",
         r"кандидат\w*\s+(?:в\s+президенты|на\s+пост\s+президента)",
@@ -124,7 +131,14 @@ BODY_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
         r"deput(?:y|ies)\s+(?:of|to)\s+(?:the\s+)?mejlis",
         r"(?<!milli )mejlis\s+(?:deputies|elections?)",
         r"elections?\s+(?:to|of|for)\s+(?:the\s+)?mejlis",
-        r"parliamentary\s+elections?",
+        r"parliamentary\s+(?:elections?|vote|poll|ballot)",
+        r"parlament\w*\s+saýlaw",
+        r"members\s+of\s+(?:the\s+)?(?:national\s+parliament|mejlis)",
+        r"deput(?:y|ies)\s+(?:of|to)\s+(?:the\s+)?(?:national\s+)?parliament",
+        r"elections?\s+(?:to|of|for)\s+(?:the\s+)?(?:national\s+)?parliament",
+        r"national\s+parliament\s+elections?",
+        r"выбор\w*\s+в\s+парламент",
+        r"депутат\w*\s+парламент",
         r"(?<!milli )mejlis\w*\s+(?:[\w-]+\s+){0,5}?deputat",
         r"(?<!milli )mejlis\w*\s+(?:\w+\s+)?deputatlygyna",
         r"депутат\w*\s+меджлис",
@@ -148,7 +162,7 @@ class BodyMention:
     bodies: tuple[str, ...]
 
 
-_BODY_HINT = re.compile(r"mejlis|меджлис|presiden|prezident|президент|maslahat|маслахат|gengesh|geňeş|генгеш|parliament"
+_BODY_HINT = re.compile(r"mejlis|меджлис|presiden|prezident|президент|maslahat|маслахат|gengesh|geňeş|генгеш|parliament|parlament|council|self-government"
                         r"|парламент", re.I)
 
 
@@ -234,6 +248,10 @@ def elections_in(text: str, published: date | None) -> list[ElectionRef]:
                                                    text[max(0, mention.start - 25): mention.end + 25])}
                 if len(near) == 1:
                     day = known_polling_day(body, next(iter(near)), by_filter)
+            if day is None:
+                day = _vote_day_month(text, mention, body, by_filter)
+            if day is None and body == "mejlis":
+                day = _convocation_day(text)
             if day is None and published is not None:
                 days = [d for b, d, by in KNOWN_ELECTIONS
                         if b == body and (by_filter is None or by == by_filter)
@@ -260,3 +278,51 @@ def _vote_day_after(text: str, mention: BodyMention, full) -> str | None:
             continue
         return d.isoformat()
     return None
+
+
+# The day and month of the vote, told without the year ("held on July 7", "7-nji iýulda geçirilen",
+# "прошедших 7 июля"): the known election of that body on that day, when only one was ever held on it.
+_MONTHS = {
+    **{m: i + 1 for i, m in enumerate("january february march april may june july august september october "
+                                      "november december".split())},
+    **{m: i + 1 for i, m in enumerate("ýanwar fewral mart aprel maý iýun iýul awgust sentýabr oktýabr noýabr "
+                                      "dekabr".split())},
+    **{m: i + 1 for i, m in enumerate("январ феврал март апрел ма июн июл август сентябр октябр ноябр "
+                                      "декабр".split())},
+}
+_MONTH_WORD = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\w*"
+_DAY_MONTH = re.compile(
+    rf"(?<![\d.])(\d{{1,2}})(?:st|nd|rd|th|\s*-?\s*(?:nji|njy|nju|njü|nçi|nçy)|-?го)?\s+({_MONTH_WORD})(?![\s,]*\d{{4}})"
+    rf"|\b({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
+_HELD_NEAR = re.compile(r"\bheld\b|took place|geçiril\w*|geçen\b|состоявш\w*|прошедш\w*|состоял\w*|прошл\w*", re.I)
+
+
+def _vote_day_month(text: str, mention: BodyMention, body: str, by_filter: bool | None) -> str | None:
+    start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
+    end_candidates = [i for i in (text.find(". ", mention.end), text.find("\n", mention.end)) if i >= 0]
+    sentence = text[start:min(end_candidates) if end_candidates else len(text)]
+    days = set()
+    for m in _DAY_MONTH.finditer(sentence):
+        day = int(m.group(1) or m.group(4))
+        word = (m.group(2) or m.group(3)).lower()
+        month = next((n for stem, n in _MONTHS.items() if word.startswith(stem)), None)
+        near = sentence[max(0, m.start() - 30):m.end() + 30]
+        if month and _HELD_NEAR.search(near):
+            days.add(f"{month:02d}-{day:02d}")
+    found = {d for b, d, by in KNOWN_ELECTIONS if b == body and d[5:] in days and (by_filter is None or by == by_filter)}
+    return found.pop() if len(found) == 1 else None
+
+
+# The Mejlis elected at each general election, by its convocation ("the Mejlis of the sixth
+# convocation", "Меджлиса VI созыва", "Mejlisiniň ýedinji çagyrylyşy")
+_CONVOCATIONS = {5: "2013-12-15", 6: "2018-03-25", 7: "2023-03-26"}
+_CONVOCATION_WORDS = {"v": 5, "5th": 5, "fifth": 5, "пятого": 5, "bäşinji": 5,
+                      "vi": 6, "6th": 6, "sixth": 6, "шестого": 6, "altynjy": 6,
+                      "vii": 7, "7th": 7, "seventh": 7, "седьмого": 7, "ýedinji": 7}
+_CONVOCATION = re.compile(
+    r"\b(" + "|".join(_CONVOCATION_WORDS) + r")\s+(?:convocation|созыва|çagyrylyş\w*)", re.I)
+
+
+def _convocation_day(text: str) -> str | None:
+    found = {_CONVOCATIONS[_CONVOCATION_WORDS[m.group(1).lower()]] for m in _CONVOCATION.finditer(text)}
+    return found.pop() if len(found) == 1 else None

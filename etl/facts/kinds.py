@@ -3,9 +3,9 @@
 Kinds: turnout, results, meeting, seminar, nomination, registration, early-voting, observers,
 campaign, constituencies, commissions, law, holiday, head-of-state, other. Facts found in the item
 (turnout figures, elected members) decide first; then the title; then the lead, where the kind named
-first wins ("Состоялось заседание ..., на котором ... семинар" is a meeting). The lead is used rather
-than the whole body, so that a passing mention ("during these meetings") does not decide what the
-item is.
+first wins ("Состоялось заседание ..., на котором ... семинар" is a meeting). The lead (first
+sentences) is used rather than the whole body, so that a passing mention ("during these meetings")
+does not decide what the item is.
 """
 from __future__ import annotations
 
@@ -41,7 +41,14 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"seminar", r"семинар", r"workshop", r"тренинг", r"treniň", r"okuw\w*[- ]maslahat", r"okuw\w* geçiril", r"okuw sapak", r"training (?:session|course)",
         r"trainings? (?:was|were) held", r"обучающ\w+ (?:занят|курс)", r"учебн\w+ (?:занят|курс)",
     )),
+    # the campaign's stage of meetings, as a whole, is not one meeting
+    ("campaign", _re(
+        r"pre-?election meetings", r"campaign meetings", r"предвыборн\w+ встреч\w*", r"агитационн\w+ встреч\w*",
+        r"saýlaw\s*öňü\w* duşuşyk\w*", r"saýlawçylar bilen duşuşyklar\w* tamamlan",
+    )),
     ("meeting", _re(
+        r"\bdelegation\b[^.]{0,160}?\bvisited\b", r"\bvisit of (?:a|the) delegation", r"делегаци\w+[^.]{0,160}?посетил\w*",
+        r"wekiliýeti[^.]{0,160}?(?:sapar|boldy)",
         r"\b(?:a|the) meeting\b", r"^meetings?\b", r"\bmeetings? (?:of|with)\b", r"\bmet (?:with)?\b", r"\bmeets\b", r"\bheld talks\b", r"\bnegotiations\b",
         r"session of the (?:central )?(?:election )?commission", r"the session\b", r"videoconference",
         r"встреч[аеиу]", r"заседани", r"совещани", r"переговор",
@@ -78,23 +85,51 @@ def lead(text: str, chars: int = LEAD_CHARS) -> str:
     return (text or "")[:chars]
 
 
+# A meeting announced for later is news of a date, not the report of a meeting
+_FUTURE = _re(r"\bwill be held\b", r"\bis (?:to be|scheduled to be) held\b", r"\bis scheduled\b", r"\bnext meeting\b",
+              r"состоится", r"будет проведен\w*", r"geçiriler\b", r"geçiriljek")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ«“\"])|\n+")
+
+
+def _first_sentences(text: str, count: int) -> str:
+    return " ".join(_SENTENCE_END.split(lead(text).strip())[:count])
+
+
+def _kind_in(probe: str) -> str | None:
+    """The kind named first in a passage; a meeting told in the future tense does not count."""
+    best: tuple[int, int, str] | None = None
+    for rank, (kind, pattern) in enumerate(RULES):
+        for m in pattern.finditer(probe):
+            if kind == "meeting" and _FUTURE.search(_sentence_around(probe, m.start())):
+                continue
+            if best is None or (m.start(), rank) < best[:2]:
+                best = (m.start(), rank, kind)
+            break
+    return best[2] if best else None
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = min([i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0] or [len(text)])
+    return text[start:end]
+
+
 def classify(title: str | None, text: str | None, has_turnout: bool = False, has_results: bool = False) -> str:
-    """The kind of an item; facts found in it (turnout figures, elected members) decide first."""
+    """The kind of an item, by what it is mainly about.
+
+    Facts found in it decide first: who was elected (elected members, candidates' shares) makes a
+    results item; turnout figures without them make a turnout item, whatever its title calls them
+    ("Results of the elections" that give only the turnout). Then the title; then the lead: the
+    first sentence when the item has a title, the first two when it has none, so that a word in
+    passing further down ("announced at a meeting on 13 February") does not decide.
+    """
     if has_results:
         return "results"
-    rules = dict(RULES)
-    if title and rules["results"].search(title):
-        return "results"  # "Preliminary results of the elections": the turnout it states is part of them
     if has_turnout:
         return "turnout"
     if title:
-        for kind, pattern in RULES:
-            if pattern.search(title):
-                return kind
-    probe = lead(text or "")
-    best: tuple[int, int, str] | None = None
-    for rank, (kind, pattern) in enumerate(RULES):
-        m = pattern.search(probe)
-        if m and (best is None or (m.start(), rank) < best[:2]):
-            best = (m.start(), rank, kind)
-    return best[2] if best else "other"
+        kind = _kind_in(title)
+        if kind:
+            return kind
+    probe = _first_sentences(text or "", 1 if title else 2)
+    return _kind_in(probe) or "other"

@@ -76,6 +76,8 @@ vekil vekilh ilci agza hunarmen mudir dalasgar ispoln international mezhdunar ha
 garasyz commonwealth sodruzh arkalas supreme verhovn council sovet trade union soyuz women zhensk yaslar youth
 molodezh magtymguly constitution konstit electoral code kodeks law zakon resolution postanov decree ukaz
 embassy consulat television radio news agency press media
+association assotsiat production proizvod concern kontsern enterprise predpriyat company kompani corporat korporat
+factory fabrik zavod combine kombinat foundation society obshchest birlesik karhana
 entrepreneur industrialist palace culture theatre drama hall museum school academy
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
@@ -99,6 +101,24 @@ _NAMED_AFTER_BEFORE = re.compile(r"(?:named after|имени|in honou?r of)\s*$"
 _NAMED_AFTER_AFTER = re.compile(
     r"^\W{0,3}(?:adyndaky|adyny|street|avenue|str\.|köçesi\w*|şaýoly\w*|улиц\w*|проспект\w*|township|şäherçe\w*"
     r"|посёлк\w*|поселк\w*|etrab\w*|этрап\w*|obasy\w*|school|mekdep\w*|школ\w*|museum|muzeý\w*|theatre|teatr\w*)", re.I)
+# A name followed, with no punctuation, by the head noun of an institution is the name it carries
+# ("the S.Seydi State Drama Theater", "Государственный театр имени ...", "Magtymguly adyndaky
+# Türkmen döwlet uniwersiteti"), not a person present.
+_INSTITUTION = (r"mission|office|committee|commission|council|bureau|agency|programme|program|organi[sz]ation|ministry"
+                r"|department|service|secretariat|assembly|court|миссия|миссии|бюро|комитет\w*|комисси\w*|совет\w*"
+                r"|агентств\w*|министерств\w*|управлени\w*|служб\w*|topar\w*|müdirligi\w*|ministrligi\w*|edara\w*"
+                r"|theat(?:re|er)|museum|school|universit\w*|institute|academy|plant|factory|library|stadium|hospital"
+                r"|college|lyceum|park|palace|station|street|avenue|company|association|complex|centre|center|concern"
+                r"|enterprise|combine|works|farm|foundation|society|corporation|bank|mosque|square"
+                r"|театр\w*|музе\w*|школ\w*|университет\w*|институт\w*|академи\w*|завод\w*|фабрик\w*|библиотек\w*"
+                r"|стадион\w*|больниц\w*|колледж\w*|лице\w*|парк\w*|дворц\w*|дворе\w*|станци\w*|компани\w*"
+                r"|ассоциаци\w*|комплекс\w*|центр\w*|концерн\w*|предприяти\w*|объединени\w*|комбинат\w*"
+                r"|teatr\w*|muzeý\w*|mekdep\w*|uniwersitet\w*|institut\w*|akademiýa\w*|zawod\w*|fabrik\w*"
+                r"|kitaphana\w*|stadion\w*|hassahana\w*|kärhana\w*|birleşig\w*|toplum\w*|merkez\w*")
+_INSTITUTION_AFTER = re.compile(
+    rf"^[ \u00a0]+(?:(?:[A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ][\w'’-]*|\w+(?:ый|ий|ой|ая|ое|ого|ей|ski|ky|ly|li|lı)|of|and|for|the)"
+    rf"[ \u00a0]+){{0,5}}(?i:{_INSTITUTION})\b")
+_INSTITUTION_WORD = re.compile(rf"\b(?i:{_INSTITUTION})\b")
 _NAMED_AFTER_BEFORE2 = re.compile(
     r"(?:street|avenue|township(?:\s+of)?|village(?:\s+of)?|улиц[аеуы]|проспект[аеу]?|посёлк\w*|поселк\w*|сел[аеоу]"
     r"|köçesi|şaýoly)\s*$", re.I)
@@ -173,17 +193,23 @@ def _is_not_name(token: str) -> bool:
     return bool(re.search(r"(?:lar|ler)(?:yn|in|y|i|ynyn|inin|da|de)?$", f)) and len(f) > 6
 
 
+# A courtesy title right before a name says it is a person's ("Mr. Hiroshi Kawamura", "г-жа Анна Ковальская")
+_HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|\b(?:Mister|Madam|Madame|Sir|Dame)|\bг-(?:н|жа)\.?|\bгосподин\w*"
+                        r"|\bгоспож\w*|\bjenap|\bhanym)\s*$")
+
+
 def _looks_like_person(words: list[str], initials: bool, before: str, after: str) -> bool:
     if not words or any(_is_not_name(w) for w in words):
         return False
     if any(w.isupper() and len(w) > 1 for w in words):
         return False
-    if initials or SURNAME_END.search(words[-1]):
+    if initials or SURNAME_END.search(words[-1]) or (len(words) >= 2 and _HONORIFIC.search(before)):
         return True
     return bool(ROLE_AFTER.match(after) or _role_before(before))
 
 
 def _role_before(before: str) -> str | None:
+    before = _HONORIFIC.sub("", before)
     clause = _clause_start(before[-220:])
     spans = _person_spans(clause)
     if spans:
@@ -310,6 +336,11 @@ def name_candidates(sentence: str) -> list[tuple[int, int]]:
                 continue
             if len(sub) == 3 and re.search(r"\b(?:of|and|of the|и|we|или|or)\s*$", sentence[:sub[0].start()], re.I):
                 sub = sub[1:]  # "Party of Industrialists and Entrepreneurs Bekmyrat Annamyradov"
+            if sub and re.match(rf"^(?:{INIT})+", sub[0].group(0)):
+                # an initialled name is the initials and one surname ("G.Myradow"); a capitalised word
+                # after it ("G.Myradow Ýaponiýanyň ilçisi ...") starts something else
+                k = next((i for i, x in enumerate(sub) if not re.fullmatch(rf"(?:{INIT})+", x.group(0))), len(sub) - 1)
+                sub = sub[:k + 1]
             if sub:
                 words = [x for x in sub if not re.fullmatch(rf"(?:{INIT})+", x.group(0))]
                 initials = len(words) < len(sub) or re.match(rf"^(?:{INIT})+[{UP}]", sub[0].group(0))
@@ -329,7 +360,7 @@ def people_in(sentence: str, lang: str | None = None) -> list[Participant]:
         initials = bool(re.match(rf"^(?:{INIT})+", name))
         words = [w for w in re.split(r"[\s.]+", name) if len(w) > 1]
         before, after = sentence[:start], sentence[end:]
-        if not _looks_like_person(words, initials, before, after):
+        if not _looks_like_person(words, initials, before, after) or _INSTITUTION_WORD.search(name):
             continue
         if _excluded(before, after):
             continue
@@ -356,7 +387,7 @@ def _excluded(before: str, after: str) -> bool:
             return True
     if _NAMED_AFTER_BEFORE.search(before[-30:]) or _NAMED_AFTER_BEFORE2.search(before[-20:]):
         return True
-    return bool(_NAMED_AFTER_AFTER.match(after))
+    return bool(_NAMED_AFTER_AFTER.match(after) or _INSTITUTION_AFTER.match(after))
 
 
 def _key(p: Participant) -> str:
@@ -366,6 +397,16 @@ def _key(p: Participant) -> str:
 
 def _surname_skeleton(p: Participant) -> str:
     return skeleton(split_name(p.nominative or p.name).surname)
+
+
+_FUTURE_MEETING = re.compile(r"\bwill\b|\bis to be\b|\bscheduled\b|состоится|будет|geçiriler|geçiriljek|bolar\b", re.I)
+
+
+def reports_meeting(text: str) -> bool:
+    """Whether a text reports a meeting that took place (whatever the item is mainly about): a
+    sentence naming a meeting and saying it was held, not one announced for later."""
+    return any(MEETING_SENTENCE.search(s) and HELD.search(s) and not _FUTURE_MEETING.search(s)
+               for s in sentences(text))
 
 
 def parse_meeting(text: str, published: date | None = None, lang: str | None = None) -> MeetingFact | None:
@@ -416,7 +457,54 @@ def parse_meeting(text: str, published: date | None = None, lang: str | None = N
                 q.nominative = p.nominative
             if not q.role and p.role:
                 q.role, q.organization_text = p.role, p.organization_text
-    return MeetingFact(held_on, place, participants)
+    return MeetingFact(held_on, place, _join_cut_short(participants))
+
+
+_GIVEN_AND_INITIAL = re.compile(r"^([^\s.]{2,})\s+([A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ])\.$")
+
+
+def _cut_short(p: Participant) -> tuple[str, str] | None:
+    """('surname', skeleton) for a surname printed alone ('Nurnepesov'), ('given', ...) for a given
+    name with the surname's initial only ('Gulmyrat M.'); None for a full name."""
+    name = p.nominative or p.name
+    m = _GIVEN_AND_INITIAL.match(name)
+    if m and not re.search(r"(?:ov|ev|ow|ew|ova|eva|owa|ewa|ов|ев|ова|ева|ский|ская)$", m.group(1), re.I):
+        return "given", skeleton(m.group(1)) + "|" + skeleton(m.group(2))
+    if len(name.split()) == 1 and not re.search(r"\.", name):
+        return "surname", skeleton(name)
+    return None
+
+
+def _join_cut_short(participants: list[Participant]) -> list[Participant]:
+    """A name cut short ('Nurnepesov', 'Gulmyrat M.') joins the full name it abbreviates when exactly
+    one participant of the text fits; otherwise it stays as printed, never guessed."""
+    out = [p for p in participants if _cut_short(p) is None]
+    for p in participants:
+        short = _cut_short(p)
+        if short is None:
+            continue
+        how, key = short
+        fits = []
+        for q in out:
+            parts = split_name(q.nominative or q.name)
+            if not parts.first:
+                continue
+            if how == "surname" and skeleton(parts.surname) == key:
+                fits.append(q)
+            elif how == "given":
+                given, initial = key.split("|")
+                if skeleton(parts.first.split()[0]) == given and skeleton(parts.surname).startswith(initial):
+                    fits.append(q)
+        if len(fits) == 1:
+            q = fits[0]
+            for form in dict.fromkeys((p.name, p.nominative or p.name)):
+                if form not in (q.name, q.nominative) and form not in q.aliases:
+                    q.aliases.append(form)
+            if not q.role and p.role:
+                q.role, q.organization_text = p.role, p.organization_text
+        else:
+            out.append(p)
+    return [p for p in participants if p in out]
 
 
 _ELECTION_WORD = re.compile(r"election|saýlaw|выбор|голосован|polling|referend", re.I)

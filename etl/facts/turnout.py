@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import COUNT_RE, parse_count, parse_pct, sentences
-from .elections import BodyMention, body_mentions
+from .elections import KNOWN_ELECTIONS, BodyMention, body_mentions
+from .results import share_spans
 from .regions import REGION_STEM, region_id
 
-PCT = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|percent\b|per cent\b|göterim\w*|процент\w*)"
+PCT = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0\u202f]{0,2}(?:%|percent\b|per cent\b|göterim\w*|prosent\w*|процент\w*)"
 PCT_RE = re.compile(PCT, re.I)
 
 _AMPM = r"\s*(a\.?\s?m\.?|p\.?\s?m\.?)"
@@ -62,7 +63,7 @@ REGION_RE = re.compile(rf"(?:{REGION_STEM})", re.I)
 FINAL_RE = re.compile(
     r"took part in (?:the )?(?:vot|elect|poll)|participated in (?:the )?(?:vot|elect)|final turnout|turnout\b[^.%]{0,60}?\b(?:was|amounted|stood|made|reached)\b"
     r"|total number of (?:listed |registered |included )?voters|voter turnout|voters? (?:who )?(?:took part|participated)"
-    r"|göterimine deň|göterimi(?:ne)? deň|\bgatnaşdy(?:lar)?\b|gatnaşan saýlawçy"
+    r"|\bturnout\s+(?:of|at)\s+\d|göterimine deň|göterime deň|göterimi(?:ne)? deň|\bgatnaşdy(?:lar)?\b|gatnaşan saýlawçy"
     r"|принял[оиа]? участие|явка\s+(?:избирателей\s+)?составила|составил[аи]?\s+\d", re.I)
 _PENDING_HOUR = re.compile(r"turnout|явк|voted|проголосова|ses ber|gatnaş|took part|participat|участие", re.I)
 _VOTED = re.compile(r"\bvoted\b|took part|participated|ses berdi|gatnaşdy|проголосова|приняли участие", re.I)
@@ -100,19 +101,64 @@ class TurnoutFact:
     registered_printed: str | None = None
     voted_printed: str | None = None
     anomalies: list[str] = field(default_factory=list)  # figures that cannot be percentages of voters
+    joint_bodies: tuple[str, ...] = ()  # other bodies the figure was stated for, jointly
+    skipped: list[str] = field(default_factory=list)  # figures of the statement that are not turnout, and why
+
+
+HOUR_RES += [
+    # machine translations of "к 9 часам" / "sagat 9-a çenli": "For 9 hours, 22.01 percent ..."
+    re.compile(r"(?:^|[.;:]\s*)for\s+(\d{1,2})\s+hours?\b", re.I),
+    # Russian "до 19 часов", "до 19:00" (the end of a range "с 7:00 до 19:00" is dropped below)
+    re.compile(r"\bдо\s+(\d{1,2})(?:[:.]00)?\s*час", re.I),
+    re.compile(r"\bдо\s+(\d{1,2})[:.]00\b", re.I),
+]
+_NOON = re.compile(r"\b(?:by|to|until|till|as of|at)\s+(?:midday|noon)\b|\bк\s+полудню\b|\bgünortan\w*\s+çenli", re.I)
+# An hour that opens the polls, ends a range or is told on another clock is not an "as of" hour.
+_OPENING = re.compile(r"\b(?:start\w*|began|begin\w*|open\w*|началось|начал\w*|открыл\w*|открыт\w*|başla\w*|açyl\w*"
+                      r"|from|since|с|between)\s+(?:at\s+|в\s+|sagat\s+)?(?:the\s+)?$", re.I)
+_OTHER_CLOCK = re.compile(r"^\s*(?:по\s+)?(?:мск|москв\w*|moscow|московск\w*|бакинск\w*|баку|baku|gmt|utc|астанинск\w*)", re.I)
+_CLOSING_VERB = re.compile(r"\b(?:clos\w*|закро\w*|закрыв\w*|закрыл\w*|ýapyl\w*)\s+(?:at\s+|в\s+|sagat\s+)?$", re.I)
+_RANGE_START = re.compile(r"(?:\bс|\bfrom|\bbetween)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|час\w*|hours?)?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class HourMention:
+    start: int
+    end: int
+    hour: int
+
+
+def hour_mentions(sentence: str) -> list[HourMention]:
+    """Every "as of" hour a sentence names, in order: not the hour the polls opened, not the end
+    of a range of opening hours ("from 7:00 to 19:00"), not the same hour on another clock
+    ("17.00 по Москве")."""
+    found: list[HourMention] = []
+    for r in HOUR_RES:
+        for m in r.finditer(sentence):
+            if any(f.start < m.end() and m.start() < f.end for f in found):
+                continue
+            h = int(m.group(1))
+            if m.lastindex and m.lastindex >= 2 and m.group(2):
+                if m.group(2).lower().replace(".", "").replace(" ", "") == "pm" and h < 12:
+                    h += 12
+            if not 6 <= h <= 24:
+                continue
+            before, after = sentence[max(0, m.start() - 40):m.start()], sentence[m.end():m.end() + 40]
+            if _OPENING.search(before) or _CLOSING_VERB.search(before) or _OTHER_CLOCK.match(after):
+                continue
+            if _RANGE_START.search(before) and not _VOTED.search(after):
+                continue  # "с 07:00 до 19:00" are opening hours; "с 7 до 11 часов проголосовали" is by 11
+            found.append(HourMention(m.start(), m.end(), h))
+    for m in _NOON.finditer(sentence):
+        if not any(f.start < m.end() and m.start() < f.end for f in found):
+            found.append(HourMention(m.start(), m.end(), 12))
+    return sorted(found, key=lambda f: f.start)
 
 
 def _hour(sentence: str) -> int | None:
-    for r in HOUR_RES:
-        m = r.search(sentence)
-        if m:
-            h = int(m.group(1))
-            if m.lastindex and m.lastindex >= 2 and m.group(2):
-                ampm = m.group(2).lower().replace(".", "").replace(" ", "")
-                if ampm == "pm" and h < 12:
-                    h += 12
-            return h if 6 <= h <= 24 else None
-    return None
+    """The one "as of" hour of a sentence (None when it names none, or several different ones)."""
+    hours = {h.hour for h in hour_mentions(sentence)}
+    return next(iter(hours)) if len(hours) == 1 else None
 
 
 _REGION_TAIL = (r"(?:\w*)(?:\s+(?:velayat\w*|welaýat\w*|велаят\w*|şäher\w*|city|province|region|город\w*|etrap\w*))?"
@@ -270,21 +316,142 @@ def counts_in(sentence: str) -> tuple[tuple[int, str] | None, tuple[int, str] | 
     return registered, voted
 
 
+# A figure the text itself gives as a bound ("over 24%", "более 90%", "90 göterimden gowrak") or as a
+# round approximation ("about 80%", "около 80%") is not a figure; "about 24.04 percent" (a hedge of
+# translation before a figure printed to the hundredth) is the figure as printed.
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:over|more\s+than|less\s+than|under|up\s+to|at\s+least|above|in\s+excess\s+of|exceed\w*|nearly|almost)"
+    r"|более|свыше|почти|менее|больше|не\s+менее)\s*$", re.I)
+_APPROX_BEFORE = re.compile(
+    r"(?:\b(?:about|around|approximately|approx\.?|roughly|some)|около|примерно|порядка|golaý|takmynan)\s*$", re.I)
+_APPROX_AFTER = re.compile(r"^\s*-?(?:(?:dan|den|dän)\s+)?(?:gowra\w*|köp\w*|ýokary\w*|golaý\w*|töweregi\w*|geçdi\w*"
+                           r"|and\s+(?:more|above)|с\s+лишним)", re.I)
+# A candidate's share of the vote, not turnout ("received 72.97% of the votes", "набрал 89,01% голосов")
+_SHARE = re.compile(
+    r"\b(?:received|receiving|won|winning|gained|garnered|secured|obtained|polled|got|scored)\b"
+    r"|\bof\s+(?:the\s+)?(?:valid\s+|all\s+|popular\s+)?votes?\b|\bvotes?\s+(?:cast\s+)?(?:for|in\s+favou?r)\b"
+    r"|получи\w*|набра\w*|\bголосов\b|голоса\s+за|в\s+(?:его|её|ее)\s+пользу"
+    r"|ses\s+al\w*|sesini\s+al\w*|sesleriň|ses\s+berenleriň", re.I)
+# A figure of another election told for comparison, or of early voting
+_OTHER = re.compile(
+    r"\bprevious|\blast\s+(?:elections?|time|year|vote)|\bcompared|\bprior\s+to|\bearlier\s+elections?|\bin\s+the\s+past"
+    r"|early\s+voting|прошл\w+|предыдущ\w+|по\s+сравнению|ранее\s+состоявш|досрочн\w+\s+голосов"
+    r"|öňki|geçen\s+(?:saýlaw|ýyl)|möhletinden\s+öň\s+ses", re.I)
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+# The close of the polls: a figure at that moment is the final one
+CLOSING_RE = re.compile(
+    r"clos(?:ing|e)\s+(?:time|of\s+(?:the\s+)?(?:polls|polling|voting))|polls\s+closed|polling\s+stations?\s+(?:were\s+|have\s+)?closed"
+    r"|voting\s+(?:lasted|continued|ended|closed|was\s+over)\s+(?:until|at|by)"
+    r"|закрыти\w+\s+(?:\w+\s+)?участк|участки\s+(?:были\s+)?закрыл|голосование\s+(?:продолжалось|продлилось|завершилось|закончилось)"
+    r"|ýapyl\w*|ses\s+beriş\w*\s+tamamlan\w*", re.I)
+_AT_CLOCK = re.compile(r"(?:\bв|\bat|\bsagat)\s+(\d{1,2})[:.]00\b", re.I)
+# The item reports the day after the vote (results summed up, elections held): a figure with no hour
+# and a vote is the final one.
+AFTER_POLLING_RE = re.compile(
+    r"final\s+results|preliminary\s+results|summ(?:ed|ing)\s+up|results\s+of\s+the\s+(?:voting|elections?)\s+(?:were|have\s+been)"
+    r"|elections?\s+(?:were|was|have\s+been)\s+held|(?:were|was)\s+elected|\bwon\b|\bre-?elected\b"
+    r"|(?:vote|votes|voting|elections?|poll)\s+held\s+(?:on|last|yesterday)|победил\w*|ýeňiş\w*"
+    r"|окончательн\w+\s+(?:итог|результат)|предварительн\w+\s+(?:итог|результат)|итоги\s+(?:выборов|голосования)"
+    r"|подв\w+\s+итог|состоял\w*\s+выбор|выборы\s+(?:\w+\s+){0,6}?состоял|завершились\s+выборы|выборы\s+завершились|избран\w*"
+    r"|gutarnykly\s+netije|deslapky\s+netije|jemlen\w*|sesler\w*\s+sanal\w*|saýlaw\w*\s+(?:\w+\s+){0,3}?geçirildi|saýlandy", re.I)
+_VOTED_WORDS = re.compile(r"\bvoted\b|took\s+part|participated|cast\s+(?:their\s+)?(?:votes?|ballots?)|attended|turnout"
+                          r"|ses\s+berdi|gatnaşdy|gatnaşan|gatnaşyp\w*|ses\s+berip\w*|проголосова\w*|приняли\s+участие|принял\w*\s+участие|явка", re.I)
+# A sentence that gives the share of what the sentence before counted
+_ANAPHORA = re.compile(r"^(?:munuň\s+özi|bu\s+bolsa|bu\s+san|this\s+(?:is|amounts|makes|represents|corresponds)|that\s+is"
+                       r"|which\s+(?:is|amounts)|это\s+составл\w*|что\s+составл\w*|это\s+)", re.I)
+_ANAPHORA_INSIDE = re.compile(r"(?:[,(]\s*(?:что|which|this|that|bu\s+bolsa|munuň\s+özi)\b[^,;]{0,40}|\bили|\bor)\s*$", re.I)
+
+
+def _counted_area(sentence: str, registered, voted) -> "AreaFigure | None":
+    """The area right before a count of voters in a sentence ('По Балканскому велаяту проголосовали
+    66 797 избирателей'), or None."""
+    count = voted or registered
+    if not count:
+        return None
+    kind, area, _ = _area_before(sentence[:sentence.find(count[1])][-140:])
+    return area if kind == "area" else None
+
+
+_DATA_BACKREF = re.compile(r"такие\s+данные|эти\s+данные|these\s+(?:figures|data)|such\s+data|the\s+data\s+(?:are|is|were)"
+                           r"|bu\s+maglumat\w*|bu\s+san\w*", re.I)
+
+
 @dataclass
 class _Figure:
     value: float
     printed: str
     start: int
     end: int
+    hour: int | None = None
+    closing: bool = False
+    skip: str | None = None  # why the figure is not a turnout figure of this election
 
 
-def _figures(sentence: str) -> list[_Figure]:
+def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
     out = []
     for m in PCT_RE.finditer(sentence):
         value = parse_pct(m.group(1))
         if value is not None:
             out.append(_Figure(value, m.group(0), m.start(), m.end()))
+    shares = share_spans(sentence) if out else []
+    hours = hour_mentions(sentence)
+    single = {h.hour for h in hours}
+    closing_sentence = bool(CLOSING_RE.search(sentence))
+    for k, f in enumerate(out):
+        lo = out[k - 1].end if k else 0
+        hi = out[k + 1].start if k + 1 < len(out) else len(sentence)
+        before, after = sentence[lo:f.start], sentence[f.end:hi]
+        near_before = re.split(r"[,;:]\s", before)[-1][-70:]
+        near_after = re.split(r"[,;.!?]", after, maxsplit=1)[0][:70]
+        lead_in = sentence[max(0, f.start - 25):f.start]
+        if _BOUND_BEFORE.search(lead_in) or _APPROX_AFTER.match(sentence[f.end:f.end + 25]):
+            f.skip = "a bound, not a figure (the text says over, under or nearly)"
+        elif _APPROX_BEFORE.search(lead_in) and not re.search(r"[.,]\d", f.printed):
+            f.skip = "approximate figure (the text qualifies a round number)"
+        elif _SHARE.search(near_before) or _SHARE.search(near_after) or any(
+                a < f.end and f.start < b for a, b in shares):
+            f.skip = "a candidate's share of the vote, not turnout"
+        elif _OTHER.search(near_before) or _OTHER.search(near_after):
+            f.skip = "a figure of another vote (comparison or early voting)"
+        elif FOREIGN_RE.search(before) or FOREIGN_RE.search(near_after):
+            f.skip = "a figure of another country's election"
+        else:
+            years = {int(y) for y in _YEAR.findall(before + " " + near_after)}
+            if years and text_years and max(years) < max(text_years):
+                f.skip = "a figure of an earlier year's election"
+        f.closing = closing_sentence and bool(CLOSING_RE.search(before + " " + after) or len(out) == 1)
+    # With several hours, each figure takes its own: Russian and Turkmen name the hour before the
+    # figure ("к 9 часам — 25,1%, к 12 часам — 51,3%"), English mostly after it ("22.8 percent by
+    # 10 a.m. and 47 percent by midday"); the order of the first hour and the first figure tells which.
+    # One hour in a sentence dates all its figures, but for one told at the close of the polls.
+    if len(single) > 1 and out:
+        leading = hours[0].start < out[0].start
+        for k, f in enumerate(out):
+            lo = out[k - 1].end if k else 0
+            hi = out[k + 1].start if k + 1 < len(out) else len(sentence)
+            if leading:
+                own = [h for h in hours if lo <= h.start and h.end <= f.start]
+                f.hour = own[-1].hour if own else (out[k - 1].hour if k else None)
+            else:
+                own = [h for h in hours if f.end <= h.start and h.end <= hi]
+                f.hour = own[0].hour if own else None
+    elif len(single) == 1:
+        for f in out:
+            f.hour = None if f.closing else next(iter(single))
     return out
+
+
+def closing_hour(text: str) -> int | None:
+    """The hour the polls closed, when the text states one ("Голосование продолжалось до 19.00",
+    "polling stations closed at 19:00"); None when it states none or several."""
+    hours = set()
+    for sentence in sentences(text):
+        for c in CLOSING_RE.finditer(sentence):
+            near = range(c.start() - 30, c.end() + 45)
+            hours |= {h.hour for h in hour_mentions(sentence) if h.start in near}
+            hours |= {int(m.group(1)) for m in _AT_CLOCK.finditer(sentence) if m.start() in near
+                      and 17 <= int(m.group(1)) <= 24 and not _OTHER_CLOCK.match(sentence[m.end():m.end() + 30])}
+    return next(iter(hours)) if len(hours) == 1 else None
 
 
 def _mask(sentence: str, mentions: list[BodyMention]) -> str:
@@ -304,76 +471,152 @@ def _group_mentions(sentence: str, mentions: list[BodyMention]) -> list[list[Bod
         if groups:
             prev = groups[-1][-1]
             between = sentence[prev.end:m.start]
-            if not PCT_RE.search(between) and len(between) < 80 and not re.search(r"[.;!?]\s", between):
+            if not PCT_RE.search(between) and len(between) < 80 and not re.search(r"[.;!?]\s|[–—-]\s*$", between):
                 groups[-1].append(m)
                 continue
         groups.append([m])
     return groups
 
 
+def _bodies_of(group: list[BodyMention]) -> tuple[str, ...] | None:
+    """The bodies a group of mentions names; None when they cannot share one figure (no two of
+    them are ever elected on the same day, like the President and the Mejlis)."""
+    bodies = tuple(dict.fromkeys(b for m in group for b in m.bodies))
+    days = [{d for b2, d, _ in KNOWN_ELECTIONS if b2 == b} for b in bodies]
+    if len(bodies) > 1 and not set.intersection(*days):
+        return None
+    return bodies
+
+
 def parse_turnout(text: str) -> list[TurnoutFact]:
     """Every turnout statement in a text, one per body and hour (or final figure).
 
-    A figure belongs to the body named before it in the same sentence (Turkmen, Russian: 'По
-    выборам депутатов Меджлиса ... 31,99%') or, in English, to the body named right after it
-    ('83,88% of voters voted in the elections of deputies of the Mejlis'); a sentence without a
-    body continues the statement before it (areas, abroad, counts).
+    Each figure takes its hour, its body and its area from the statement that carries it:
+    - the hour named next to it ("22.8 percent by 10 a.m. and 47 percent by midday"), or the one
+      hour of its sentence; an hour told in a sentence of its own applies to the figures that follow
+      ("As of 11:00:") or, when that sentence points back at them ("Такие данные ... на 15.00"), to
+      those before;
+    - the body named before it in the same sentence (Turkmen, Russian: 'По выборам депутатов
+      Меджлиса ... 31,99%') or, in English, right after it ('83,88% of voters voted in the elections
+      of deputies of the Mejlis'); a sentence that names no body continues the statement before it,
+      or takes the one body last named; when several bodies were named last, no body is guessed;
+    - a figure stated jointly for several bodies is kept once, for the first body named, with the
+      others listed in `joint_bodies` (never copied onto each).
+    A figure with no hour is final when its sentence says so (final words, the close of the polls)
+    or when the item reports the day after the vote and the sentence reports a vote; it then takes
+    the hour the polls closed when the text states one. Figures the text qualifies as approximate,
+    a candidate's share, another year's, another country's or early voting are not turnout: they
+    are listed in `skipped`.
     """
     if not PCT_RE.search(text) and not _COUNT_HINT.search(text):
         return []
+    text_years = {int(y) for y in _YEAR.findall(text)}
+    after_polling = bool(AFTER_POLLING_RE.search(text))
+    close_at = closing_hour(text)
     facts: list[TurnoutFact] = []
     current: list[TurnoutFact] = []  # the statement(s) the next figures continue
-    bodies: tuple = ()  # the bodies last named
+    carried: tuple[str, ...] | None = ()  # the bodies last named: one group, or None when several
     context = ""
     pending_hour: int | None = None  # an hour told in a sentence of its own
+    last_made: list[TurnoutFact] = []
+    area_count: AreaFigure | None = None  # an area whose count of voters the sentence before gave
     for sentence in sentences(text):
-        if FOREIGN_RE.search(sentence):
-            current, bodies = [], ()
-            continue
         mentions = body_mentions(sentence)
+        if FOREIGN_RE.search(sentence) and (mentions or not PCT_RE.search(sentence)):
+            current, carried, last_made = [], None, []
+            continue
         hour = _hour(sentence)
-        figures = _figures(sentence)
-        final = bool(FINAL_RE.search(sentence)) and hour is None and pending_hour is None
+        figures = _figures(sentence, text_years)
         registered, voted = counts_in(sentence)
+        final_words = bool(FINAL_RE.search(sentence)) and not hour_mentions(sentence) and pending_hour is None
         if mentions:
-            bodies = tuple(b for m in mentions for b in m.bodies)
+            groups_here = _group_mentions(sentence, mentions)
+            carried = _bodies_of(groups_here[0]) if len(groups_here) == 1 else None
             context = sentence
-        if hour is None and pending_hour is not None and (figures or registered or voted) and (mentions or not current):
-            hour, pending_hour = pending_hour, None  # "As of 11:00:" then the figures
+        # "Ahal welaýaty boýunça 274 müň 739 saýlawçy ses berdi. Munuň özi ... 77,27 göterimine deňdir.":
+        # a count of an area (never the overall count), then its share, in the same sentence after
+        # "что составляет" or in a sentence that points back at it
+        counted = _counted_area(sentence, registered, voted) if not mentions else None
+        if counted is not None:
+            registered = voted = None
+            if not figures:
+                area_count = counted
+                continue
+            if len(figures) == 1 and _ANAPHORA_INSIDE.search(sentence[:figures[0].start]) and current:
+                fig = figures[0]
+                if not fig.skip and fig.value <= 100:
+                    for t in current:
+                        _note(t, sentence)
+                        t.areas.append(AreaFigure(fig.value, counted.printed, counted.constituency_number,
+                                                  counted.constituency_name, counted.region_id))
+                continue
+        if area_count is not None and len(figures) == 1 and not mentions and current and _ANAPHORA.match(sentence):
+            fig = figures[0]
+            if not fig.skip and fig.value <= 100:
+                for t in current:
+                    _note(t, sentence)
+                    t.areas.append(AreaFigure(fig.value, area_count.printed, area_count.constituency_number,
+                                              area_count.constituency_name, area_count.region_id))
+            area_count = None
+            continue
+        area_count = None
         if not figures and not (registered or voted):
             if mentions:
                 current = []
-            if hour is not None and _PENDING_HOUR.search(sentence):
+            if hour is not None and _DATA_BACKREF.search(sentence) and last_made and all(
+                    f.hour is None and not f.is_final for f in last_made):
+                for f in last_made:
+                    f.hour = hour  # "Такие данные ... по состоянию на 15.00": the figures just told
+                    _note(f, sentence)
+            elif hour is not None and _PENDING_HOUR.search(sentence):
                 pending_hour = hour  # "Turnout as of 11:00:" with the figures in the next sentence
+            last_made = []
             continue
         if not _TURNOUT_WORDS.search(sentence) and not (current and _lists_areas(sentence)):
             continue
+        if pending_hour is not None and (mentions or not current):
+            for f in figures:
+                f.hour = f.hour if f.hour is not None else pending_hour
+            hour = hour if hour is not None else pending_hour
+            pending_hour = None
         groups = _group_mentions(sentence, mentions)
         owners = _owners(sentence, figures, groups)
-        continuing = bool(current) and not mentions and (hour is None or hour == current[0].hour) and (
-            not final or current[0].is_final)
-        made: dict[int, list[TurnoutFact]] = {}
-        for gi in dict.fromkeys(owners + ([-1] if not figures else [])):
-            if gi >= 0 and hour is None and not final and not _VOTED.search(sentence):
-                continue  # a body and a percentage, but no vote: "10 percent of the voters of a constituency"
-            if gi >= 0:
-                names = tuple(b for m in groups[gi] for b in m.bodies)
-            elif continuing or not (hour is not None or final):
-                continue
-            else:
-                names = bodies or (None,)
-            made[gi] = [TurnoutFact(b, hour, final, context=context) for b in names]
-            facts.extend(made[gi])
-        if made:
-            current = made[list(made)[-1]]
-        elif not continuing:
-            continue
+        voted_here = bool(_VOTED_WORDS.search(sentence) or _VOTED.search(sentence))
+        continuing = bool(current) and not mentions and all(
+            f.hour is None or f.hour == current[0].hour for f in figures) and (not final_words or current[0].is_final)
         masked = _mask(sentence, mentions)
+        made: dict[tuple, TurnoutFact] = {}
+        skipped_notes: list[str] = []
+
+        def statement_for(gi: int, fig_hour: int | None, final: bool) -> TurnoutFact | None:
+            if gi >= 0:
+                names = _bodies_of(groups[gi]) or (None,)
+            elif continuing:
+                return None
+            else:
+                names = carried or (None,)
+            key = (names, fig_hour, final)
+            if key not in made:
+                made[key] = TurnoutFact(names[0], fig_hour, final, context=context, joint_bodies=names[1:])
+                facts.append(made[key])
+            return made[key]
+
         prev_end = 0
         for fig, gi in zip(figures, owners):
-            targets = made.get(gi) or current
             before, after = masked[prev_end: fig.start], masked[fig.end:]
             prev_end = fig.end
+            if fig.skip:
+                skipped_notes.append(f"{fig.printed}: {fig.skip}")
+                continue
+            final = final_words or fig.closing or (
+                fig.hour is None and after_polling and voted_here and not hour_mentions(sentence))
+            fig_hour = fig.hour if fig.hour is not None else (close_at if final else None)
+            if fig_hour is None and not final and not _VOTED.search(sentence) and (gi >= 0 or not continuing):
+                continue  # a percentage, but no vote and no hour: "10 percent of the voters of a constituency"
+            target = statement_for(gi, fig_hour, final)
+            targets = [target] if target is not None else current
+            if not targets:
+                continue
             for t in targets:
                 _note(t, sentence)
             if fig.value > 100:
@@ -391,13 +634,24 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
                 elif t.overall_pct is None and not _dangling_area(before):
                     t.overall_pct = fig.value
         if registered or voted:
-            targets = made.get(-1) or (made[list(made)[0]] if made else current)
+            if not made and not continuing and (hour is not None or final_words or after_polling):
+                final = final_words or (hour is None and after_polling)
+                statement_for(owners[0] if owners else (0 if len(groups) == 1 else -1),
+                              hour if hour is not None else (close_at if final else None), final)
+            targets = list(made.values())[:1] or current
             for t in targets:
                 _note(t, sentence)
                 if registered and t.registered is None:
                     t.registered, t.registered_printed = registered
                 if voted and t.voted is None:
                     t.voted, t.voted_printed = voted
+        for t in list(made.values()) or current:
+            t.skipped += [n for n in skipped_notes if n not in t.skipped]
+        if made:
+            current = list(made.values())[-1:]
+            last_made = list(made.values())
+        elif not continuing:
+            last_made = []
     facts = [f for f in facts if f.overall_pct is not None or f.areas or f.abroad_pct is not None
              or f.voted is not None or f.anomalies]
     return _merge_repeats(facts)
@@ -409,14 +663,17 @@ def _note(fact: TurnoutFact, sentence: str) -> None:
 
 
 def _merge_repeats(facts: list[TurnoutFact]) -> list[TurnoutFact]:
-    """A title or lead that repeats the figure of the body text is one statement, not two."""
+    """A title or lead that repeats the figure of the body text is one statement, not two; a figure
+    told once as final and once at the closing hour is one final statement."""
     out: list[TurnoutFact] = []
     for f in facts:
-        same = next((o for o in out if (o.body, o.hour, o.is_final) == (f.body, f.hour, f.is_final)
+        same = next((o for o in out if (o.body, o.hour) == (f.body, f.hour)
+                     and (o.is_final == f.is_final or (o.overall_pct is not None and o.overall_pct == f.overall_pct))
                      and (o.overall_pct is None or f.overall_pct is None or o.overall_pct == f.overall_pct)), None)
         if same is None:
             out.append(f)
             continue
+        same.is_final = same.is_final or f.is_final
         for name in ("overall_pct", "abroad_pct", "registered", "voted", "registered_printed", "voted_printed"):
             if getattr(same, name) is None:
                 setattr(same, name, getattr(f, name))
@@ -425,6 +682,8 @@ def _merge_repeats(facts: list[TurnoutFact]) -> list[TurnoutFact]:
                        for b in same.areas):
                 same.areas.append(a)
         same.anomalies += [x for x in f.anomalies if x not in same.anomalies]
+        same.skipped += [x for x in f.skipped if x not in same.skipped]
+        same.joint_bodies = tuple(dict.fromkeys(same.joint_bodies + f.joint_bodies))
         _note(same, f.statement)
         same.context = same.context or f.context
     return out
@@ -439,7 +698,7 @@ def _owners(sentence: str, figures: list[_Figure], groups: list[list[BodyMention
         # English: "42,37% in the elections of deputies of the Mejlis"
         for gi, g in enumerate(groups):
             between = sentence[fig.end:g[0].start]
-            if fig.end <= g[0].start < nxt and re.fullmatch(r"[^.;%]{0,70}", between) and re.search(
+            if fig.end <= g[0].start < nxt and re.fullmatch(r"[^.;%]{0,110}", between) and re.search(
                     r"\b(?:in|for|on|at)\b", between, re.I):
                 owner = gi
                 break
@@ -460,4 +719,5 @@ def _lists_areas(sentence: str) -> bool:
 
 def _dangling_area(before: str) -> bool:
     """An area word right before a figure that we could not read (cut name): not an overall figure."""
-    return bool(re.search(r"(?:constituency|district|okrug\w*|округ\w*)\s*\S{0,30}\s*$", before[-60:], re.I))
+    return bool(re.search(r"(?:constituency|district|okrug\w*|округ\w*)\s*(?:№|#|No\.?)?\s*(?:\d{1,3}|[«“\"])\S{0,30}\s*$",
+                          before[-60:], re.I))
