@@ -66,7 +66,9 @@ FINAL_RE = re.compile(
     r"|\bturnout\s+(?:of|at)\s+\d|göterimine deň|göterime deň|göterimi(?:ne)? deň|\bgatnaşdy(?:lar)?\b|gatnaşan saýlawçy"
     r"|принял[оиа]? участие|явка\s+(?:избирателей\s+)?составила|составил[аи]?\s+\d", re.I)
 _PENDING_HOUR = re.compile(r"turnout|явк|voted|проголосова|ses ber|gatnaş|took part|participat|участие", re.I)
-_VOTED = re.compile(r"\bvoted\b|took part|participated|ses berdi|gatnaşdy|проголосова|приняли участие", re.I)
+# Words that report a vote: "voted", "took part", "cast ballots", "ses berdi", "проголосовали", "явка"
+_VOTED = re.compile(r"\bvoted\b|took\s+part|participated|cast\s+(?:their\s+)?(?:votes?|ballots?)|attended|turnout"
+                          r"|ses\s+berdi|gatnaşdy|gatnaşan|gatnaşyp\w*|ses\s+berip\w*|проголосова\w*|приняли\s+участие|принял\w*\s+участие|явка", re.I)
 _TURNOUT_WORDS = re.compile(
     r"vot(?:ed|ing|ers)|turnout|took part|participated|ses ber|saýlawçy|gatnaş|проголосова|избирател|явк|участие", re.I)
 # Turnout of another country's election (CEC officials observe abroad): never ours.
@@ -354,8 +356,6 @@ AFTER_POLLING_RE = re.compile(
     r"|окончательн\w+\s+(?:итог|результат)|предварительн\w+\s+(?:итог|результат)|итоги\s+(?:выборов|голосования)"
     r"|подв\w+\s+итог|состоял\w*\s+выбор|выборы\s+(?:\w+\s+){0,6}?состоял|завершились\s+выборы|выборы\s+завершились|избран\w*"
     r"|gutarnykly\s+netije|deslapky\s+netije|jemlen\w*|sesler\w*\s+sanal\w*|saýlaw\w*\s+(?:\w+\s+){0,3}?geçirildi|saýlandy", re.I)
-_VOTED_WORDS = re.compile(r"\bvoted\b|took\s+part|participated|cast\s+(?:their\s+)?(?:votes?|ballots?)|attended|turnout"
-                          r"|ses\s+berdi|gatnaşdy|gatnaşan|gatnaşyp\w*|ses\s+berip\w*|проголосова\w*|приняли\s+участие|принял\w*\s+участие|явка", re.I)
 # A sentence that gives the share of what the sentence before counted
 _ANAPHORA = re.compile(r"^(?:munuň\s+özi|bu\s+bolsa|bu\s+san|this\s+(?:is|amounts|makes|represents|corresponds)|that\s+is"
                        r"|which\s+(?:is|amounts)|это\s+составл\w*|что\s+составл\w*|это\s+)", re.I)
@@ -581,7 +581,7 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
             pending_hour = None
         groups = _group_mentions(sentence, mentions)
         owners = _owners(sentence, figures, groups)
-        voted_here = bool(_VOTED_WORDS.search(sentence) or _VOTED.search(sentence))
+        voted_here = bool(_VOTED.search(sentence))
         continuing = bool(current) and not mentions and all(
             f.hour is None or f.hour == current[0].hour for f in figures) and (not final_words or current[0].is_final)
         masked = _mask(sentence, mentions)
