@@ -68,7 +68,7 @@ FINAL_RE = re.compile(
 _PENDING_HOUR = re.compile(r"turnout|явк|voted|проголосова|ses ber|gatnaş|took part|participat|участие", re.I)
 # Words that report a vote: "voted", "took part", "cast ballots", "ses berdi", "проголосовали", "явка"
 _VOTED = re.compile(r"\bvoted\b|took\s+part|participated|cast\s+(?:their\s+)?(?:votes?|ballots?)|attended|turnout"
-                          r"|ses\s+berdi|gatnaşdy|gatnaşan|gatnaşyp\w*|ses\s+berip\w*|проголосова\w*|приняли\s+участие|принял\w*\s+участие|явка", re.I)
+                    r"|ses\s+berdi|gatnaşdy|gatnaşan|gatnaşyp\w*|ses\s+berip\w*|проголосова\w*|приняли\s+участие|принял\w*\s+участие|явка", re.I)
 _TURNOUT_WORDS = re.compile(
     r"vot(?:ed|ing|ers)|turnout|took part|participated|ses ber|saýlawçy|gatnaş|проголосова|избирател|явк|участие", re.I)
 # Turnout of another country's election (CEC officials observe abroad): never ours.
