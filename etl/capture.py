@@ -4,6 +4,11 @@ A capture is a `.txt` file (page text, as stored by public web archives or writt
 `.html` file (a page as the crawler received it), each with an optional `NAME.meta.json` sidecar
 holding at least `url` and `fetched_at`. HTML becomes page text here and only here, so everything
 downstream works on text lines.
+
+A `.bin` file is an answer the crawler kept that was not an HTML page (its sidecar says
+`"html": false` and the content type): it is found by the walk and listed as a capture of format
+`binary` (sha256, size, url), but never read as text: reading it raises CaptureError, so the
+loader reports it as a parse issue (and `--strict` fails on it).
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from pathlib import Path
 from .html_text import decode_html, html_to_page
 
 CAPTURE_SUFFIXES = (".txt", ".html", ".htm")
+BINARY_SUFFIX = ".bin"  # a non-HTML answer kept by the crawler: reported, never read
 SIDECAR_SUFFIX = ".meta.json"
 
 _URL_PATH = re.compile(r"^(?:https?://[^/]+)?/(en|tk|ru)/(news|articles|elections|law)(?:/(\d+))?", re.I)
@@ -35,7 +41,7 @@ class CaptureError(Exception):
 class Capture:
     id: str  # sha256 of the bytes
     path: str  # relative to the raw root, with forward slashes
-    format: str  # text / html
+    format: str  # text / html / binary
     size: int
     url: str | None = None
     fetched_at: str | None = None
@@ -121,7 +127,7 @@ def _is_utf8_name(name: str) -> bool:
 
 def _is_capture_name(name: str) -> bool:
     lower = name.lower()
-    return lower.endswith(CAPTURE_SUFFIXES) and not lower.endswith(SIDECAR_SUFFIX)
+    return lower.endswith(CAPTURE_SUFFIXES + (BINARY_SUFFIX,)) and not lower.endswith(SIDECAR_SUFFIX)
 
 
 def _within(path: str, root: str) -> bool:
@@ -129,7 +135,8 @@ def _within(path: str, root: str) -> bool:
 
 
 def walk_captures(raw_dir: Path) -> Found:
-    """Every capture file under `raw_dir`, in a stable order, and every problem met on the way:
+    """Every capture file under `raw_dir` (`.bin` files included: reading one reports it), in a
+    stable order, and every problem met on the way:
     unreadable folders, symlinks that leave the folder (never followed), names that are not UTF-8,
     captures that are not regular files. Symlinks to files inside the folder are read; symlinks to
     folders are not followed (what they hold is inside the folder and found anyway)."""
@@ -321,12 +328,14 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None) -> Captur
     wrong type) are in `capture.problems` as (line, problem, excerpt).
     """
     limits = limits or Limits()
-    data, sha, size = _read_bytes(path, root, limits.max_capture_bytes)
+    binary = path.suffix.lower() == BINARY_SUFFIX
+    # a .bin file is only hashed (in chunks, never held in memory), whatever its size
+    data, sha, size = _read_bytes(path, root, 0 if binary else limits.max_capture_bytes)
     rel = path.relative_to(root).as_posix()
     cap = Capture(
         id=sha,
         path=rel,
-        format="html" if path.suffix.lower() in (".html", ".htm") else "text",
+        format="binary" if binary else "html" if path.suffix.lower() in (".html", ".htm") else "text",
         size=size,
     )
     try:
@@ -337,6 +346,9 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None) -> Captur
     cap.url = meta.get("url") or None
     cap.fetched_at = meta.get("fetched_at") or None
     cap.status = meta.get("status")
+    if binary:
+        kind = (meta.get("content_type") or "").split(";", 1)[0].strip().lower()[:100] or "unknown content type"
+        raise CaptureError(f"not an HTML page ({kind}): not read", cap)
     if data is None:
         raise CaptureError(f"capture of {size} bytes is over the cap of {limits.max_capture_bytes} bytes: "
                            "skipped (saylav load --max-capture-bytes)", cap)

@@ -14,12 +14,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-__all__ = ["sibling", "plugin_modules"]
-
-
-def sibling(plugin_file: str, name: str):
-    """The module `name` of this package (kept for plugin files written for the old loader)."""
-    return importlib.import_module(f"{__name__}.{name}")
+__all__ = ["plugin_modules"]
 
 
 def plugin_modules() -> list:

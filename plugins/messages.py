@@ -1,5 +1,6 @@
 """The site's words in English, Turkmen and Russian: one message catalogue, and the formats of
-dates and numbers in each language (no hooks here; loaded with `sibling("messages")`).
+dates and numbers in each language (no hooks here; imported as
+`from . import messages as msg`).
 
 A message is looked up by its English text (as gettext does): `gettext("ru", "Latest news")` ->
 "Последние новости". Messages with `{name}` fields are formatted after the lookup. A message

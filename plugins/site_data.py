@@ -4,8 +4,7 @@
 thread, under the instance's SQL time limit. The rest are labels in the site's three languages
 and formatting helpers used by the templates.
 
-Other plugin files load this one with `sibling("site_data")`: Datasette loads plugin files by path,
-not as a package, so they cannot import each other by name.
+The site's other modules import it relatively (`from . import site_data as site`).
 """
 from __future__ import annotations
 
@@ -15,7 +14,9 @@ from collections import OrderedDict
 from datetime import date
 from urllib.parse import quote
 
-from . import sibling as _load_sibling
+from . import charts
+from . import messages as msg
+from . import turnout_table as turnout
 
 DATABASE = "saylav"
 
@@ -57,11 +58,6 @@ DATE_BASIS = {
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
-
-
-def sibling(name: str):
-    """plugins/{name}.py, loaded once (see etl.plugin_support)."""
-    return _load_sibling(__file__, name)
 
 
 def database(datasette):
@@ -125,7 +121,6 @@ async def elections_overview(datasette, lang: str = "en") -> list[dict]:
     memo = cache(datasette)
     key = "elections" if lang == "en" else "elections-" + lang
     if key not in memo:
-        msg = sibling("messages")
         data = await fetch(datasette, {
             "elections": ("""
                 select e.*, (select count(*) from item_elections ie where ie.election_id = e.id) as news_count
@@ -140,9 +135,9 @@ async def elections_overview(datasette, lang: str = "en") -> list[dict]:
         out = []
         for e in data["elections"]:
             snaps = by_election.get(e["id"], [])
-            points = sibling("turnout_table").overall_points(snaps)
+            points = turnout.overall_points(snaps)
             final = next((s["overall_pct"] for s in snaps if s["is_final"]), None)
-            spark = _markup(sibling("charts").sparkline(
+            spark = _markup(charts.sparkline(
                 points, label=msg.gettext(lang, "Turnout through polling day, {name}", name=msg.election_label(lang, e["id"], e["name"])))) \
                 if points else None
             out.append(dict(e, points=points, final=final, sparkline=spark,
@@ -206,5 +201,5 @@ def template_helpers() -> dict:
         "LANGS": LANGS, "LANG_SHORT": LANG_SHORT, "T": T, "KINDS": KINDS, "DATE_BASIS": DATE_BASIS,
         "long_date": long_date, "paragraphs": paragraphs, "is_web_url": is_web_url,
         "item_url": item_url, "entity_url": entity_url, "table_url": table_url, "site_path": path,
-        "pct": sibling("charts").pct, "hour_label": sibling("charts").hour_label,
+        "pct": charts.pct, "hour_label": charts.hour_label,
     }

@@ -396,3 +396,57 @@ def test_a_full_disk_on_a_file_operation(raw_dir, tmp_path, monkeypatch, where):
 
     _full_disk_cli(raw_dir, tmp_path, monkeypatch, inject)
     assert json  # (used by the injection)
+
+
+def _write_non_html(raw_dir, rel, body: bytes, content_type: str | None, url: str):
+    """A non-HTML answer as the crawler keeps it (etl/fetch/store.py): `NAME.bin` and a sidecar
+    with `"html": false` and the content type."""
+    import hashlib
+    import json
+
+    path = raw_dir / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(body)
+    sha = hashlib.sha256(body).hexdigest()
+    path.with_name(path.name + ".meta.json").write_text(json.dumps({
+        "url": url, "requested_url": url, "fetched_at": "2026-03-01T10:00:00Z", "status": 200,
+        "etag": None, "last_modified": None, "sha256": sha, "content_type": content_type,
+        "content_encoding": None, "html": False, "user_agent": "saylav-archive (test)"}))
+    return sha
+
+
+def test_a_non_html_capture_is_reported_never_read_and_strict_fails_on_it(raw_dir, tmp_path):
+    write_capture(raw_dir, "ok.txt", STORY)
+    pdf = b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
+    pdf_sha = _write_non_html(raw_dir, "en/news/77/20260301T100000Z_0123456789abcdef.bin", pdf,
+                              "application/pdf", "https://saylav.gov.tm/en/news/77")
+    img_sha = _write_non_html(raw_dir, "en/news/78/20260301T100000Z_fedcba9876543210.bin", b"\x89PNG\r\n\x1a\n",
+                              None, "https://saylav.gov.tm/en/news/78")
+    db = tmp_path / "s.db"
+    summary, found = load(raw_dir, db)
+    assert summary.items == 1  # the rest loads
+    assert sorted((i["capture_id"], i["line"], i["problem"]) for i in found) == sorted([
+        (pdf_sha, 0, "not an HTML page (application/pdf): not read"),
+        (img_sha, 0, "not an HTML page (unknown content type): not read")])
+    conn = sqlite3.connect(db)
+    # listed as captures (sha256, size, where from), nothing read from them
+    assert conn.execute("select id, path, bytes, format, url, status from captures where format = 'binary' "
+                        "order by path").fetchall() == [
+        (pdf_sha, "en/news/77/20260301T100000Z_0123456789abcdef.bin", len(pdf), "binary",
+         "https://saylav.gov.tm/en/news/77", 200),
+        (img_sha, "en/news/78/20260301T100000Z_fedcba9876543210.bin", 8, "binary",
+         "https://saylav.gov.tm/en/news/78", 200)]
+    assert conn.execute("select count(*) from news_items where site_id in (77, 78)").fetchone() == (0,)
+    conn.close()
+    res = _strict_fails(raw_dir, tmp_path)
+    assert "--strict: 2 parse issues" in res.output and "not an HTML page (application/pdf)" in res.output
+
+
+def test_a_non_html_capture_over_the_size_cap_is_still_reported_as_not_html(raw_dir, tmp_path):
+    from etl.capture import Limits
+
+    write_capture(raw_dir, "ok.txt", STORY)
+    sha = _write_non_html(raw_dir, "x.bin", b"PK\x03\x04" + b"\x00" * 5000, "application/zip",
+                          "https://saylav.gov.tm/en/news/9")
+    summary, found = load(raw_dir, tmp_path / "s.db", limits=Limits(max_capture_bytes=2000))
+    assert [(i["capture_id"], i["problem"]) for i in found] == [(sha, "not an HTML page (application/zip): not read")]

@@ -253,17 +253,16 @@ def test_release_from_the_installed_package_validates(installed):
     run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=work / "rel", timeout=60)
 
 
-def test_old_sibling_lines_become_relative_imports_and_the_shim_shares_modules():
-    from etl.plugin_support import relative_imports, sibling
-    from saylav_site import charts
+def test_plugin_modules_import_each_other_relatively_with_no_sibling_loader():
+    import importlib.util
 
-    old = ('from datasette import hookimpl\n\nfrom etl.plugin_support import sibling\n\n\n'
-           'site = sibling(__file__, "site_data")\ncharts = sibling(__file__, "charts")\n')
-    assert relative_imports(old) == ('from datasette import hookimpl\n\n\n'
-                                     'from . import site_data as site\nfrom . import charts\n')
-    assert sibling("plugins/x.py", "charts") is charts
+    import saylav_site
+
+    assert importlib.util.find_spec("etl.plugin_support") is None  # the old shim is gone
+    assert not hasattr(saylav_site, "sibling")
     for f in (ROOT / "plugins").glob("*.py"):
-        assert not re.search(r"^from etl\.plugin_support import", f.read_text(encoding="utf-8"), re.M), f
+        text = f.read_text(encoding="utf-8")
+        assert not re.search(r"plugin_support|\bsibling\(|_load_sibling", text), f
 
 
 def test_the_crawler_user_agent_names_the_package_version():

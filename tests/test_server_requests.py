@@ -20,14 +20,70 @@ def plugin(name):
     return next(mod for mod in pm.get_plugins() if getattr(mod, "__name__", "") == "saylav_site." + name)
 
 
+API = ["/saylav/news_items.json", "/saylav/news_items.csv", "/saylav.json?sql=select+1"]
+
+
 @pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"])
 async def test_other_methods_get_405_on_the_sites_pages(site_ds, method):
     for path in PAGES:
+        if method == "OPTIONS" and path in API:
+            continue  # a CORS preflight: below
         r = await site_ds.client.request(method, path)
         assert r.status_code == 405, (method, path, r.status_code)
         assert r.headers["allow"] == "GET, HEAD"
         assert "read-only" in r.text
         assert r.headers["cache-control"] == "no-store"
+
+
+CORS_PREFLIGHT = {"origin": "https://example.org", "access-control-request-method": "GET",
+                  "access-control-request-headers": "authorization"}
+
+
+async def test_options_on_the_json_and_csv_api_is_a_cors_preflight(site_ds):
+    from datasette.utils import add_cors_headers
+
+    assert site_ds.cors  # etl.serve turns Datasette's CORS on, as `datasette --cors`
+    datasettes = {}
+    add_cors_headers(datasettes)
+    key = plugin("cdn_cache").db_key(site_ds)
+    for path in [*API, "/saylav.json", "/saylav/news_items/en-461.json", "/saylav/news_items.json?_size=5",
+                 "/en/saylav/news_items.json", f"/saylav-{key}/news_items.json", f"/saylav-{key}/news_items.csv"]:
+        r = await site_ds.client.request("OPTIONS", path, headers=CORS_PREFLIGHT)
+        assert r.status_code == 204, (path, r.status_code, r.text)
+        assert r.content == b"", path
+        for name, value in datasettes.items():  # what Datasette's data views send with CORS on
+            assert r.headers[name] == value, (path, name)
+        assert r.headers["access-control-allow-origin"] == "*"
+        assert "GET" in r.headers["access-control-allow-methods"], path
+        assert "authorization" in r.headers["access-control-allow-headers"].lower(), path
+        assert "content-length" not in r.headers or r.headers["content-length"] == "0", path
+        # the request the preflight was for answers, with CORS headers
+        if "?" not in path and not path.startswith("/en/"):
+            got = await site_ds.client.get(path, headers={"origin": "https://example.org"})
+            assert got.status_code == 200 and got.headers["access-control-allow-origin"] == "*", path
+
+
+async def test_options_elsewhere_and_other_methods_on_the_api_stay_405(site_ds):
+    for path in ("/", "/news", "/saylav", "/saylav/news_items", "/saylav/feed.atom", "/sitemap.xml",
+                 "/saylav.db", "/static/site.css", "/saylavx.json", "/other/news_items.json"):
+        r = await site_ds.client.request("OPTIONS", path, headers=CORS_PREFLIGHT)
+        assert r.status_code == 405, (path, r.status_code)
+        assert "access-control-allow-methods" not in r.headers, path
+    for method in ("POST", "PUT", "PATCH", "DELETE", "TRACE"):
+        for path in API:
+            r = await site_ds.client.request(method, path, headers={"origin": "https://example.org"})
+            assert r.status_code == 405 and r.headers["allow"] == "GET, HEAD", (method, path)
+
+
+async def test_without_cors_options_on_the_api_is_405(site_db):
+    from datasette.app import Datasette
+
+    from etl.serve import datasette_args
+
+    ds = Datasette(**dict(datasette_args(site_db), cors=False))
+    r = await ds.client.request("OPTIONS", "/saylav/news_items.json", headers=CORS_PREFLIGHT)
+    assert r.status_code == 405
+    assert "access-control-allow-origin" not in r.headers
 
 
 async def test_get_and_head_still_answer(site_ds):

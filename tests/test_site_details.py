@@ -3,13 +3,9 @@ facet, foreign keys linked on row pages, canned-query parameters as lists, CSV t
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from etl.plugin_support import sibling
+from saylav_site import descriptions
 from tests.site_fixtures import ELECTION, get
-
-ROOT = Path(__file__).resolve().parent.parent
-descriptions = sibling(str(ROOT / "plugins" / "site_data.py"), "descriptions")
 
 
 def test_markdown_of_descriptions_is_safe_inline_html():

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from etl.plugin_support import sibling
+from saylav_site import messages as msg
+from saylav_site import site_data
 from tests.site_fixtures import ELECTION, get
 
 ROOT = Path(__file__).resolve().parent.parent
-msg = sibling(str(ROOT / "plugins" / "site_data.py"), "messages")
-site_data = sibling(str(ROOT / "plugins" / "site_data.py"), "site_data")
 
 
 def used_messages() -> set[str]:

@@ -147,8 +147,8 @@ async def test_the_elections_page_overlays_turnout_of_every_election(site_ds):
     html = (await get(site_ds, "/elections")).text
     # one election with hourly figures in the test corpus: no overlay of one line
     assert "turnout-overlay" not in html
-    election_pages = __import__("etl.plugin_support", fromlist=["sibling"]).sibling(
-        str(__import__("pathlib").Path(__file__).resolve().parent.parent / "plugins" / "site_data.py"), "election_pages")
+    from saylav_site import election_pages
+
     svg = election_pages.overlay([
         {"id": "mejlis-2023-03-26", "name": "Mejlis 2023", "points": [(9, 20.2), (11, 41.3)]},
         {"id": "mejlis-2018-03-25", "name": "Mejlis 2018", "points": [(10, 30.0), (12, 55.5)]},
