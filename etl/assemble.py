@@ -12,6 +12,7 @@ from datetime import date
 
 from slugify import slugify
 
+from .cache import cached_map
 from .dating import _date_from_polling_day
 from .entities import (
     Registry,
@@ -33,7 +34,6 @@ from .facts.results import CandidateShare, ElectedToOffice, ResultIssue, results
 from .facts.turnout import parse_turnout
 from .issues import _issue
 from .merge import Item, unique_id
-from .parallel import pmap
 from .text import TURKMEN_LETTERS
 
 
@@ -106,11 +106,13 @@ def _parse_item_star(args):
         return e
 
 
-def extract(items: list[Item], issues: list[dict]) -> Facts:
+def extract(items: list[Item], issues: list[dict], cache=None, full: bool = False) -> Facts:
     """Read every item's facts (in parallel), then resolve them into elections and entities (in
-    order, so that ids and names come out the same on every run)."""
+    order, so that ids and names come out the same on every run). With a `cache`
+    (etl.cache.LoadCache), an item text parsed before by the same parsers is not parsed again."""
     facts = Facts()
-    parsed = pmap(_parse_item_star, [(i.title, i.text, i.lang, i.published_on) for i in items])
+    jobs = [(i.title, i.text, i.lang, i.published_on) for i in items]
+    parsed = cached_map(cache, "parse_item", _parse_item_star, jobs, full)
     for item, p in zip(items, parsed):
         capture_id = item.sightings[0].capture.id
         line = item.sightings[0].raw.line

@@ -13,13 +13,13 @@ import bisect
 from collections import defaultdict
 
 from . import dates as D
+from .cache import cached_map
 from .facts.elections import KNOWN_ELECTIONS
 from .issues import _issue
 from .merge import Item
-from .parallel import pmap
 
 
-def fix_dates(items: list[Item], issues: list[dict]) -> None:
+def fix_dates(items: list[Item], issues: list[dict], cache=None, full: bool = False) -> None:
     """Give each item with a date line its year, recording how it was fixed (`date_basis`).
 
     In order of trust: a year printed with the date (`date-line`; `dateline` for a press page's time
@@ -27,13 +27,16 @@ def fix_dates(items: list[Item], issues: list[dict]) -> None:
     item's own text; the article id between neighbours whose dates are known; neighbours in a
     newest-first list (sidebar, listing; one list per excerpt of a capture); the capture's fetch
     time for sidebar and listing items. Never the main story's year for a sidebar item.
+
+    The years read from the items' texts go through `cache` (etl.cache.LoadCache) when given.
     """
     dated = [i for i in items if i.date]
     for item in dated:
         if item.date.year:
             _set(item, item.date.year, item.date.basis or "date-line")
     undated = [i for i in dated if not i.published_on]
-    years = pmap(_year_from_text_star, [(i.date, f"{i.title or ''}\n{i.text}") for i in undated])
+    years = cached_map(cache, "year_from_text", _year_from_text_star,
+                       [(i.date, f"{i.title or ''}\n{i.text}") for i in undated], full)
     for item, y in zip(undated, years):
         if y:
             _set(item, y, "text")

@@ -12,6 +12,7 @@ The stages, in order (one module each):
     etl.merge       sightings -> items
     etl.dating      items -> items with their years
     etl.assemble    items -> facts and entities -> rows
+    etl.cache       what each capture and item yielded last time (the incremental load)
     etl.build       rows -> temp db -> checks -> atomic replace
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from .assemble import Facts, extract, parse_item, rows  # noqa: F401
 from .build import LoadError, check, publish, write, write_inspect  # noqa: F401 (write, check: public)
+from .cache import LoadCache
 from .capture import Limits
 from .dating import fix_dates
 from .issues import _issue  # noqa: F401
@@ -46,6 +48,8 @@ class LoadSummary:
     parse_issues: int = 0
     seconds: dict = field(default_factory=dict)
     rows: int = 0
+    cache: dict = field(default_factory=dict)  # hits and misses of the incremental cache, by kind
+    notes: list = field(default_factory=list)  # messages for the user (a damaged cache ignored, ...)
 
     def __str__(self) -> str:
         return (f"{self.captures} captures, {self.items} items, {self.facts} facts, "
@@ -61,22 +65,34 @@ class StrictError(LoadError):
 
 
 def load(raw_dir: Path, db_path: Path, progress: Progress = _no_progress, inspect_path: Path | None = None,
-         strict: bool = False, limits: Limits | None = None) -> tuple[LoadSummary, list[dict]]:
+         strict: bool = False, limits: Limits | None = None, full: bool = False,
+         use_cache: bool = False) -> tuple[LoadSummary, list[dict]]:
     """Build the database from the captures in raw_dir and replace db_path with it (etl.build).
 
     With `strict`, any parse issue stops the load before anything is written. `limits` caps the
     bytes of one capture and the characters of one line (etl.capture.Limits).
+
+    With `use_cache` (as `saylav load` does), what each capture and item yields is kept in a cache
+    beside the database (etl.cache), so a load reads and parses only new or changed captures; the
+    rows are the same as a cold load's. `full` reads and parses everything afresh and refills the
+    cache. Without `use_cache` the cache is neither read nor written.
     """
     raw_dir, db_path = Path(raw_dir), Path(db_path)
     if not raw_dir.is_dir():
         raise LoadError(f"no such folder of captures: {raw_dir}")
     summary = LoadSummary()
     t0 = time.perf_counter()
-    captures, sightings, issues = read_all(raw_dir, progress, limits=limits)
-    items = merge(sightings)
-    t1 = time.perf_counter()
-    fix_dates(items, issues)
-    facts = extract(items, issues)
+    cache = LoadCache.open(db_path, note=summary.notes.append) if use_cache else None
+    try:
+        captures, sightings, issues = read_all(raw_dir, progress, limits=limits, cache=cache, full=full)
+        items = merge(sightings)
+        t1 = time.perf_counter()
+        fix_dates(items, issues, cache=cache, full=full)
+        facts = extract(items, issues, cache=cache, full=full)
+    finally:
+        if cache is not None:
+            cache.finish()
+            summary.cache = {"hits": cache.hits, "misses": cache.misses}
     t2 = time.perf_counter()
     if strict and issues:
         raise StrictError(issues)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -87,22 +88,30 @@ PARALLEL_MIN_CAPTURES = 400
 
 
 def read_all(raw_dir: Path, progress: Progress = _no_progress, workers: int | None = None,
-             limits: Limits | None = None):
+             limits: Limits | None = None, cache=None, full: bool = False):
     """Every capture under raw_dir, read and split into sightings, and the problems met.
 
     Captures are independent, so a large folder is read by a pool of worker processes (one per
     core); results come back in path order, so the outcome is the same as a serial read.
+
+    With a `cache` (etl.cache.LoadCache), a capture whose bytes, sidecar, path and limits were read
+    before by the same parsers is not read again: its sightings come from the cache, and what is
+    read afresh goes into it (`full`: nothing is taken from the cache, everything goes in). The keys
+    used are recorded in the cache, which keeps only those at the end of the load.
     """
     found = walk_captures(raw_dir)
     paths = found.paths
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    jobs = [(p, raw_dir, limits) for p in paths]
-    if workers > 1 and len(paths) >= PARALLEL_MIN_CAPTURES:
-        with _pool(workers) as pool:
-            results = list(progress(pool.map(_read_one_star, jobs, chunksize=64), desc="reading captures",
-                                    unit="capture", total=len(jobs)))
+    if cache is None:
+        jobs = [(p, raw_dir, limits) for p in paths]
+        if workers > 1 and len(paths) >= PARALLEL_MIN_CAPTURES:
+            with _pool(workers) as pool:
+                results = list(progress(pool.map(_read_one_star, jobs, chunksize=64), desc="reading captures",
+                                        unit="capture", total=len(jobs)))
+        else:
+            results = [read_one(*job) for job in progress(jobs, desc="reading captures", unit="capture")]
     else:
-        results = [read_one(*job) for job in progress(jobs, desc="reading captures", unit="capture")]
+        results = _read_cached(paths, raw_dir, limits, cache, full, workers, progress)
     captures: list[Capture] = []
     sightings: list[Sighting] = []
     issues: list[dict] = [_issue(None, 0, problem, rel) for rel, problem in found.problems]
@@ -116,6 +125,46 @@ def read_all(raw_dir: Path, progress: Progress = _no_progress, workers: int | No
             captures.append(cap)
         sightings.extend(found_sightings)
     return captures, sightings, issues
+
+
+def _read_one_pickled(args) -> bytes:
+    return pickle.dumps(read_one(*args), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read_cached(paths, raw_dir, limits, cache, full, workers, progress):
+    """read_one of every path (in path order), through the cache."""
+    from .cache import capture_key
+
+    keys = [capture_key(p, raw_dir, limits or Limits()) for p in paths]
+    cache.use("read", keys)
+    stored = {} if full else cache.get_read([k for k in keys if k])
+    results: list = [None] * len(paths)
+    todo = []
+    for idx, key in enumerate(keys):
+        blob = stored.get(key) if key else None
+        if blob is not None:
+            try:
+                results[idx] = pickle.loads(blob)
+                cache.hits["read"] += 1
+                continue
+            except Exception as e:  # a damaged entry: read the capture afresh
+                cache.unusable("read", key, e)
+        todo.append(idx)
+    cache.misses["read"] += len(todo)
+    jobs = [(paths[i], raw_dir, limits) for i in todo]
+    if workers > 1 and len(jobs) >= PARALLEL_MIN_CAPTURES:
+        with _pool(workers) as pool:
+            blobs = list(progress(pool.map(_read_one_pickled, jobs, chunksize=64), desc="reading captures",
+                                  unit="capture", total=len(jobs)))
+    else:
+        blobs = [_read_one_pickled(job) for job in progress(jobs, desc="reading captures", unit="capture")]
+    fresh = []
+    for idx, blob in zip(todo, blobs):
+        results[idx] = pickle.loads(blob)
+        if keys[idx]:
+            fresh.append((keys[idx], blob))
+    cache.put_read(fresh)
+    return results
 
 
 def _sha(path: Path) -> str:
