@@ -221,7 +221,7 @@ class LoadCache:
             conn = None
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(path, isolation_level=None)
+                conn = sqlite3.connect(path, isolation_level=None, timeout=30)  # another load may hold it
                 conn.execute("pragma journal_mode = wal")
                 conn.execute("pragma synchronous = normal")
                 conn.execute("create table if not exists meta (k text primary key, v text)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 # Month words as they open a date line (abbreviated or not), lower-cased.
 MONTH_WORDS: dict[str, int] = {}
@@ -60,6 +61,7 @@ def parse_date_line(line: str) -> DayMonth | None:
     return parse_site_date_line(line) or parse_time_stamp(line) or parse_dateline(line)
 
 
+@lru_cache(maxsize=1 << 14)  # pure (DayMonth is frozen); date lines repeat across captures
 def parse_site_date_line(line: str) -> DayMonth | None:
     """The site's date line: '02 Dec' -> DayMonth(2, 12); None when the line is not one."""
     m = DATE_LINE_RE.match(line)
