@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -337,6 +338,11 @@ def _add_candidate(facts: Facts, item: Item, r, issues: list) -> None:
     })
 
 
+@lru_cache(maxsize=1 << 12)  # roles and organisations repeat from meeting to meeting
+def _organizations_in(text: str) -> tuple:
+    return tuple(organizations_in(text))
+
+
 def _add_meeting(facts: Facts, item: Item, m) -> None:
     mid = f"{item.id}-meeting"
     facts.meetings.append({
@@ -355,7 +361,7 @@ def _add_meeting(facts: Facts, item: Item, m) -> None:
         seen.add(pid)
         org_id = None
         if p.role:
-            orgs = organizations_in(p.organization_text or "") or organizations_in(p.role)
+            orgs = _organizations_in(p.organization_text or "") or _organizations_in(p.role)
             if orgs:
                 org, printed = orgs[0]
                 org_id = facts.registry.organization(org, printed, item.lang)

@@ -111,23 +111,28 @@ def version(roots: tuple[str, ...]) -> str:
     return _VERSIONS[roots]
 
 
-def _sha_file(path: Path, limit: int | None = None) -> str | None:
+def _sha_file(path: str, limit: int) -> str | None:
     """The SHA-256 of a regular file that is no symlink and at most `limit` bytes, or None. A FIFO
-    or a device is not opened for reading (it cannot block the load), a larger file is not read."""
+    or a device is not read (opened without blocking, it cannot stall the load), nor is a larger
+    file or a symlink (O_NOFOLLOW)."""
     try:
-        st = os.lstat(path)
-        if not stat.S_ISREG(st.st_mode) or (limit is not None and st.st_size > limit):
-            return None
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
-        with open(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                return None
-            h = hashlib.sha256()
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                h.update(chunk)
-            return h.hexdigest()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except OSError:
         return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        h = hashlib.sha256()
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return h.hexdigest()
+            h.update(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def capture_key(path: Path, root: Path, limits) -> str | None:
@@ -137,10 +142,11 @@ def capture_key(path: Path, root: Path, limits) -> str | None:
     checks and their parse issues."""
     from .capture import MAX_SIDECAR_BYTES, SIDECAR_SUFFIX
 
-    sha = _sha_file(path, limits.max_capture_bytes)
+    name = os.fspath(path)
+    sha = _sha_file(name, limits.max_capture_bytes)
     if sha is None:
         return None
-    side = path.with_name(path.name + SIDECAR_SUFFIX)
+    side = name + SIDECAR_SUFFIX
     if os.path.lexists(side):
         side_sha = _sha_file(side, MAX_SIDECAR_BYTES)
         if side_sha is None:
@@ -148,7 +154,8 @@ def capture_key(path: Path, root: Path, limits) -> str | None:
     else:
         side_sha = "-"
     lim = (limits.max_capture_bytes, limits.max_line_chars)
-    rel = path.relative_to(root).as_posix()
+    top = os.fspath(root).rstrip("/") + "/"
+    rel = name[len(top):] if name.startswith(top) else Path(path).relative_to(root).as_posix()
     return hashlib.sha256(f"{sha}\0{side_sha}\0{rel}\0{lim}".encode()).hexdigest()
 
 
