@@ -154,8 +154,9 @@ def walk_captures(raw_dir: Path) -> Found:
             found.problems.append((printable_name(rel_folder), f"folder cannot be read ({e.strerror or e})"))
             continue
         subfolders = []
+        prefix = "" if rel_folder == "." else rel_folder + "/"
         for entry in entries:
-            rel = printable_name(Path(entry.path).relative_to(raw_dir).as_posix())
+            rel = printable_name(prefix + entry.name)  # the entry's path under raw_dir
             try:
                 is_link = entry.is_symlink()
                 is_dir = entry.is_dir(follow_symlinks=False)

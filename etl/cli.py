@@ -40,20 +40,27 @@ def _progress_factory(enabled: bool):
               help="Skip a capture file larger than this, with a parse issue saying so.")
 @click.option("--max-line-chars", type=click.IntRange(min=1), default=MAX_LINE_CHARS, show_default=True,
               help="Cut a line of page text longer than this, with a parse issue saying so.")
-def load(raw: Path, db: Path, strict: bool, progress: bool, max_capture_bytes: int, max_line_chars: int):
+@click.option("--full", is_flag=True, help="Read and parse every capture afresh, ignoring the cache of what each "
+              "capture yielded (kept beside the database, in .saylav-cache/); the cache is refilled.")
+def load(raw: Path, db: Path, strict: bool, progress: bool, max_capture_bytes: int, max_line_chars: int,
+         full: bool):
     """Rebuild the database from the captures in RAW, atomically."""
     from .capture import Limits
-    from .load import LoadError, StrictError, load as run_load
+    from .load import LoadError, StrictError
+    from .load import load as run_load
 
     try:
         summary, issues = run_load(raw, db, progress=_progress_factory(progress), strict=strict,
-                                   limits=Limits(max_capture_bytes, max_line_chars))
+                                   limits=Limits(max_capture_bytes, max_line_chars), full=full,
+                                   use_cache=True)
     except StrictError as e:
         for issue in e.issues[:20]:
             click.echo(f"parse issue: line {issue['line']}: {issue['problem']}: {issue['excerpt'][:80]!r}", err=True)
         raise click.ClickException(f"--strict: {len(e.issues)} parse issues; {db} left unchanged")
     except LoadError as e:
         raise click.ClickException(f"load failed, {db} left unchanged: {e}")
+    for note in summary.notes:
+        click.echo(f"note: {note}", err=True)
     for issue in issues[:10]:
         click.echo(f"parse issue: line {issue['line']}: {issue['problem']}: {issue['excerpt'][:80]!r}", err=True)
     if len(issues) > 10:
@@ -61,7 +68,14 @@ def load(raw: Path, db: Path, strict: bool, progress: bool, max_capture_bytes: i
     click.echo(f"loaded {summary} into {db} in {summary.seconds['total']:.1f}s")
 
 
-from .fetch import COMMAND_HELP, DEFAULT_BASE_URL, DEFAULT_DELAY, DEFAULT_RAW, LANGS, OPTION_HELP  # noqa: E402
+from .fetch import (  # noqa: E402
+    COMMAND_HELP,
+    DEFAULT_BASE_URL,
+    DEFAULT_DELAY,
+    DEFAULT_RAW,
+    LANGS,
+    OPTION_HELP,
+)
 
 
 @cli.command(help=COMMAND_HELP)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 # Month words as they open a date line (abbreviated or not), lower-cased.
 MONTH_WORDS: dict[str, int] = {}
@@ -60,6 +61,7 @@ def parse_date_line(line: str) -> DayMonth | None:
     return parse_site_date_line(line) or parse_time_stamp(line) or parse_dateline(line)
 
 
+@lru_cache(maxsize=1 << 14)  # pure (DayMonth is frozen); date lines repeat across captures
 def parse_site_date_line(line: str) -> DayMonth | None:
     """The site's date line: '02 Dec' -> DayMonth(2, 12); None when the line is not one."""
     m = DATE_LINE_RE.match(line)
@@ -228,11 +230,12 @@ def _full_dates(text: str) -> list[tuple[int, int, date]]:
     return sorted(found, key=lambda t: (t[0], t[1]))
 
 
-def dates_in_text(text: str) -> list[date]:
-    """Every full date (day, month and year) written in running text, in order of appearance."""
+def dates_in_text(text: str, found: list | None = None) -> list[date]:
+    """Every full date (day, month and year) written in running text, in order of appearance
+    (`found`: the text's `_full_dates`, when the caller has them already)."""
     seen = set()
     out = []
-    for _, _, d in _full_dates(text):
+    for _, _, d in (_full_dates(text) if found is None else found):
         if d not in seen:
             seen.add(d)
             out.append(d)
@@ -309,10 +312,11 @@ def years_named(text: str, dm: DayMonth | None = None) -> set[int]:
     return years
 
 
-def _future_dates(text: str) -> list[date]:
-    """Full dates the text announces as ahead: a future marker in the same clause."""
+def _future_dates(text: str, found: list | None = None) -> list[date]:
+    """Full dates the text announces as ahead: a future marker in the same clause (`found`: the
+    text's `_full_dates`, when the caller has them already)."""
     out = []
-    for start, end, d in _full_dates(text):
+    for start, end, d in (_full_dates(text) if found is None else found):
         # the marker right next to the date: "will be held on March 26, 2023", "26-njy martynda geçiriljek"
         before = re.split(r"[.;!?]\s", text[max(0, start - 45):start])[-1]
         after = re.split(r"[.;!?]\s", text[end:end + 35])[0]
@@ -330,12 +334,13 @@ def year_from_text(dm: DayMonth, text: str) -> int | None:
     text names as its own (an anniversary, the official name of the year) decides.
     """
     years = set()
-    for d in dates_in_text(text):
+    found = _full_dates(text)
+    for d in dates_in_text(text, found):
         for y in (d.year - 1, d.year, d.year + 1):
             pub = make_date(y, dm.day, dm.month)
             if pub and d - TEXT_WINDOW_AFTER <= pub and pub - d <= TEXT_WINDOW_BEFORE:
                 years.add(y)
-    for d in _future_dates(text):
+    for d in _future_dates(text, found):
         for y in (d.year - 1, d.year):
             pub = make_date(y, dm.day, dm.month)
             if pub and pub <= d and d - pub <= FUTURE_WINDOW:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .dates import (
     DATE_LINE_RE, DayMonth, is_update_stamp, looks_like_date_line, parse_dateline, parse_site_date_line,
@@ -87,6 +88,7 @@ def ends_cut(line: str) -> bool:
     return line.rstrip().endswith(ELLIPSIS)
 
 
+@lru_cache(maxsize=1 << 14)  # pure; sidebar and listing lines repeat across captures
 def is_title_like(line: str) -> bool:
     """A line that can be a title: short, and not ending as a sentence or a label does."""
     s = line.strip()
@@ -418,6 +420,7 @@ def ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line.rstrip())) and not ends_cut(line)
 
 
+@lru_cache(maxsize=1 << 14)  # pure; sidebar and listing lines repeat across captures
 def is_chrome_line(line: str) -> bool:
     """A line of page furniture rather than of a story: a date and time alone, a number or a
     counter, a site name, a line made of navigation and section words, a byline."""
@@ -450,6 +453,7 @@ _FOOTER = re.compile(
 FOOTER_MORE_WORDS = 3
 
 
+@lru_cache(maxsize=1 << 14)  # pure; sidebar and listing lines repeat across captures
 def is_footer_line(line: str) -> bool:
     """A short line that opens a news site's footer: 'Read also', 'Читайте также', 'Ýene-de okaň',
     'Follow us on Twitter @site' (the marker and at most three words more, not a sentence)."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .translit import fold  # noqa: F401  (the one fold, re-exported for the parsers)
 
@@ -24,6 +25,7 @@ topar topary toparynyň türkmenistanyň türkmenistanda okrugy welaýaty etrap 
 """.split())
 
 
+@lru_cache(maxsize=1 << 12)  # pure; sidebar and listing snippets repeat across captures
 def detect_lang(text: str) -> str | None:
     """'ru' for Cyrillic text, 'tk' for Turkmen, 'en' for English; None when there is no letter.
 

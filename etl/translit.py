@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from functools import lru_cache
 
 # Cyrillic (Russian and Turkmen Cyrillic) -> the Latin letters `fold` uses
 _CYR_TO_LAT = dict(zip(
@@ -33,6 +34,7 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 14)  # pure; titles and names are folded again and again
 def fold(text: str | None) -> str:
     """Lower-case ASCII skeleton, across Latin and Cyrillic spellings ('Garaşsyzlyk' -> 'garassyzlyk')."""
     text = (text or "").casefold()

@@ -133,6 +133,7 @@ def test_a_crawled_page_in_windows_1251_is_read_by_its_charset(raw_dir, tmp_path
 
 
 def test_a_parser_fault_on_one_page_or_item_is_an_issue_and_the_load_goes_on(raw_dir, tmp_path, monkeypatch):
+    import etl.assemble as A
     import etl.load as L
 
     copy_bundled(raw_dir)
@@ -141,7 +142,7 @@ def test_a_parser_fault_on_one_page_or_item_is_an_issue_and_the_load_goes_on(raw
     def broken_meeting(text, published=None, lang=None):
         raise IndexError("simulated parser fault")
 
-    monkeypatch.setattr(L, "parse_meeting", broken_meeting)
+    monkeypatch.setattr(A, "parse_meeting", broken_meeting)
     db = tmp_path / "f.db"
     summary, found = L.load(raw_dir, db)
     assert summary.items == 10

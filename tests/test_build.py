@@ -134,13 +134,14 @@ import time
 from pathlib import Path
 import etl.build as B
 import etl.load as L
+import etl.sightings as S
 raw, db = Path(sys.argv[1]), Path(sys.argv[2])
-L.PARALLEL_MIN_CAPTURES = 2
-real_read = L.read_one
+S.PARALLEL_MIN_CAPTURES = 2
+real_read = S.read_one
 def slow_read(*a):
     time.sleep(0.5)
     return real_read(*a)
-L.read_one = slow_read
+S.read_one = slow_read
 real_check = B.check
 def slow_check(path):
     print("CHECKING", flush=True)

@@ -161,15 +161,17 @@ def test_constituency_takes_the_turkmen_spelling_over_a_transliteration(raw_dir,
 def test_parallel_load_gives_the_same_database_as_a_serial_one(tmp_path, monkeypatch):
     """Reading and parsing run in worker processes on large folders: the rows must not change."""
     import etl.load as L
+    import etl.parallel as P
+    import etl.sightings as S
     from bench.corpus import generate
 
     raw = tmp_path / "raw"
     generate(raw, 120)
-    monkeypatch.setattr(L, "PARALLEL_MIN_CAPTURES", 10**9)
-    monkeypatch.setattr(L, "PARALLEL_MIN_ITEMS", 10**9)
+    monkeypatch.setattr(S, "PARALLEL_MIN_CAPTURES", 10**9)
+    monkeypatch.setattr(P, "PARALLEL_MIN_ITEMS", 10**9)
     L.load(raw, tmp_path / "serial.db")
-    monkeypatch.setattr(L, "PARALLEL_MIN_CAPTURES", 1)
-    monkeypatch.setattr(L, "PARALLEL_MIN_ITEMS", 1)
+    monkeypatch.setattr(S, "PARALLEL_MIN_CAPTURES", 1)
+    monkeypatch.setattr(P, "PARALLEL_MIN_ITEMS", 1)
     monkeypatch.setattr(L.os, "cpu_count", lambda: 2)
     L.load(raw, tmp_path / "parallel.db")
     a, b = tmp_path / "serial.db", tmp_path / "parallel.db"

@@ -78,7 +78,7 @@ def test_documented_values_cover_what_the_code_produces():
     cols = tables["news_items"]["columns"]
     for kind in KINDS:
         assert f"`{kind}`" in cols["kind"], kind
-    load_src = (Path(__file__).parent.parent / "etl" / "load.py").read_text()
+    load_src = (Path(__file__).parent.parent / "etl" / "dating.py").read_text()
     bases = set(re.findall(r'_set\([^)]*"([a-z-]+)"\)', load_src))
     assert bases >= {"text", "site-id", "list-neighbours"}
     for basis in bases:

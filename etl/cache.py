@@ -1,0 +1,352 @@
+"""What each capture yields, kept between loads: the incremental load's cache.
+
+    cache = LoadCache.open(db_path)        # beside the database, never in data/raw/
+    cache.get_read(key) / put_read(key, blob)
+    cache.get_parsed(key) / put_parsed(key, blob)
+    cached_map(cache, name, fn, jobs)      # map(fn, jobs) in worker processes, through the cache
+    cache.use(kind, keys)                  # what this load needs (found or not)
+    cache.finish()                         # drops every entry this load did not use, closes
+
+Two kinds of entry, both pickles:
+
+- **read**: one capture read and split into sightings (`etl.sightings.read_one`), keyed by
+  `capture_key`: the SHA-256 of the capture's bytes and of its sidecar's, its path under the raw
+  folder and the read limits;
+- **parsed**: what a pure function of one item reads from its text (`etl.assemble.parse_item`: its
+  facts; `etl.dates.year_from_text`: its year), keyed by the SHA-256 of the function's name and input.
+
+Each kind carries a version: a hash of the source files of the modules that produce it (found by
+following their imports within `etl`), so any change to a parser empties that kind. The cache is
+bounded (entries of captures and items no longer present are dropped at the end of each load), and
+a cache that cannot be read is removed and rebuilt with a message, never a failed load.
+"""
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import os
+import pickle
+import sqlite3
+import stat
+import sys
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+CACHE_DIR_NAME = ".saylav-cache"
+SCHEMA = 1
+
+# the modules whose output each kind of entry keeps (their imports within etl are followed)
+READ_ROOTS = ("etl.sightings",)
+PARSED_ROOTS = ("etl.assemble", "etl.facts")
+
+
+def cache_path(db_path: Path) -> Path:
+    """The cache of the database at `db_path`: `.saylav-cache/NAME.sqlite` in the same folder."""
+    db_path = Path(db_path)
+    return db_path.parent / CACHE_DIR_NAME / f"{db_path.name}.sqlite"
+
+
+def _module_file(name: str) -> Path | None:
+    rel = Path(*name.split(".")[1:])
+    if not rel.parts:
+        return PACKAGE_DIR / "__init__.py"
+    for cand in (PACKAGE_DIR / rel.with_suffix(".py"), PACKAGE_DIR / rel / "__init__.py"):
+        if cand.is_file():
+            return cand
+    return None
+
+
+def _imports(name: str, path: Path) -> set[str]:
+    """Modules of the etl package that the module `name` (file `path`) imports."""
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("etl."))
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[:len(base) - node.level + 1]
+                mod = ".".join(base + ([node.module] if node.module else []))
+            else:
+                mod = node.module or ""
+            if mod == "etl" or mod.startswith("etl."):
+                found.add(mod)
+                found.update(f"{mod}.{a.name}" for a in node.names)  # `from . import dates`
+    return found
+
+
+def source_version(*roots: str) -> str:
+    """A hash of the source files of the modules `roots` (a package root takes all its modules) and
+    of every etl module they import, directly or not; and of the Python version (pickles)."""
+    todo = []
+    for root in roots:
+        path = _module_file(root)
+        if path is not None and path.name == "__init__.py":
+            todo.extend(f"{root}.{p.stem}" for p in sorted(path.parent.glob("*.py")) if p.stem != "__init__")
+        todo.append(root)
+    seen: dict[str, Path] = {}
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        path = _module_file(name)
+        if path is None:
+            continue
+        seen[name] = path
+        todo.extend(_imports(name, path) - set(seen))
+    h = hashlib.sha256(f"{SCHEMA} {sys.version_info[:2]}".encode())
+    for name in sorted(seen):
+        h.update(name.encode() + b"\0" + seen[name].read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+_VERSIONS: dict[tuple, str] = {}
+
+
+def version(roots: tuple[str, ...]) -> str:
+    if roots not in _VERSIONS:
+        _VERSIONS[roots] = source_version(*roots)
+    return _VERSIONS[roots]
+
+
+def _sha_file(path: str, limit: int) -> str | None:
+    """The SHA-256 of a regular file that is no symlink and at most `limit` bytes, or None. A FIFO
+    or a device is not read (opened without blocking, it cannot stall the load), nor is a larger
+    file or a symlink (O_NOFOLLOW)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        h = hashlib.sha256()
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return h.hexdigest()
+            h.update(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def capture_key(path: Path, root: Path, limits) -> str | None:
+    """The key of what capture `path` yields: the SHA-256 of its bytes and its sidecar's, its path
+    under `root` and the read limits. None (not cached) for anything but a regular file within the
+    limits, and for a sidecar that is no regular file: those are read afresh every time, with their
+    checks and their parse issues."""
+    from .capture import MAX_SIDECAR_BYTES, SIDECAR_SUFFIX
+
+    name = os.fspath(path)
+    sha = _sha_file(name, limits.max_capture_bytes)
+    if sha is None:
+        return None
+    side = name + SIDECAR_SUFFIX
+    if os.path.lexists(side):
+        side_sha = _sha_file(side, MAX_SIDECAR_BYTES)
+        if side_sha is None:
+            return None
+    else:
+        side_sha = "-"
+    lim = (limits.max_capture_bytes, limits.max_line_chars)
+    top = os.fspath(root).rstrip("/") + "/"
+    rel = name[len(top):] if name.startswith(top) else Path(path).relative_to(root).as_posix()
+    return hashlib.sha256(f"{sha}\0{side_sha}\0{rel}\0{lim}".encode()).hexdigest()
+
+
+def parsed_key(args: tuple) -> str:
+    """The key of what a parser read from one item: a hash of its name and input."""
+    return hashlib.sha256(pickle.dumps(args, protocol=4)).hexdigest()
+
+
+def _pickled(fn, job):
+    out = fn(job)
+    return out if isinstance(out, Exception) else pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def cached_map(cache: "LoadCache | None", name: str, fn, jobs: list, full: bool = False) -> list:
+    """`[fn(job) for job in jobs]` (in worker processes when there are many: etl.parallel.pmap), with
+    what `fn` returned for the same job in an earlier load taken from `cache` ("parsed" entries,
+    keyed by `name` and the job). `fn` must be a pure module-level function of its job; a result
+    that is an Exception (a parser fault) is returned but not kept. `full`: nothing is taken from
+    the cache, everything goes in."""
+    from .parallel import pmap
+
+    if cache is None:
+        return pmap(fn, jobs)
+    keys = [parsed_key((name, job)) for job in jobs]
+    cache.use("parsed", keys)
+    stored = {} if full else cache.get_parsed(keys)
+    out: list = [None] * len(jobs)
+    todo = []
+    for idx, key in enumerate(keys):
+        blob = stored.get(key)
+        if blob is not None:
+            try:
+                out[idx] = pickle.loads(blob)
+                cache.hits["parsed"] += 1
+                continue
+            except Exception as e:  # a damaged entry: computed afresh
+                cache.unusable("parsed", key, e)
+        todo.append(idx)
+    cache.misses["parsed"] += len(todo)
+    fresh = {}
+    for idx, res in zip(todo, pmap(functools.partial(_pickled, fn), [jobs[i] for i in todo])):
+        if isinstance(res, Exception):
+            out[idx] = res
+        else:
+            out[idx] = pickle.loads(res)
+            fresh[keys[idx]] = res
+    cache.put_parsed(sorted(fresh.items()))
+    return out
+
+
+class LoadCache:
+    """The cache file of one database (sqlite: one table per kind of entry, and their versions)."""
+
+    def __init__(self, conn: sqlite3.Connection | None, path: Path, note=None):
+        self.conn = conn
+        self.path = path
+        self.note = note or (lambda message: None)
+        self.hits = {"read": 0, "parsed": 0}
+        self.misses = {"read": 0, "parsed": 0}
+        self.used: dict[str, set] = {"read": set(), "parsed": set()}
+        self.broken = False
+
+    @classmethod
+    def open(cls, db_path: Path, note=None) -> "LoadCache":
+        """The cache beside `db_path`, emptied of each kind whose parser version changed. A cache
+        that cannot be opened or read is removed (and the load goes on without it if even that fails)."""
+        path = cache_path(db_path)
+        note = note or (lambda message: None)
+        for attempt in (1, 2):
+            conn = None
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(path, isolation_level=None, timeout=30)  # another load may hold it
+                conn.execute("pragma journal_mode = wal")
+                conn.execute("pragma synchronous = normal")
+                conn.execute("create table if not exists meta (k text primary key, v text)")
+                for kind, roots in (("read", READ_ROOTS), ("parsed", PARSED_ROOTS)):
+                    conn.execute(f"create table if not exists {kind} (key text primary key, blob blob) without rowid")
+                    want = version(roots)
+                    have = conn.execute("select v from meta where k = ?", (kind,)).fetchone()
+                    if have is None or have[0] != want:
+                        conn.execute("begin")
+                        conn.execute(f"delete from {kind}")
+                        conn.execute("insert or replace into meta values (?, ?)", (kind, want))
+                        conn.execute("commit")
+                conn.execute("select count(*) from read").fetchone()
+                return cls(conn, path, note)
+            except Exception as e:  # whatever is wrong with the cache, the load goes on
+                note(f"cache {path} cannot be used ({e}): "
+                     + ("removed, every capture is read afresh" if attempt == 1 else "loading without it"))
+                try:
+                    conn.close()
+                except Exception:
+                    pass
+                conn = None
+                _remove(path)
+        return cls(None, path, note)
+
+    def _get_many(self, kind: str, keys: list[str]) -> dict[str, bytes]:
+        if self.conn is None or not keys:
+            return {}
+        out: dict[str, bytes] = {}
+        try:
+            for k in range(0, len(keys), 500):
+                chunk = keys[k:k + 500]
+                out.update(self.conn.execute(
+                    f"select key, blob from {kind} where key in ({','.join('?' * len(chunk))})", chunk))
+        except sqlite3.Error as e:
+            self._broken(e)
+            return {}
+        return out
+
+    def get_read(self, keys: list[str]) -> dict[str, bytes]:
+        return self._get_many("read", keys)
+
+    def get_parsed(self, keys: list[str]) -> dict[str, bytes]:
+        return self._get_many("parsed", keys)
+
+    def _put_many(self, kind: str, entries: list[tuple[str, bytes]]) -> None:
+        if self.conn is None or not entries:
+            return
+        try:
+            self.conn.execute("begin")
+            self.conn.executemany(f"insert or replace into {kind} values (?, ?)", entries)
+            self.conn.execute("commit")
+        except sqlite3.Error as e:
+            self._broken(e)
+
+    def put_read(self, entries: list[tuple[str, bytes]]) -> None:
+        self._put_many("read", entries)
+
+    def put_parsed(self, entries: list[tuple[str, bytes]]) -> None:
+        self._put_many("parsed", entries)
+
+    def use(self, kind: str, keys) -> None:
+        """Record keys this load needs: they stay in the cache, all others go at `finish`."""
+        self.used[kind].update(k for k in keys if k)
+
+    def finish(self) -> None:
+        """Keep only the entries this load used, then close."""
+        for kind, keep in self.used.items():
+            self.prune(kind, keep)
+        self.close()
+
+    def prune(self, kind: str, keep: set[str]) -> None:
+        """Drop every entry of `kind` but those in `keep` (what this load used): the cache never
+        holds more than the captures and items of the last load."""
+        if self.conn is None:
+            return
+        try:
+            self.conn.execute("begin")
+            self.conn.execute("create temp table if not exists keep (key text primary key) without rowid")
+            self.conn.execute("delete from keep")
+            self.conn.executemany("insert or ignore into keep values (?)", ((k,) for k in keep))
+            self.conn.execute(f"delete from {kind} where key not in (select key from keep)")
+            self.conn.execute("delete from keep")
+            self.conn.execute("commit")
+        except sqlite3.Error as e:
+            self._broken(e)
+
+    def unusable(self, kind: str, key: str, error: Exception) -> None:
+        """An entry that cannot be unpickled: said once, and the cache is dropped after this load."""
+        self._broken(error)
+
+    def _broken(self, error: Exception) -> None:
+        if self.broken:
+            return
+        self.broken = True
+        self.note(f"cache {self.path} is damaged ({type(error).__name__}: {error}): ignored and removed")
+        try:
+            if self.conn is not None:
+                self.conn.close()
+        except Exception:
+            pass
+        self.conn = None
+        _remove(self.path)
+
+    def close(self) -> None:
+        if self.conn is not None:
+            try:
+                self.conn.close()
+            except sqlite3.Error:
+                pass
+            self.conn = None
+
+
+def _remove(path: Path) -> None:
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            p.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass

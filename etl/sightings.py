@@ -1,0 +1,230 @@
+"""Stage 1, reading: capture files -> sightings (one news item as one capture shows it).
+
+    read_all(raw_dir) -> captures, sightings, issues
+
+reads every capture (etl.capture), splits its page text into items (etl.page) and gives each item its
+language, site id and URL. Captures are independent, so this runs in worker processes; what one
+capture yields depends on its bytes (and sidecar) only, which is what etl.cache keeps.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .capture import (
+    Capture,
+    CaptureError,
+    Limits,
+    parse_url,
+    printable_name,
+    read_capture,
+    walk_captures,
+)
+from .issues import _issue
+from .page import RawItem, split_page, strip_ellipsis
+from .parallel import _pool
+from .text import detect_lang, fold
+
+
+@dataclass
+class Sighting:
+    capture: Capture
+    raw: RawItem
+    lang: str
+    site_id: int | None
+    url: str | None
+    opening: str = ""  # folded text without a cut word: what merging compares
+
+
+Progress = Callable[[Iterable], Iterable]
+
+
+def _no_progress(it, **kw):
+    return it
+
+
+def read_one(path: Path, root: Path, limits: Limits | None = None) -> tuple[Capture | None, list[Sighting], list[dict]]:
+    """One capture file read and split into sightings, with the problems met. Pure but for reading
+    the file, so it runs in worker processes. Never raises: every problem is a parse issue."""
+    issues: list[dict] = []
+    try:
+        cap = read_capture(path, root, limits)
+    except CaptureError as e:
+        cap = e.capture
+        if cap is None:  # not read at all (not a regular file, a symlink out of the folder)
+            issues.append(_issue(None, 0, str(e), printable_name(path.relative_to(root).as_posix())))
+            return None, [], issues
+        issues.append(_issue(cap.id, 0, str(e), ""))
+        return cap, [], issues
+    except OSError as e:
+        rel = printable_name(path.relative_to(root).as_posix())
+        issues.append(_issue(None, 0, f"capture cannot be read ({e.strerror or e})", rel))
+        return None, [], issues
+    except Exception as e:  # a reader fault on one file must not stop the archive's load
+        rel = printable_name(path.relative_to(root).as_posix())
+        issues.append(_issue(None, 0, f"capture could not be read ({type(e).__name__}: {e})", rel))
+        return None, [], issues
+    for line, problem, excerpt in cap.problems:
+        issues.append(_issue(cap.id, line, problem, excerpt))
+    cap.problems = []
+    try:
+        sightings = sightings_of(cap, issues)
+    except Exception as e:  # a parser fault on one page must not stop the archive's load
+        issues.append(_issue(cap.id, 0, f"page could not be split ({type(e).__name__}: {e})", ""))
+        sightings = []
+    cap.lines, cap.links = [], {}  # no longer needed: keep what crosses process boundaries small
+    return cap, sightings, issues
+
+
+def _read_one_star(args):
+    return read_one(*args)
+
+
+PARALLEL_MIN_CAPTURES = 400
+
+
+def read_all(raw_dir: Path, progress: Progress = _no_progress, workers: int | None = None,
+             limits: Limits | None = None, cache=None, full: bool = False):
+    """Every capture under raw_dir, read and split into sightings, and the problems met.
+
+    Captures are independent, so a large folder is read by a pool of worker processes (one per
+    core); results come back in path order, so the outcome is the same as a serial read.
+
+    With a `cache` (etl.cache.LoadCache), a capture whose bytes, sidecar, path and limits were read
+    before by the same parsers is not read again: its sightings come from the cache, and what is
+    read afresh goes into it (`full`: nothing is taken from the cache, everything goes in). The keys
+    used are recorded in the cache, which keeps only those at the end of the load.
+    """
+    found = walk_captures(raw_dir)
+    paths = found.paths
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if cache is None:
+        jobs = [(p, raw_dir, limits) for p in paths]
+        if workers > 1 and len(paths) >= PARALLEL_MIN_CAPTURES:
+            with _pool(workers) as pool:
+                results = list(progress(pool.map(_read_one_star, jobs, chunksize=64), desc="reading captures",
+                                        unit="capture", total=len(jobs)))
+        else:
+            results = [read_one(*job) for job in progress(jobs, desc="reading captures", unit="capture")]
+    else:
+        results = _read_cached(paths, raw_dir, limits, cache, full, workers, progress)
+    captures: list[Capture] = []
+    sightings: list[Sighting] = []
+    issues: list[dict] = [_issue(None, 0, problem, rel) for rel, problem in found.problems]
+    seen: set[str] = set()
+    for cap, found_sightings, problems in results:
+        if cap is not None and cap.id in seen:
+            continue  # the same bytes twice (a copy): one capture
+        issues.extend(problems)
+        if cap is not None:
+            seen.add(cap.id)
+            captures.append(cap)
+        sightings.extend(found_sightings)
+    return captures, sightings, issues
+
+
+def _read_one_pickled(args) -> bytes:
+    return pickle.dumps(read_one(*args), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read_cached(paths, raw_dir, limits, cache, full, workers, progress):
+    """read_one of every path (in path order), through the cache."""
+    from .cache import capture_key
+
+    keys = [capture_key(p, raw_dir, limits or Limits()) for p in paths]
+    cache.use("read", keys)
+    stored = {} if full else cache.get_read([k for k in keys if k])
+    results: list = [None] * len(paths)
+    todo = []
+    for idx, key in enumerate(keys):
+        blob = stored.get(key) if key else None
+        if blob is not None:
+            try:
+                results[idx] = pickle.loads(blob)
+                cache.hits["read"] += 1
+                continue
+            except Exception as e:  # a damaged entry: read the capture afresh
+                cache.unusable("read", key, e)
+        todo.append(idx)
+    cache.misses["read"] += len(todo)
+    jobs = [(paths[i], raw_dir, limits) for i in todo]
+    if workers > 1 and len(jobs) >= PARALLEL_MIN_CAPTURES:
+        with _pool(workers) as pool:
+            blobs = list(progress(pool.map(_read_one_pickled, jobs, chunksize=64), desc="reading captures",
+                                  unit="capture", total=len(jobs)))
+    else:
+        blobs = [_read_one_pickled(job) for job in progress(jobs, desc="reading captures", unit="capture")]
+    fresh = []
+    for idx, blob in zip(todo, blobs):
+        results[idx] = pickle.loads(blob)
+        if keys[idx]:
+            fresh.append((keys[idx], blob))
+    cache.put_read(fresh)
+    return results
+
+
+def _sha(path: Path) -> str:
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return hashlib.sha256(os.fsencode(path)).hexdigest()
+
+
+def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
+    if not cap.lines:
+        return []
+    split = split_page(
+        cap.lines,
+        main_line_count=cap.main_line_count,
+        is_listing_page=cap.is_listing,
+        links=cap.links,
+    )
+    for line, problem, excerpt in split.problems:
+        issues.append(_issue(cap.id, line, problem, excerpt))
+    out = []
+    url_lang, section, _ = parse_url(cap.url)
+    for raw in split.items:
+        if raw.position == "main" and not raw.date and not any(len(p) >= 40 for p in raw.paragraphs):
+            issues.append(_issue(cap.id, raw.line, "unknown page layout: no date line, title or body found",
+                                 "\n".join(filter(None, [raw.title, raw.text]))[:200]))
+            continue
+        text = " ".join(filter(None, [raw.title, raw.text]))
+        lang = detect_lang(text) or url_lang
+        if lang is None:
+            issues.append(_issue(cap.id, raw.line, "item language unknown", text[:200]))
+            continue
+        site_id, url = None, raw.url
+        if raw.position == "main" and cap.site_id is not None:
+            site_id, url = cap.site_id, cap.url
+        elif raw.url:
+            l2, s2, i2 = parse_url(raw.url)
+            site_id = i2 if s2 == "news" else None
+        if raw.position == "main" and section not in (None, "news"):
+            url = cap.url
+        sighting = Sighting(cap, raw, lang, site_id, url)
+        sighting.opening = _opening(sighting)
+        out.append(sighting)
+    return out
+
+
+OPENING_CHARS = 600  # longer than any sidebar or listing snippet the site prints (about 200)
+UNTITLED_MIN_CHARS = 200  # an untitled full text joins a titled one only over this much text
+BUCKET_CHARS = 20  # sightings are compared only within the same title and first folded characters
+
+
+def _opening(s: Sighting) -> str:
+    """The folded opening of a sighting's text, without the word a '...' cut in half."""
+    text = s.raw.text
+    if s.raw.is_snippet or text.rstrip().endswith(("...", "…")):
+        text = strip_ellipsis(text).rsplit(" ", 1)[0] if " " in text else ""
+    elif len(text) > OPENING_CHARS:
+        text = text[:OPENING_CHARS].rsplit(" ", 1)[0]
+    return fold(text)
