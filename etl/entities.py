@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from slugify import slugify
 
-from .translit import fold, latin_english, turkmen_latin
+from .translit import latin_english, turkmen_latin
 from .translit import name_key as skeleton  # the key of a name as one word: ids are made of it
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")

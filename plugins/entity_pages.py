@@ -20,7 +20,6 @@ from markupsafe import Markup
 
 from . import site_data as site
 from . import charts
-from . import turnout_table as turnout
 from . import languages
 from . import messages as msg
 
