@@ -72,6 +72,19 @@ def pct(xs: list[float], q: float) -> float:
 # build
 
 
+def archive_folder(archive: Path | None, prefix: str):
+    """(folder, temporary directory or None): the kept `--archive` folder (never inside data/), or a
+    temporary one that the caller cleans up."""
+    if archive:
+        if _inside_data(archive):
+            raise SystemExit("synthetic archives never go into data/")
+        folder = archive.resolve()
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder, None
+    tmp = tempfile.TemporaryDirectory(prefix=prefix)
+    return Path(tmp.name), tmp
+
+
 def _inside_data(path: Path) -> bool:
     path = path.resolve()
     data = (ROOT / "data").resolve()
@@ -364,15 +377,7 @@ def main(argv=None) -> int:
     code_parts = ("etl", "plugins", "templates", "metadata.yml")
     code_before = code_fingerprint(*code_parts)
     seed = SEED if args.seed is None else args.seed
-    tmp = None
-    if args.archive:
-        if _inside_data(args.archive):
-            raise SystemExit("synthetic archives never go into data/")
-        folder = args.archive.resolve()
-        folder.mkdir(parents=True, exist_ok=True)
-    else:
-        tmp = tempfile.TemporaryDirectory(prefix="saylav-site-bench-")
-        folder = Path(tmp.name)
+    folder, tmp = archive_folder(args.archive, "saylav-site-bench-")
     try:
         db = folder / "saylav.db"
         build = None

@@ -17,11 +17,10 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from bench.site_bench import (HOST, ROOT, _inside_data, build_archive, free_port, get, pct, start_server,
+from bench.site_bench import (HOST, ROOT, archive_folder, build_archive, free_port, get, pct, start_server,
                               stop_server, wait_ready)
 
 # vanilla Datasette: the saylav_site plugins, registered through the entry point, are unregistered
@@ -96,15 +95,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     from bench.corpus import SEED
 
-    tmp = None
-    if args.archive:
-        if _inside_data(args.archive):
-            raise SystemExit("synthetic archives never go into data/")
-        folder = args.archive.resolve()
-        folder.mkdir(parents=True, exist_ok=True)
-    else:
-        tmp = tempfile.TemporaryDirectory(prefix="saylav-vanilla-bench-")
-        folder = Path(tmp.name)
+    folder, tmp = archive_folder(args.archive, "saylav-vanilla-bench-")
     procs = []
     try:
         db = folder / "saylav.db"
