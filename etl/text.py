@@ -65,6 +65,13 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# A percentage as printed in the three languages ("31,99%", "97,3 %", "91.02 percent", "91,32 göterimi",
+# "90,27 prosenti", "83,88 процента"); group 1 is the number. Turnout and results read figures with it.
+PCT = (r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0\u202f]{0,2}"
+       r"(?:%|percent\b|per\s?cent\b|göterim\w*|prosent\w*|процент\w*)")
+PCT_RE = re.compile(PCT, re.I)
+
+
 def parse_pct(text: str) -> float | None:
     """'91,32' or '91.32' -> 91.32 exactly as printed; None if it is not a number."""
     text = text.strip().replace(",", ".")

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from .meetings import INIT, LO, UP, SURNAME_END, WORD, _is_not_name
 from .regions import REGION_STEM
+from ..text import PCT_RE
 
 QO = "«“„\"‘'‹"
 QC = "»”“\"’'›"
@@ -273,7 +274,7 @@ def parse_results(text: str, lang: str | None = None) -> list[ElectedMember]:
 # when the statement names no one ("он набрал 97,69% голосов"), the share keeps no name.
 
 _P_NUM = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)"
-SHARE_PCT = re.compile(_P_NUM + r"\s?(?:%|percent\b|per\s?cent\b|процент\w*|göterim\w*)", re.I)
+SHARE_PCT = PCT_RE  # a share is printed like any percentage (etl/text.py)
 _VOTES_AFTER = re.compile(
     r"^\s*(?:of\s+(?:the\s+|all\s+(?:the\s+)?)?(?:total\s+|valid\s+)?(?:votes?|ballots)\b(?!r)"
     r"|(?:от\s+(?:общего\s+)?(?:числа\s+)?)?голос(?:ов|а)\b"

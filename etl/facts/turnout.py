@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text import COUNT_RE, parse_count, parse_pct, sentences
+from ..text import COUNT_RE, PCT_RE, parse_count, parse_pct, sentences
 from .elections import KNOWN_ELECTIONS, BodyMention, body_mentions
 from .results import share_spans
 from .regions import REGION_STEM, region_id
 
-PCT = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0\u202f]{0,2}(?:%|percent\b|per cent\b|göterim\w*|prosent\w*|процент\w*)"
-PCT_RE = re.compile(PCT, re.I)
 
 _AMPM = r"\s*(a\.?\s?m\.?|p\.?\s?m\.?)"
 HOUR_RES = [
@@ -328,12 +326,7 @@ _APPROX_BEFORE = re.compile(
     r"(?:\b(?:about|around|approximately|approx\.?|roughly|some)|около|примерно|порядка|golaý|takmynan)\s*$", re.I)
 _APPROX_AFTER = re.compile(r"^\s*-?(?:(?:dan|den|dän)\s+)?(?:gowra\w*|köp\w*|ýokary\w*|golaý\w*|töweregi\w*|geçdi\w*"
                            r"|and\s+(?:more|above)|с\s+лишним)", re.I)
-# A candidate's share of the vote, not turnout ("received 72.97% of the votes", "набрал 89,01% голосов")
-_SHARE = re.compile(
-    r"\b(?:received|receiving|won|winning|gained|garnered|secured|obtained|polled|got|scored)\b"
-    r"|\bof\s+(?:the\s+)?(?:valid\s+|all\s+|popular\s+)?votes?\b|\bvotes?\s+(?:cast\s+)?(?:for|in\s+favou?r)\b"
-    r"|получи\w*|набра\w*|\bголосов\b|голоса\s+за|в\s+(?:его|её|ее)\s+пользу"
-    r"|ses\s+al\w*|sesini\s+al\w*|sesleriň|ses\s+berenleriň", re.I)
+# A candidate's share of the vote is never turnout: the results parser finds shares (`share_spans`).
 # A figure of another election told for comparison, or of early voting
 _OTHER = re.compile(
     r"\bprevious|\blast\s+(?:elections?|time|year|vote)|\bcompared|\bprior\s+to|\bearlier\s+elections?|\bin\s+the\s+past"
@@ -408,8 +401,7 @@ def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
             f.skip = "a bound, not a figure (the text says over, under or nearly)"
         elif _APPROX_BEFORE.search(lead_in) and not re.search(r"[.,]\d", f.printed):
             f.skip = "approximate figure (the text qualifies a round number)"
-        elif _SHARE.search(near_before) or _SHARE.search(near_after) or any(
-                a < f.end and f.start < b for a, b in shares):
+        elif any(a < f.end and f.start < b for a, b in shares):
             f.skip = "a candidate's share of the vote, not turnout"
         elif _OTHER.search(near_before) or _OTHER.search(near_after):
             f.skip = "a figure of another vote (comparison or early voting)"
