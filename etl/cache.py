@@ -27,6 +27,7 @@ import functools
 import hashlib
 import os
 import pickle
+import re
 import sqlite3
 import stat
 import sys
@@ -57,11 +58,34 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
+# An import statement at any indentation, with a parenthesised list of names over several lines.
+_IMPORT_STATEMENT = re.compile(r"^[ \t]*(?:from[ \t]+[.\w]+[ \t]+import[ \t]+(?:\([^)]*\)|[^\n]*)|import[ \t]+[^\n]*)",
+                               re.MULTILINE)
+
+
+def _import_nodes(source: str) -> list:
+    """The import statements of a module's source, as AST nodes. Only the statements are parsed
+    (a whole module's AST costs ten times more, and the load does this at every start); a line that
+    only looks like one (in a docstring) is skipped, and any statement this cannot read alone (a
+    backslash continuation) makes it parse the whole module instead."""
+    nodes = []
+    for m in _IMPORT_STATEMENT.finditer(source):
+        text = m.group().strip()
+        if text.endswith("\\"):
+            return list(ast.walk(ast.parse(source)))
+        try:
+            nodes.extend(ast.parse(text).body)
+        except SyntaxError:
+            if text.startswith("from") and "(" in text:  # an unclosed list: read the module whole
+                return list(ast.walk(ast.parse(source)))
+    return nodes
+
+
 def _imports(name: str, path: Path) -> set[str]:
     """Modules of the etl package that the module `name` (file `path`) imports."""
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _import_nodes(path.read_text(encoding="utf-8")):
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names if a.name.startswith("etl."))
         elif isinstance(node, ast.ImportFrom):
