@@ -72,16 +72,33 @@ def fix_dates(items: list[Item], issues: list[dict], cache=None, full: bool = Fa
 
 STRONG_BASES = ("date-line", "dateline", "text", "polling-day")
 ID_ORDER_SLACK_DAYS = 7  # a translation or a late edit may stand a little out of order
+INFERRED_STRONG_BASES = ("text", "polling-day")  # strong, but a year found rather than printed
+ID_ORDER_WINDOW = 5  # strong neighbours on each side that judge a strong date
+ID_ORDER_QUORUM = 3  # fewer than this on a side: that side does not judge
 
 
 def _drop_dates_against_ids(items: list[Item], issues: list[dict]) -> None:
     """Article ids grow with time: a year that was inferred (not read) and puts an article before
     a lower-numbered one, or after a higher-numbered one, whose date was read from its text is
-    wrong. Such a date is dropped (NULL) and reported, never kept."""
-    strong = sorted((i.site_id, i.published_on) for i in items
-                    if i.site_id is not None and i.published_on and i.date_basis in STRONG_BASES)
+    wrong. Such a date is dropped (NULL) and reported, never kept.
+
+    One misread strong date must not condemn every date beyond it, so strong dates are judged
+    first, each against the median of its nearest strong neighbours by id (`_id_order_outliers`):
+    an outlier does not bound the others, and when its year was found in the text rather than
+    printed on its date line, it is dropped and reported as well."""
+    strong_items = [i for i in items
+                    if i.site_id is not None and i.published_on and i.date_basis in STRONG_BASES]
+    strong = sorted({(i.site_id, i.published_on) for i in strong_items})
     if not strong:
         return
+    outliers = _id_order_outliers(strong)
+    if outliers:
+        for item in strong_items:
+            if (item.site_id, item.published_on) in outliers and item.date_basis in INFERRED_STRONG_BASES:
+                _drop(item, issues, "contradicts the dates of its neighbours by article id")
+        strong = [row for row in strong if row not in outliers]
+        if not strong:
+            return
     ids = [k for k, _ in strong]
     latest_below, best = [], None
     for _, d in strong:
@@ -101,11 +118,36 @@ def _drop_dates_against_ids(items: list[Item], issues: list[dict]) -> None:
         before = latest_below[lo - 1] if lo else None
         after = earliest_above[hi] if hi < len(strong) else None
         if (before and item.published_on < before - slack) or (after and item.published_on > after + slack):
-            sighting = item.sightings[0]
-            issues.append(_issue(sighting.capture.id, sighting.raw.line,
-                                 f"date {item.published_on} ({item.date_basis}) contradicts the order of article "
-                                 "ids: left unknown", item.date.text if item.date else ""))
-            item.published_on, item.date_basis = None, None
+            _drop(item, issues, "contradicts the order of article ids")
+
+
+def _drop(item: Item, issues: list[dict], why: str) -> None:
+    """Leave an item's date unknown, with a parse issue saying why."""
+    sighting = item.sightings[0]
+    issues.append(_issue(sighting.capture.id, sighting.raw.line,
+                         f"date {item.published_on} ({item.date_basis}) {why}: left unknown",
+                         item.date.text if item.date else ""))
+    item.published_on, item.date_basis = None, None
+
+
+def _id_order_outliers(strong: list[tuple]) -> set[tuple]:
+    """The (site id, date) pairs of `strong` (sorted, distinct) that break the order of ids: later
+    than the median date of the next ID_ORDER_WINDOW higher ids, or earlier than the median of the
+    ID_ORDER_WINDOW lower ones, by more than ID_ORDER_SLACK_DAYS. A side with fewer than
+    ID_ORDER_QUORUM dates does not judge, so an isolated date is never an outlier."""
+    slack = D.timedelta(days=ID_ORDER_SLACK_DAYS)
+    ids = [k for k, _ in strong]
+    out: set[tuple] = set()
+    for k, (site_id, day) in enumerate(strong):
+        lo = bisect.bisect_left(ids, site_id)
+        hi = bisect.bisect_right(ids, site_id)
+        below = sorted(d for _, d in strong[max(0, lo - ID_ORDER_WINDOW):lo])
+        above = sorted(d for _, d in strong[hi:hi + ID_ORDER_WINDOW])
+        if len(above) >= ID_ORDER_QUORUM and day > above[len(above) // 2] + slack:
+            out.add((site_id, day))
+        elif len(below) >= ID_ORDER_QUORUM and day < below[len(below) // 2] - slack:
+            out.add((site_id, day))
+    return out
 
 
 def _set(item: Item, year: int, basis: str) -> bool:

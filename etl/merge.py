@@ -61,9 +61,20 @@ def merge(sightings: list[Sighting]) -> list[Item]:
     """Group sightings of the same item.
 
     Two sightings are one item when they share language and site id, or language, title and text
-    (one text the start of the other: a sidebar snippet is the opening of the full story).
+    (one text the start of the other: a sidebar snippet is the opening of the full story) and no
+    date line of one contradicts a date line of the other: the site repeats a wording from story to
+    story ("the election campaign goes on"), and sightings of such stories printed on different
+    days are different items.
     """
     parent = list(range(len(sightings)))
+    # the date lines of each group, by its root: (day, month) and the year when one was printed
+    days: dict[int, tuple[int, int]] = {}
+    years: dict[int, int] = {}
+    for i, s in enumerate(sightings):
+        if s.raw.date is not None:
+            days[i] = (s.raw.date.day, s.raw.date.month)
+            if s.raw.date.year is not None:
+                years[i] = s.raw.date.year
 
     def find(i):
         while parent[i] != i:
@@ -74,7 +85,16 @@ def merge(sightings: list[Sighting]) -> list[Item]:
     def union(a, b):
         ra, rb = find(a), find(b)
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+            keep, gone = min(ra, rb), max(ra, rb)
+            parent[gone] = keep
+            for known in (days, years):
+                if gone in known:
+                    known.setdefault(keep, known.pop(gone))
+
+    def dates_agree(a, b) -> bool:
+        """Whether the groups of `a` and `b` print no different date lines (day and month, or year)."""
+        ra, rb = find(a), find(b)
+        return all(ra not in known or rb not in known or known[ra] == known[rb] for known in (days, years))
 
     by_site: dict[tuple, int] = {}
     buckets: dict[tuple, list[int]] = defaultdict(list)
@@ -100,7 +120,7 @@ def merge(sightings: list[Sighting]) -> list[Item]:
             text = openings[i]
             for rep_text, rep in clusters:
                 if rep_text.startswith(text) or text.startswith(rep_text):
-                    if _ids_agree(sightings[i], sightings[rep]):
+                    if _ids_agree(sightings[i], sightings[rep]) and dates_agree(i, rep):
                         union(i, rep)
                         break
             else:
@@ -111,7 +131,7 @@ def merge(sightings: list[Sighting]) -> list[Item]:
             if sightings[i].raw.title:
                 continue
             same = [j for j in titled if (openings[j].startswith(openings[i]) or openings[i].startswith(openings[j]))
-                    and _ids_agree(sightings[i], sightings[j])]
+                    and _ids_agree(sightings[i], sightings[j]) and dates_agree(i, j)]
             if len({find(j) for j in same}) == 1:  # exactly one titled story has this text
                 union(i, same[0])
     groups: dict[int, list[Sighting]] = defaultdict(list)
