@@ -41,8 +41,9 @@ def fix_dates(items: list[Item], issues: list[dict], cache=None, full: bool = Fa
         if y:
             _set(item, y, "text")
     # neighbours in the newest-first lists of each capture
+    lists = _newest_first_lists(items)
     for _ in range(3):
-        changed = _from_list_neighbours(items)
+        changed = _from_list_neighbours(items, lists)
         changed += _from_site_ids(items, corpus_only=True)
         if not changed:
             break
@@ -50,7 +51,7 @@ def fix_dates(items: list[Item], issues: list[dict], cache=None, full: bool = Fa
         if item.published_on is None:
             _from_fetch_time(item)
     _from_site_ids(items, corpus_only=False)
-    _from_list_neighbours(items)
+    _from_list_neighbours(items, lists)
 
     # One site id is one story in three languages, published together: a translation without a
     # year (or without a date line at all) takes the date of its dated twin.
@@ -158,18 +159,31 @@ def _set(item: Item, year: int, basis: str) -> bool:
     return True
 
 
-def _from_list_neighbours(items: list[Item]) -> int:
-    # one newest-first list per excerpt of a capture: excerpts joined by "-----" are crawls of
-    # one address made years apart, so their items are no neighbours
+def _newest_first_lists(items: list[Item]) -> list[list[Item]]:
+    """The dated items of each newest-first list, in the list's order: one list per excerpt of a
+    capture's sidebar or listing (excerpts joined by "-----" are crawls of one address made years
+    apart, so their items are no neighbours)."""
     by_capture: dict[tuple, list[tuple[int, Item]]] = defaultdict(list)
     for item in items:
+        if not item.date:
+            continue
         for s in item.sightings:
-            if s.raw.position in ("sidebar", "listing") and item.date:
+            if s.raw.position in ("sidebar", "listing"):
                 by_capture[(s.capture.id, s.raw.excerpt)].append((s.raw.line, item))
-    changed = 0
+    lists = []
     for rows in by_capture.values():
         rows.sort(key=lambda r: r[0])
-        seq = [it for _, it in rows]
+        lists.append([it for _, it in rows])
+    return lists
+
+
+def _from_list_neighbours(items: list[Item], lists: list[list[Item]] | None = None) -> int:
+    """Years from neighbours in newest-first lists (`lists`: _newest_first_lists of `items`, which
+    callers that ask several times compute once)."""
+    changed = 0
+    for seq in lists if lists is not None else _newest_first_lists(items):
+        if all(it.published_on for it in seq):
+            continue
         for idx, item in enumerate(seq):
             if item.published_on:
                 continue
