@@ -199,7 +199,7 @@ def cached_map(cache: "LoadCache | None", name: str, fn, jobs: list, full: bool 
     keyed by `name` and the job). `fn` must be a pure module-level function of its job; a result
     that is an Exception (a parser fault) is returned but not kept. `full`: nothing is taken from
     the cache, everything goes in."""
-    from .parallel import pmap
+    from .parallel import pimap, pmap
 
     if cache is None:
         return pmap(fn, jobs)
@@ -220,7 +220,7 @@ def cached_map(cache: "LoadCache | None", name: str, fn, jobs: list, full: bool 
         todo.append(idx)
     cache.misses["parsed"] += len(todo)
     fresh = {}
-    for idx, res in zip(todo, pmap(functools.partial(_pickled, fn), [jobs[i] for i in todo])):
+    for idx, res in zip(todo, pimap(functools.partial(_pickled, fn), [jobs[i] for i in todo])):
         if isinstance(res, Exception):
             out[idx] = res
         else:

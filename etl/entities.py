@@ -239,7 +239,12 @@ def person_key(parts: NameParts) -> str:
 
 
 def person_id(parts: NameParts) -> str:
-    return slugify(person_key(parts)) or "unknown"
+    return _person_id(parts.first, parts.surname)
+
+
+@lru_cache(maxsize=1 << 14)  # pure; the same people recur from meeting to meeting
+def _person_id(first: str | None, surname: str) -> str:
+    return slugify(person_key(NameParts(first, surname, ""))) or "unknown"
 
 
 def canonical_name(forms: list[tuple[str, str]]) -> str:

@@ -1,6 +1,7 @@
 """Worker processes for the load's independent steps (reading captures, parsing items).
 
-    pmap(fn, jobs)
+    pmap(fn, jobs)      a list
+    pimap(fn, jobs)     an iterator, so that the caller works while the workers do
 
 maps in a pool of worker processes when there is enough work to pay for one, serially otherwise;
 results come back in job order, so the outcome is the same either way. Workers end with the load.
@@ -58,8 +59,16 @@ def _pool(workers: int):
 
 def pmap(fn, jobs: list, workers: int | None = None, chunksize: int = 64) -> list:
     """map(fn, jobs) in a pool of worker processes when there is enough work to pay for one."""
+    return list(pimap(fn, jobs, workers, chunksize))
+
+
+def pimap(fn, jobs: list, workers: int | None = None, chunksize: int = 64):
+    """pmap's results one by one, in job order, as the workers finish them: the caller works on the
+    first while the workers compute the rest (consume it whole: the pool ends with it)."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers > 1 and len(jobs) >= PARALLEL_MIN_ITEMS:
         with _pool(workers) as pool:
-            return list(pool.map(fn, jobs, chunksize=chunksize))
-    return [fn(job) for job in jobs]
+            yield from pool.map(fn, jobs, chunksize=chunksize)
+    else:
+        for job in jobs:
+            yield fn(job)
