@@ -241,6 +241,7 @@ class LoadCache:
         self.misses = {"read": 0, "parsed": 0}
         self.used: dict[str, set] = {"read": set(), "parsed": set()}
         self.broken = False
+        self._writer: _Writer | None = None
 
     @classmethod
     def open(cls, db_path: Path, note=None) -> "LoadCache":
@@ -299,14 +300,23 @@ class LoadCache:
         return self._get_many("parsed", keys)
 
     def _put_many(self, kind: str, entries: list[tuple[str, bytes]]) -> None:
+        """Store entries. The writing is done by a thread of the cache's own (`_Writer`), while the
+        load goes on: sqlite works without Python's lock, so the write costs the load next to
+        nothing. Whatever reads or prunes the cache waits for the writes first (`_flush`)."""
         if self.conn is None or not entries:
             return
-        try:
-            self.conn.execute("begin")
-            self.conn.executemany(f"insert or replace into {kind} values (?, ?)", entries)
-            self.conn.execute("commit")
-        except sqlite3.Error as e:
-            self._broken(e)
+        if self._writer is None:
+            self._writer = _Writer(self.path)
+        self._writer.put(kind, entries)
+
+    def _flush(self) -> None:
+        """Wait for the writer's work; a write that failed makes the cache broken (dropped)."""
+        if self._writer is None:
+            return
+        writer, self._writer = self._writer, None
+        error = writer.close()
+        if error is not None:
+            self._broken(error)
 
     def put_read(self, entries: list[tuple[str, bytes]]) -> None:
         self._put_many("read", entries)
@@ -320,6 +330,7 @@ class LoadCache:
 
     def finish(self) -> None:
         """Keep only the entries this load used, then close."""
+        self._flush()
         for kind, keep in self.used.items():
             self.prune(kind, keep)
         self.close()
@@ -348,6 +359,9 @@ class LoadCache:
         if self.broken:
             return
         self.broken = True
+        writer, self._writer = self._writer, None
+        if writer is not None:  # nothing may write into the file once it is removed
+            writer.close()
         self.note(f"cache {self.path} is damaged ({type(error).__name__}: {error}): ignored and removed")
         try:
             if self.conn is not None:
@@ -358,12 +372,55 @@ class LoadCache:
         _remove(self.path)
 
     def close(self) -> None:
+        self._flush()
         if self.conn is not None:
             try:
                 self.conn.close()
             except sqlite3.Error:
                 pass
             self.conn = None
+
+
+class _Writer:
+    """A thread that writes entries into the cache file with a connection of its own, in the order
+    they were handed over, one transaction per batch. It stops at the first error, which `close`
+    returns (after every batch handed over before is written)."""
+
+    def __init__(self, path: Path):
+        import queue
+        import threading
+
+        self.path = path
+        self.jobs: queue.Queue = queue.Queue()
+        self.error: Exception | None = None
+        self.thread = threading.Thread(target=self._run, name="saylav-cache-writer", daemon=True)
+        self.thread.start()
+
+    def put(self, kind: str, entries: list[tuple[str, bytes]]) -> None:
+        self.jobs.put((kind, entries))
+
+    def close(self) -> Exception | None:
+        self.jobs.put(None)
+        self.thread.join()
+        return self.error
+
+    def _run(self) -> None:
+        conn = None
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            conn.execute("pragma synchronous = normal")
+            while (job := self.jobs.get()) is not None:
+                kind, entries = job
+                conn.execute("begin")
+                conn.executemany(f"insert or replace into {kind} values (?, ?)", entries)
+                conn.execute("commit")
+        except Exception as e:  # said by close(): the cache is dropped, the load goes on
+            self.error = e
+            while self.jobs.get() is not None:  # let close() return
+                pass
+        finally:
+            if conn is not None:
+                conn.close()
 
 
 def _remove(path: Path) -> None:

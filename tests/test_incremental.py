@@ -171,6 +171,33 @@ def test_a_damaged_cache_is_ignored_with_a_message(corpus, tmp_path, damage):
     assert third.notes == [] and third.cache["misses"] == {"read": 0, "parsed": 0}
 
 
+def test_entries_are_written_behind_the_load_and_read_back(tmp_path):
+    cache = C.LoadCache.open(tmp_path / "saylav.db")
+    cache.put_read([("a", b"one"), ("b", b"two")])
+    cache.put_parsed([("c", b"three")])
+    cache.put_read([("a", b"one again")])  # batches are written in the order given
+    cache.use("read", ["a", "b"])
+    cache.use("parsed", ["c"])
+    cache.finish()
+    again = C.LoadCache.open(tmp_path / "saylav.db")
+    assert again.get_read(["a", "b"]) == {"a": b"one again", "b": b"two"}
+    assert again.get_parsed(["c"]) == {"c": b"three"}
+    again.close()
+
+
+def test_a_write_that_fails_behind_the_load_drops_the_cache_with_a_message(tmp_path):
+    notes = []
+    cache = C.LoadCache.open(tmp_path / "saylav.db", note=notes.append)
+    other = sqlite3.connect(cache.path)
+    other.execute("drop table parsed")  # the writer's insert will fail
+    other.commit()
+    other.close()
+    cache.put_parsed([("c", b"three")])
+    cache.finish()
+    assert len(notes) == 1 and "damaged" in notes[0] and "no such table" in notes[0]
+    assert not cache.path.exists()
+
+
 def test_the_cli_offers_full_and_says_what_it_does(corpus, tmp_path):
     res = CliRunner().invoke(cli, ["load", "--help"])
     assert "--full" in res.output and "cache" in res.output
