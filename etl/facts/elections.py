@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import _full_dates
+from .hints import Hint
 
 BODIES = {
     "president": "President of Turkmenistan",
@@ -162,17 +163,34 @@ class BodyMention:
     bodies: tuple[str, ...]
 
 
-_BODY_HINT = re.compile(r"mejlis|меджлис|presiden|prezident|президент|maslahat|маслахат|gengesh|geňeş|генгеш|parliament|parlament|council|self-government"
-                        r"|парламент", re.I)
+# Words every phrase of a group of BODY_PATTERNS contains (all of them, when several): a group runs
+# only over a text that has them (see etl.facts.hints; tests/test_hints.py checks them against
+# every alternative).
+_MASLAHAT = Hint(("maslahat", "маслахат"))
+BODY_HINTS: dict[tuple[str, ...], tuple[Hint, ...]] = {
+    ("halk-maslahaty",): (Hint(("milli", "милли")),),
+    ("velayat-maslahaty", "etrap-maslahaty"): (Hint(("council", "maslahat", "маслахат")),
+                                               Hint(("etrap", "этрап", "district"))),
+    ("velayat-maslahaty",): (_MASLAHAT,),
+    ("etrap-maslahaty",): (_MASLAHAT, Hint(("etrap", "этрап"))),
+    ("gengesh",): (Hint(("local", "gengesh", "geňeş", "генгеш")),),
+    ("president",): (Hint(("president", "prezident", "президент")),),
+    ("mejlis",): (Hint(("mejlis", "parliament", "parlament", "меджлис", "парламент")),),
+}
+# Every phrase of every group contains one of these words: a text without any names no body.
+_BODY_HINT = Hint(("mejlis", "меджлис", "presiden", "prezident", "президент", "maslahat", "маслахат", "gengesh",
+                   "geňeş", "генгеш", "parliament", "parlament", "council", "self-government", "парламент"))
 
 
 def body_mentions(text: str) -> list[BodyMention]:
     """Every phrase naming one or more elected bodies, in order of appearance."""
-    if not _BODY_HINT.search(text):
+    if not _BODY_HINT.may_match(text):
         return []
     found: list[BodyMention] = []
     taken: list[tuple[int, int]] = []
     for bodies, pat in BODY_PATTERNS:
+        if not all(h.may_match(text) for h in BODY_HINTS[bodies]):
+            continue
         for m in pat.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                 continue

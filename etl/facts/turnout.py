@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import COUNT_RE, PCT_RE, parse_count, parse_pct, sentences
+from .hints import Hint
 from .elections import KNOWN_ELECTIONS, BodyMention, body_mentions
 from .results import share_spans
 from .regions import REGION_STEM, region_id
@@ -75,6 +76,17 @@ FOREIGN_RE = re.compile(
     r"|uzbek|özbegistan|узбекистан|kyrgyz|gyrgyz|киргиз|кыргыз|tajik|täjigistan|таджикистан|belarus|belorus|беларус"
     r"|armenia|ermenistan|армени|georgia\b|gruziýa|грузи|moldova|молдов|mongolia|mongoliýa|монголи|turkey\b|türkiýe|турци"
     r"|milli mejlis|милли меджлис", re.I)
+# every match of FOREIGN_RE contains one of these (etl.facts.hints)
+_FOREIGN_HINT = Hint((
+    "azerba", "азербайджан", "russia", "rossiýa", "росси", "kazakh", "gazagystan", "казахстан", "uzbek", "özbegistan",
+    "узбекистан", "kyrgyz", "gyrgyz", "киргиз", "кыргыз", "tajik", "täjigistan", "таджикистан", "belarus", "belorus",
+    "беларус", "armenia", "ermenistan", "армени", "georgia", "gruziýa", "грузи", "moldova", "молдов", "mongoli", "монголи",
+    "turkey", "türkiýe", "турци", "milli mejlis", "милли меджлис"))
+
+
+def _foreign(text: str) -> bool:
+    """Whether a text names another country's election (FOREIGN_RE), trying the pattern only when it can match."""
+    return _FOREIGN_HINT.may_match(text) and bool(FOREIGN_RE.search(text))
 
 
 @dataclass
@@ -405,7 +417,7 @@ def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
             f.skip = "a candidate's share of the vote, not turnout"
         elif _OTHER.search(near_before) or _OTHER.search(near_after):
             f.skip = "a figure of another vote (comparison or early voting)"
-        elif FOREIGN_RE.search(before) or FOREIGN_RE.search(near_after):
+        elif _foreign(before) or _foreign(near_after):
             f.skip = "a figure of another country's election"
         else:
             years = {int(y) for y in _YEAR.findall(before + " " + near_after)}
@@ -514,7 +526,7 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
     area_count: AreaFigure | None = None  # an area whose count of voters the sentence before gave
     for sentence in sentences(text):
         mentions = body_mentions(sentence)
-        if FOREIGN_RE.search(sentence) and (mentions or not PCT_RE.search(sentence)):
+        if _foreign(sentence) and (mentions or not PCT_RE.search(sentence)):
             current, carried, last_made = [], None, []
             continue
         hour = _hour(sentence)
