@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..text import COUNT_RE, PCT_RE, parse_count, parse_pct, sentences
 from .hints import Hint
@@ -144,6 +145,11 @@ def hour_mentions(sentence: str) -> list[HourMention]:
     """Every "as of" hour a sentence names, in order: not the hour the polls opened, not the end
     of a range of opening hours ("from 7:00 to 19:00"), not the same hour on another clock
     ("17.00 по Москве")."""
+    return list(_hour_mentions(sentence))
+
+
+@lru_cache(maxsize=1024)  # pure; parse_turnout asks up to four times per sentence
+def _hour_mentions(sentence: str) -> tuple[HourMention, ...]:
     found: list[HourMention] = []
     for r in HOUR_RES:
         for m in r.finditer(sentence):
@@ -164,7 +170,7 @@ def hour_mentions(sentence: str) -> list[HourMention]:
     for m in _NOON.finditer(sentence):
         if not any(f.start < m.end() and m.start() < f.end for f in found):
             found.append(HourMention(m.start(), m.end(), 12))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def _hour(sentence: str) -> int | None:
