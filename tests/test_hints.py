@@ -14,6 +14,7 @@ import sys
 
 import pytest
 
+from etl import dates
 from etl.facts import elections, hints, kinds, meetings, turnout
 from etl.facts.hints import Hint, folded
 
@@ -76,6 +77,18 @@ HINTED = [
                                                                           strict=True))],
     ("meeting sentence", meetings.MEETING_SENTENCE, (meetings._MEETING_HINT,)),
     ("foreign", turnout.FOREIGN_RE, (turnout._FOREIGN_HINT,)),
+    *[(f"date {name}", getattr(dates, name), (dates._EN_MONTH_HINT,))
+      for name in ("_EN_RANGE", "_EN_DMY_RANGE", "_EN_MDY", "_EN_DMY")],
+    *[(f"date {name}", getattr(dates, name), (dates._EN_MONTH_NAME_HINT,)) for name in ("_EN_RANGE", "_EN_DMY_RANGE")],
+    ("date _TK_FULL", dates._TK_FULL, (dates._TK_MONTH_HINT, dates._TK_ORD_HINT)),
+    ("date _TK_DAY_FIRST", dates._TK_DAY_FIRST, (dates._TK_MONTH_HINT, dates._TK_ORD_HINT)),
+    ("date _TK_MONTH_FIRST", dates._TK_MONTH_FIRST, (dates._TK_MONTH_HINT,)),
+    ("date _RU_RANGE", dates._RU_RANGE, (dates._RU_MONTH_HINT,)),
+    ("date _RU_FULL", dates._RU_FULL, (dates._RU_MONTH_HINT,)),
+    *[(f"anniversary {i}", pat, (hint,))
+      for i, ((_, pat), hint) in enumerate(zip(dates._ANNIVERSARY, dates._ANNIVERSARY_HINTS, strict=True))],
+    *[(f"motto {year}", pat, (hint,))
+      for (year, pat), hint in zip(dates._YEAR_MOTTOS, dates._YEAR_MOTTO_HINTS, strict=True)],
 ]
 
 
@@ -157,6 +170,20 @@ STILL_MATCH = [
     (turnout.FOREIGN_RE, "the elections in the Russian Federation", (turnout._FOREIGN_HINT,)),
     (turnout.FOREIGN_RE, "Özbegistan Respublikasynda", (turnout._FOREIGN_HINT,)),
     (turnout.FOREIGN_RE, "в Республике Казахстан", (turnout._FOREIGN_HINT,)),
+    (dates._EN_MDY, "on MARCH 26, 2023", (dates._EN_MONTH_HINT,)),
+    (dates._EN_RANGE, "From November 28 to December 2, 2022", (dates._EN_MONTH_HINT, dates._EN_MONTH_NAME_HINT)),
+    (dates._EN_DMY_RANGE, "from 28 NOVEMBER to 2 December 2022", (dates._EN_MONTH_HINT, dates._EN_MONTH_NAME_HINT)),
+    (dates._EN_DMY, "26th of Sept. 2023", (dates._EN_MONTH_HINT,)),
+    (dates._TK_FULL, "2023-nji ýylyň 26-njy MARTYNDA", (dates._TK_MONTH_HINT, dates._TK_ORD_HINT)),
+    (dates._TK_MONTH_FIRST, "2023-nji ýylyň mart aýynyň 26-na", (dates._TK_MONTH_HINT,)),
+    (dates._TK_DAY_FIRST, "26-njy iyun 2023 ý.", (dates._TK_MONTH_HINT, dates._TK_ORD_HINT)),
+    (dates._RU_FULL, "26 МАРТА 2023 года", (dates._RU_MONTH_HINT,)),
+    (dates._ANNIVERSARY[0][1], "the 30th anniversary of our sacred INDEPENDENCE", (dates._ANNIVERSARY_HINTS[0],)),
+    (dates._ANNIVERSARY[3][1], "Bitaraplygynyň 25 ýyllygy", (dates._ANNIVERSARY_HINTS[3],)),
+    (dates._ANNIVERSARY[4][1], "30-летия Независимости", (dates._ANNIVERSARY_HINTS[4],)),
+    (dates._YEAR_MOTTOS[1][1], "Туркменистан – Родина мира и доверия", (dates._YEAR_MOTTO_HINTS[1],)),
+    (dates._YEAR_MOTTOS[3][1], "Pähim-paýhas ummany Magtymguly Pyragy", (dates._YEAR_MOTTO_HINTS[3],)),
+    (dates._YEAR_MOTTOS[4][1], "Halkara parahatçylyk we ynanyşmak ýyly", (dates._YEAR_MOTTO_HINTS[4],)),
     *[(pat, text, (hint,)) for rank, ((kind, pat), hint) in enumerate(zip(kinds.RULES, kinds.RULE_HINTS))
       for k, text in [
           ("turnout", "Voting continues at all stations"), ("turnout", "Явка избирателей"),

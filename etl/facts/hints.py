@@ -52,5 +52,4 @@ class Hint:
     words: tuple[str, ...]
 
     def may_match(self, text: str) -> bool:
-        low = folded(text)
-        return any(w in low for w in self.words)
+        return any(map(folded(text).__contains__, self.words))
