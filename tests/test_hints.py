@@ -15,7 +15,8 @@ import sys
 import pytest
 
 from etl import dates
-from etl.facts import elections, hints, kinds, meetings, turnout
+from etl.facts import elections, hints, kinds, meetings, results, turnout
+from etl.text import PCT_RE
 from etl.facts.hints import Hint, folded
 
 if sys.version_info >= (3, 11):
@@ -77,6 +78,10 @@ HINTED = [
                                                                           strict=True))],
     ("meeting sentence", meetings.MEETING_SENTENCE, (meetings._MEETING_HINT,)),
     ("foreign", turnout.FOREIGN_RE, (turnout._FOREIGN_HINT,)),
+    ("count of voters", turnout._COUNT_HINT, (turnout._COUNT_WORDS,)),
+    ("percentage", PCT_RE, (results.PCT_HINT,)),
+    ("table of shares", results._TABLE_HEAD, (results._TABLE_HINT,)),
+    ("elected", results.ELECTED_RE, (results._ELECTED_HINT,)),
     *[(f"date {name}", getattr(dates, name), (dates._EN_MONTH_HINT,))
       for name in ("_EN_RANGE", "_EN_DMY_RANGE", "_EN_MDY", "_EN_DMY")],
     *[(f"date {name}", getattr(dates, name), (dates._EN_MONTH_NAME_HINT,)) for name in ("_EN_RANGE", "_EN_DMY_RANGE")],
@@ -170,6 +175,18 @@ STILL_MATCH = [
     (turnout.FOREIGN_RE, "the elections in the Russian Federation", (turnout._FOREIGN_HINT,)),
     (turnout.FOREIGN_RE, "Özbegistan Respublikasynda", (turnout._FOREIGN_HINT,)),
     (turnout.FOREIGN_RE, "в Республике Казахстан", (turnout._FOREIGN_HINT,)),
+    (turnout._COUNT_HINT, "218 out of 236 voters", (turnout._COUNT_WORDS,)),
+    (turnout._COUNT_HINT, "86 müň 641 saýlawçydan", (turnout._COUNT_WORDS,)),
+    (turnout._COUNT_HINT, "из 3 775 051 избирателей", (turnout._COUNT_WORDS,)),
+    (PCT_RE, "91.02 PER CENT", (results.PCT_HINT,)),
+    (PCT_RE, "91,32 göterimi", (results.PCT_HINT,)),
+    (PCT_RE, "83,88 ПРОЦЕНТА", (results.PCT_HINT,)),
+    (PCT_RE, "97,3 %", (results.PCT_HINT,)),
+    (results._TABLE_HEAD, "Name Nominated by % of votes", (results._TABLE_HINT,)),
+    (results._TABLE_HEAD, "sesleriň göterimi", (results._TABLE_HINT,)),
+    (results.ELECTED_RE, "was ELECTED", (results._ELECTED_HINT,)),
+    (results.ELECTED_RE, "deputatlyga saýlandy", (results._ELECTED_HINT,)),
+    (results.ELECTED_RE, "избран депутатом", (results._ELECTED_HINT,)),
     (dates._EN_MDY, "on MARCH 26, 2023", (dates._EN_MONTH_HINT,)),
     (dates._EN_RANGE, "From November 28 to December 2, 2022", (dates._EN_MONTH_HINT, dates._EN_MONTH_NAME_HINT)),
     (dates._EN_DMY_RANGE, "from 28 NOVEMBER to 2 December 2022", (dates._EN_MONTH_HINT, dates._EN_MONTH_NAME_HINT)),

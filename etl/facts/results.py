@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .hints import Hint
 from .meetings import INIT, LO, UP, SURNAME_END, WORD, _is_not_name
 from .regions import REGION_STEM
 from ..text import PCT_RE
@@ -94,6 +95,8 @@ _OCCUPATION_START = re.compile(r"^\s*(?:–|—|-|:|,|\()")
 ELECTED_RE = re.compile(
     r"\belected\b|\bwon\b|saýlanyl|saýlanan|saýlandy|избран|победител", re.I)
 
+_ELECTED_HINT = Hint(("elected", "won", "saýlan", "избран", "победител"))  # in every match of ELECTED_RE
+
 
 # "to be elected", "will be elected", "могут быть избраны", "saýlanmak": not a report of who was
 _NOT_YET = re.compile(r"(?:\b(?:to|be|will|shall|can|may|could|would)\s+(?:be\s+)?|быть\s+|будут\s+|будет\s+|могут\s+)$", re.I)
@@ -101,6 +104,8 @@ _NOT_YET = re.compile(r"(?:\b(?:to|be|will|shall|can|may|could|would)\s+(?:be\s+
 
 def reports_elected(text: str) -> bool:
     """Whether a text reports people elected (not the right to be elected, nor a vote to come)."""
+    if not _ELECTED_HINT.may_match(text or ""):
+        return False  # ELECTED_RE cannot match
     for m in ELECTED_RE.finditer(text or ""):
         word = text[m.start():m.end() + 6].lower()
         if word.startswith("saýlan") and re.match(r"saýlan(?:mak|ma|jak|yljak|ylmak)", word):
@@ -124,10 +129,11 @@ class ElectedMember:
 def _entries(text: str) -> list[tuple[int, int, int | None, str, str | None]]:
     """(start, end, number, name, region) of every constituency mention, earliest pattern first."""
     found: list[tuple[int, int, int | None, str, str | None]] = []
+    taken = _Covered(len(text))
     sents = None
     for k, (pat, num_group, name_group) in enumerate(ENTRY_RES):
         for m in pat.finditer(text):
-            if any(a <= m.start() < b or a < m.end() <= b for a, b, *_ in found):
+            if taken.starts_or_ends_inside(m.start(), m.end()):
                 continue
             name = m.group(name_group).strip()
             if k in _IN_CONTEXT:
@@ -141,7 +147,24 @@ def _entries(text: str) -> list[tuple[int, int, int | None, str, str | None]]:
             region = m.groupdict().get("region") or m.groupdict().get("region2")
             found.append((m.start(), m.end(), int(m.group(num_group)) if num_group else None, name,
                           region.strip() if region else None))
+            taken.add(m.start(), m.end())
     return sorted(found)
+
+
+class _Covered:
+    """The characters of a text covered by spans found so far, to tell in constant time whether a new
+    span starts or ends inside one of them (what `any(a <= start < b or a < end <= b ...)` over the
+    spans tells, without going through them all: a text can list hundreds of constituencies)."""
+
+    def __init__(self, length: int):
+        self._chars = bytearray(length)
+
+    def add(self, start: int, end: int) -> None:
+        self._chars[start:end] = b"\x01" * (end - start)
+
+    def starts_or_ends_inside(self, start: int, end: int) -> bool:
+        """Whether some span (a, b) has a <= start < b, or a < end <= b."""
+        return bool((start < len(self._chars) and self._chars[start]) or (end > 0 and self._chars[end - 1]))
 
 
 def _not_constituency_name(name: str) -> bool:
@@ -275,6 +298,20 @@ def parse_results(text: str, lang: str | None = None) -> list[ElectedMember]:
 
 _P_NUM = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)"
 SHARE_PCT = PCT_RE  # a share is printed like any percentage (etl/text.py)
+# every match of PCT_RE contains one of these words (etl.facts.hints)
+PCT_HINT = Hint(("%", "cent", "göterim", "prosent", "процент"))
+
+
+def has_pct(text: str) -> bool:
+    """Whether a text prints a percentage (PCT_RE), trying the pattern only when it can match."""
+    return PCT_HINT.may_match(text) and bool(PCT_RE.search(text))
+
+
+def pct_matches(text: str):
+    """Every percentage of a text (PCT_RE.finditer), the pattern tried only when it can match."""
+    return PCT_RE.finditer(text) if PCT_HINT.may_match(text) else iter(())
+
+
 _VOTES_AFTER = re.compile(
     r"^\s*(?:of\s+(?:the\s+|all\s+(?:the\s+)?)?(?:total\s+|valid\s+)?(?:votes?|ballots)\b(?!r)"
     r"|(?:от\s+(?:общего\s+)?(?:числа\s+)?)?голос(?:ов|а)\b"
@@ -562,7 +599,7 @@ def _share_name(sent: str, m: re.Match, prev_end: int) -> tuple[str | None, int]
     if after:
         a, b = after[0]
         gap = sent[m.end():a]
-        if len(gap) <= 60 and not SHARE_PCT.search(gap) and re.search(
+        if len(gap) <= 60 and not has_pct(gap) and re.search(
                 r"went\s+to|were\s+cast\s+for|\bfor\b|получил\w*|набрал\w*|отдан\w*|\bза\b", gap, re.I) \
                 and not re.search(r"\b(?:voters|избирател)", gap, re.I):
             return sent[a:b], a
@@ -608,16 +645,16 @@ def candidate_shares(text: str, lang: str | None = None) -> list[CandidateShare]
     from ..text import parse_count
 
     out: list[CandidateShare] = []
-    if not text or not (SHARE_PCT.search(text) or _TABLE_HEAD.search(text)):
+    if not text or not (has_pct(text) or (_TABLE_HINT.may_match(text) and _TABLE_HEAD.search(text))):
         return out
     listing = False
     for s0, s1 in statement_spans(text):
         sent = text[s0:s1]
-        figures = list(SHARE_PCT.finditer(sent))
+        figures = list(pct_matches(sent))
         if not figures:
             if not _DISTRIBUTION.search(sent):
                 listing = False
-            elif not SHARE_PCT.search(sent):
+            elif not has_pct(sent):
                 listing = True
             continue
         for_names = _for_names(sent)
@@ -690,13 +727,14 @@ def share_spans(text: str) -> list[tuple[int, int]]:
 # A table of shares flattened into one line, under a heading naming the share of votes:
 #   "Name Nominated by % of votes 1 A B Party 72.97 2 C D Party 7.22 ..."
 _TABLE_HEAD = re.compile(r"%\s*(?:of\s+(?:the\s+)?votes|голосов)|(?:votes|голос\w*)\s*,?\s*%|göterim\w*\s+ses|ses\w*\s+göterim", re.I)
+_TABLE_HINT = Hint(("%", "göterim"))  # in every match of _TABLE_HEAD
 _TABLE_ROW = re.compile(r"(?<![\d.,])(\d{1,2})\.?\s+(?=[^\W\d_])")
 _TABLE_PCT = re.compile(r"(?<=\s)(\d{1,3}[.,]\d{1,2})(?!\d)(?![.,]\d)(\s*%)?(?=\s*(?:\d{1,2}\.?\s+[^\W\d_]|$|\n))")
 
 
 def _table_shares(text: str, lang: str | None, taken: set) -> list[CandidateShare]:
     out: list[CandidateShare] = []
-    for head in _TABLE_HEAD.finditer(text):
+    for head in _TABLE_HEAD.finditer(text) if _TABLE_HINT.may_match(text) else ():
         pos, expected = head.end(), 1
         line_end = text.find("\n\n", pos)
         region_end = len(text) if line_end < 0 else line_end

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..text import COUNT_RE, PCT_RE, parse_count, parse_pct, sentences
 from .hints import Hint
 from .elections import KNOWN_ELECTIONS, BodyMention, body_mentions
-from .results import share_spans
+from .results import has_pct, pct_matches, share_spans
 from .regions import REGION_STEM, region_id
 
 
@@ -306,11 +306,17 @@ def _count(m: re.Match, name: str) -> tuple[int | None, str | None]:
 
 
 _COUNT_HINT = re.compile(r"\d\s*(?:voters|saýlawçy|избирател|человек)|saýlawçydan|saýlawçynyň|из\s+\d|out of \d", re.I)
+_COUNT_WORDS = Hint(("voters", "saýlawçy", "избирател", "человек", "из", "out of "))  # in every match of _COUNT_HINT
+
+
+def _may_count(text: str) -> bool:
+    """Whether a text may give a count of voters (_COUNT_HINT), trying the pattern only when it can match."""
+    return _COUNT_WORDS.may_match(text) and bool(_COUNT_HINT.search(text))
 
 
 def counts_in(sentence: str) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
     """(registered, voted) counts of voters in a sentence, each (value, as printed) or None."""
-    if not _COUNT_HINT.search(sentence) and not re.search(r"(?:приняли участие|проголосовали)\s+\d", sentence):
+    if not _may_count(sentence) and not re.search(r"(?:приняли участие|проголосовали)\s+\d", sentence):
         return None, None
     registered = voted = None
     for r in _REG_PATTERNS:
@@ -400,7 +406,7 @@ class _Figure:
 
 def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
     out = []
-    for m in PCT_RE.finditer(sentence):
+    for m in pct_matches(sentence):
         value = parse_pct(m.group(1))
         if value is not None:
             out.append(_Figure(value, m.group(0), m.start(), m.end()))
@@ -481,7 +487,7 @@ def _group_mentions(sentence: str, mentions: list[BodyMention]) -> list[list[Bod
         if groups:
             prev = groups[-1][-1]
             between = sentence[prev.end:m.start]
-            if not PCT_RE.search(between) and len(between) < 80 and not re.search(r"[.;!?]\s|[–—-]\s*$", between):
+            if not has_pct(between) and len(between) < 80 and not re.search(r"[.;!?]\s|[–—-]\s*$", between):
                 groups[-1].append(m)
                 continue
         groups.append([m])
@@ -518,7 +524,7 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
     a candidate's share, another year's, another country's or early voting are not turnout: they
     are listed in `skipped`.
     """
-    if not PCT_RE.search(text) and not _COUNT_HINT.search(text):
+    if not has_pct(text) and not _may_count(text):
         return []
     text_years = {int(y) for y in _YEAR.findall(text)}
     after_polling = bool(AFTER_POLLING_RE.search(text))
@@ -532,7 +538,7 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
     area_count: AreaFigure | None = None  # an area whose count of voters the sentence before gave
     for sentence in sentences(text):
         mentions = body_mentions(sentence)
-        if _foreign(sentence) and (mentions or not PCT_RE.search(sentence)):
+        if _foreign(sentence) and (mentions or not has_pct(sentence)):
             current, carried, last_made = [], None, []
             continue
         hour = _hour(sentence)

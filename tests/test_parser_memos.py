@@ -1,0 +1,30 @@
+"""The parsers' speed-ups give what the plain code gave: memoised functions hand out fresh values,
+and the covered-characters check of constituency mentions is the overlap test it replaces."""
+from __future__ import annotations
+
+import random
+
+from etl.facts.results import _Covered
+from etl.facts.turnout import hour_mentions
+
+
+def test_covered_characters_answer_the_overlap_test():
+    rnd = random.Random(20261129)
+    for _ in range(300):
+        length = rnd.randint(0, 60)
+        covered, spans = _Covered(length), []
+        for _ in range(rnd.randint(0, 12)):
+            a = rnd.randint(0, length)
+            b = rnd.randint(a, length)
+            expected = any(x <= a < y or x < b <= y for x, y in spans)
+            assert covered.starts_or_ends_inside(a, b) == expected, (spans, a, b)
+            if rnd.random() < 0.6:
+                spans.append((a, b))
+                covered.add(a, b)
+
+
+def test_memoised_hour_mentions_are_fresh_lists():
+    sentence = "К 11 часам проголосовали 45,2%, к 15:00 — 80,1% избирателей"
+    first = hour_mentions(sentence)
+    first.clear()
+    assert [h.hour for h in hour_mentions(sentence)] == [11, 15]
