@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .facts.hints import Hint
+from .facts.memo import memo_list
 
 # Month words as they open a date line (abbreviated or not), lower-cased.
 MONTH_WORDS: dict[str, int] = {}
@@ -195,6 +196,7 @@ _TK_ORD_HINT = Hint(("nj", "nç"))  # the day's ordinal suffix (_TK_FULL, _TK_DA
 _RU_MONTH_HINT = Hint(tuple(_RU_MONTHS_GEN))
 
 
+@memo_list(maxsize=2048)  # the elections and meetings parsers and the dating ask of the same texts
 def _full_dates(text: str) -> list[tuple[int, int, date]]:
     """(start, end, date) of every full date in running text."""
     found: list[tuple[int, int, date]] = []

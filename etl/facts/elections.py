@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import _full_dates
-from .hints import Hint
+from .hints import Hint, Hinted
+from .memo import memo_list
 
 BODIES = {
     "president": "President of Turkmenistan",
@@ -155,6 +156,9 @@ BY_ELECTION = _re(
     r"выбывш\w*", r"досрочно\s+выбыв", r"вместо\s+выбывш", r"довыбор",
 )
 
+_BY_ELECTION = Hinted(BY_ELECTION, Hint(("early", "instead", "quit", "ahead", "by-election", "vaca", "möhletinden", "boş",
+                                         "выбывш", "досрочно", "довыбор")))
+
 
 @dataclass(frozen=True)
 class BodyMention:
@@ -182,6 +186,7 @@ _BODY_HINT = Hint(("mejlis", "меджлис", "presiden", "prezident", "пре�
                    "geňeş", "генгеш", "parliament", "parlament", "council", "self-government", "парламент"))
 
 
+@memo_list(maxsize=4096)  # the turnout parser asks again of titles and leads
 def body_mentions(text: str) -> list[BodyMention]:
     """Every phrase naming one or more elected bodies, in order of appearance."""
     if not _BODY_HINT.may_match(text):
@@ -220,7 +225,7 @@ def is_by_election_day(body: str, day: str) -> bool | None:
 
 def election_for(body: str, text: str, polling_day: date | None) -> ElectionRef:
     """The election of `body` a passage speaks of, with the polling day when it can be known."""
-    is_by = bool(BY_ELECTION.search(text))
+    is_by = bool(_BY_ELECTION.search(text))
     day = polling_day.isoformat() if polling_day else None
     if day:
         known = is_by_election_day(body, day)
@@ -251,7 +256,7 @@ def elections_in(text: str, published: date | None) -> list[ElectionRef]:
         return []
     full = _full_dates(text)
     text_days = {d.isoformat() for _, _, d in full}
-    is_by = bool(BY_ELECTION.search(text))
+    is_by = bool(_BY_ELECTION.search(text))
     by_filter = True if is_by else None
     out: dict[str, ElectionRef] = {}
     for mention in mentions:

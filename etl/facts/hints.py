@@ -53,3 +53,18 @@ class Hint:
 
     def may_match(self, text: str) -> bool:
         return any(map(folded(text).__contains__, self.words))
+
+
+@dataclass(frozen=True)
+class Hinted:
+    """A compiled pattern with its hint: `search` and `finditer` give what the pattern's own give,
+    without running it over a text where it cannot match."""
+
+    pattern: re.Pattern
+    hint: Hint
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text) if self.hint.may_match(text) else None
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self.hint.may_match(text) else iter(())

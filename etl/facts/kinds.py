@@ -10,6 +10,7 @@ does not decide what the item is.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .hints import Hint
 
@@ -119,6 +120,7 @@ def _first_sentences(text: str, count: int) -> str:
     return " ".join(_SENTENCE_END.split(lead(text).strip())[:count])
 
 
+@lru_cache(maxsize=2048)  # pure; titles and leads repeat across items
 def _kind_in(probe: str) -> str | None:
     """The kind named first in a passage; a meeting told in the future tense does not count."""
     best: tuple[int, int, str] | None = None

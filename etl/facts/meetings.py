@@ -17,14 +17,15 @@ here is pure: text in, records out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
 from ..dates import _full_dates, _future_dates
 from ..entities import nominative, person_key, skeleton, split_name
-from ..text import fold, sentences
+from ..text import fold
 from .hints import Hint
+from .memo import memo_list, sentences_of
 
 UP = "A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ"
 LO = "a-zß-öø-ÿýňşçäöüžа-яё"
@@ -335,6 +336,7 @@ def _org_words(role: str | None) -> str | None:
 _TOKEN = re.compile(rf"(?<![{UP}{LO}.\-])(?:(?:{INIT})+{WORD}|{INIT}|{WORD}){POSS}(?![{LO}])")
 
 
+@memo_list(maxsize=4096)  # asked again of the same sentence for each name in it
 def name_candidates(sentence: str) -> list[tuple[int, int]]:
     """Spans of runs of capitalised words and initials, split where a word cannot be part of a
     name ('Executive Committee Viktor Guminsky' -> 'Viktor Guminsky')."""
@@ -372,6 +374,12 @@ def name_candidates(sentence: str) -> list[tuple[int, int]]:
 
 def people_in(sentence: str, lang: str | None = None) -> list[Participant]:
     """People named in a sentence, each with the role and organisation words next to it."""
+    # parse_meeting changes the participants it merges: each call gets its own copies
+    return [replace(p, aliases=list(p.aliases)) for p in _people_in(sentence, lang)]
+
+
+@lru_cache(maxsize=4096)  # pure; never handed out (see people_in)
+def _people_in(sentence: str, lang: str | None) -> tuple[Participant, ...]:
     out: list[Participant] = []
     for start, end in name_candidates(sentence):
         name = re.sub(r"[’']s$", "", sentence[start:end])
@@ -392,7 +400,7 @@ def people_in(sentence: str, lang: str | None = None) -> list[Participant]:
         text_lang = lang or ("ru" if re.search(r"[А-Яа-яЁё]", name) else
                              "tk" if re.search(r"[ýňşçäöüž]", sentence) else "en")
         out.append(Participant(name, role, _org_words(role), nominative=nominative(name, text_lang, before)))
-    return out
+    return tuple(out)
 
 
 def _excluded(before: str, after: str) -> bool:
@@ -424,12 +432,12 @@ def reports_meeting(text: str) -> bool:
     """Whether a text reports a meeting that took place (whatever the item is mainly about): a
     sentence naming a meeting and saying it was held, not one announced for later."""
     return any(_names_meeting(s) and HELD.search(s) and not _FUTURE_MEETING.search(s)
-               for s in sentences(text))
+               for s in sentences_of(text))
 
 
 def parse_meeting(text: str, published: date | None = None, lang: str | None = None) -> MeetingFact | None:
     """The meeting an item reports, with its day, place and participants; None if there is none."""
-    parts = sentences(text)
+    parts = sentences_of(text)
     meeting_idx = [i for i, s in enumerate(parts) if _names_meeting(s)]
     if not meeting_idx:
         return None

@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .hints import Hint
+from .hints import Hint, Hinted
+from .memo import memo_list
 from .meetings import INIT, LO, UP, SURNAME_END, WORD, _is_not_name
 from .regions import REGION_STEM
 from ..text import PCT_RE
@@ -359,6 +360,8 @@ _FOR_NAME_BEFORE = re.compile(r"(?:\bvoted\s+for|\bvotes?\s+(?:were\s+)?(?:cast\
 # избирателей", "97.69% of voters voted for him": a share (whose candidate stays unnamed), never turnout.
 _FOR_PRONOUN = re.compile(r"\bза\s+(?:него|неё|нее)\b|\bfor\s+(?:him|her)\b|\bin\s+(?:his|her)\s+favou?r|в\s+(?:его|её|ее)\s+пользу"
                           r"|\boňa\s+ses|\bonuň\s+peýdasyna|(?:supported|backed)\s+(?:him|her)\b|поддержал\w*\s+(?:его|её|ее)\b", re.I)
+_FOR_PRONOUN_HINTED = Hinted(_FOR_PRONOUN, Hint(("за", "for", "favo", "пользу", "oňa", "onuň", "supported", "backed",
+                                                  "поддержал")))
 # "X was supported by 97.69% of voters", "X получил поддержку 97,69% избирателей"
 _SUPPORT_BEFORE = re.compile(r"(?:(?:supported|backed)\s+by|(?:the\s+)?support\s+of|поддержк\w*|goldaw\w*)[^\d.;!?]{0,20}$", re.I)
 _TK_FOR_NAME_AFTER = re.compile(r"^(?:yň|iň|nyň|niň)?\s+peýdasyna|^(?:a|e)\s+ses\s+ber|^(?:ny|ni|y|i)\s+goldad", re.I)
@@ -440,6 +443,7 @@ _PATRONYMIC_RE = re.compile(r"(?:ovich|evich|yevich|ович|евич|ьич|о�
 _GIVEN_NAMES_LIKE_WORDS = re.compile(r"D[oö][wv]let|Довлет|Дёвлет", re.I)
 
 
+@memo_list(maxsize=4096)  # asked once per figure of a statement
 def people_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of people's names: the part of a run of capitalised words that is a name (given name and
     surname either way round, a patronymic, or initials and a surname), found by its surname ending."""
@@ -495,9 +499,9 @@ _TURNOUT_BEFORE = re.compile(r"(?:turnout|явк\w*|gatnaşyjy\w*|gatnaşyş\w*)
 def _for_pronoun(before: str, after: str) -> bool:
     """The votes went to "him" in the figure's own clause: "за него проголосовали 97,69%", "97.69% of
     voters voted for him" (not a turnout figure told after a comma in the same sentence)."""
-    near = [p for p in _FOR_PRONOUN.finditer(before) if not re.search(r"[,;:]", before[p.end():])]
+    near = [p for p in _FOR_PRONOUN_HINTED.finditer(before) if not re.search(r"[,;:]", before[p.end():])]
     clause_after = re.split(r"[,;:]|\d", after)[0]
-    return bool(near) or bool(_FOR_PRONOUN.search(clause_after))
+    return bool(near) or bool(_FOR_PRONOUN_HINTED.search(clause_after))
 
 
 def _is_share(sent: str, m: re.Match, prev_end: int, prev_was_share: bool) -> bool:
