@@ -28,3 +28,33 @@ def test_memoised_hour_mentions_are_fresh_lists():
     first = hour_mentions(sentence)
     first.clear()
     assert [h.hour for h in hour_mentions(sentence)] == [11, 15]
+
+
+def test_memoised_people_are_copies_the_caller_may_change():
+    from etl.facts.meetings import people_in
+
+    sentence = "Во встрече приняли участие председатель ЦИК Гулмырат Мырадов и советник Нарине Саакян."
+    first = people_in(sentence, "ru")
+    assert first
+    first[0].aliases.append("changed")
+    first[0].role = "changed"
+    again = people_in(sentence, "ru")
+    assert again[0].aliases == [] and again[0].role != "changed"
+    assert again[0] is not first[0]
+
+
+def test_memoised_lists_are_fresh():
+    from etl.dates import _full_dates
+    from etl.facts.elections import body_mentions
+    from etl.facts.results import people_spans
+    from etl.facts.memo import sentences_of
+
+    for function, text in [(_full_dates, "Held on March 26, 2023 and 26 марта 2023 года."),
+                           (body_mentions, "elections of deputies of the Mejlis of Turkmenistan"),
+                           (people_spans, "Rejep Bazarov and Aman Charyyev"),
+                           (sentences_of, "One. Two. Three.")]:
+        first = function(text)
+        assert first
+        expected = list(first)
+        first.clear()
+        assert function(text) == expected
