@@ -194,6 +194,11 @@ _EN_MONTH_NAME_HINT = Hint(tuple(_EN_MONTHS.split("|")))  # the ranges spell the
 _TK_MONTH_HINT = Hint(tuple(_TK_MONTH_STEMS))
 _TK_ORD_HINT = Hint(("nj", "nç"))  # the day's ordinal suffix (_TK_FULL, _TK_DAY_FIRST)
 _RU_MONTH_HINT = Hint(tuple(_RU_MONTHS_GEN))
+# Every match of _NUMERIC has a digit, a dot and a digit in a row ("27.02.2025"), of _ISO a digit, a
+# dash and a digit ("2025-02-27"): a quick scan (these patterns start with a lookbehind, and are tried
+# at every position) tells when they cannot match.
+_DIGIT_DOT_DIGIT = re.compile(r"\d\.\d")
+_DIGIT_DASH_DIGIT = re.compile(r"\d-\d")
 
 
 @memo_list(maxsize=2048)  # the elections and meetings parsers and the dating ask of the same texts
@@ -239,9 +244,9 @@ def _full_dates(text: str) -> list[tuple[int, int, date]]:
         add(m, m.group(4), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
     for m in _RU_FULL.finditer(text) if russian else ():
         add(m, m.group(3), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
-    for m in _NUMERIC.finditer(text):
+    for m in _NUMERIC.finditer(text) if _DIGIT_DOT_DIGIT.search(text) else ():
         add(m, m.group(4), m.group(3), m.group(1))
-    for m in _ISO.finditer(text):
+    for m in _ISO.finditer(text) if _DIGIT_DASH_DIGIT.search(text) else ():
         add(m, m.group(1), m.group(2), m.group(3))
     return sorted(found, key=lambda t: (t[0], t[1]))
 
@@ -274,6 +279,7 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST_HINT = re.compile(r"last year|geçen ýyl|в прошлом году|previous year", re.IGNORECASE)
+_PAST_WORDS = Hint(("last year", "geçen ýyl", "в прошлом году", "previous year"))  # in every match of _PAST_HINT
 
 # Anniversaries the site counts from: Independence (1991, celebrated in the autumn) and
 # permanent Neutrality (12 December 1995).
@@ -320,7 +326,7 @@ def years_named(text: str, dm: DayMonth | None = None) -> set[int]:
     Neutrality ("the 30th anniversary of our sacred Independence" -> 2021) or the official name of
     the year ("In the year «Turkmenistan – Homeland of Peace and Trust»" -> 2021)."""
     years = set()
-    if _PAST_HINT.search(text):
+    if _PAST_WORDS.may_match(text) and _PAST_HINT.search(text):
         return years
     for (base, pat), hint in zip(_ANNIVERSARY, _ANNIVERSARY_HINTS):
         for m in pat.finditer(text) if hint.may_match(text) else ():

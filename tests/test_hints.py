@@ -93,6 +93,7 @@ HINTED = [
     ("date _TK_MONTH_FIRST", dates._TK_MONTH_FIRST, (dates._TK_MONTH_HINT,)),
     ("date _RU_RANGE", dates._RU_RANGE, (dates._RU_MONTH_HINT,)),
     ("date _RU_FULL", dates._RU_FULL, (dates._RU_MONTH_HINT,)),
+    ("last year", dates._PAST_HINT, (dates._PAST_WORDS,)),
     *[(f"anniversary {i}", pat, (hint,))
       for i, ((_, pat), hint) in enumerate(zip(dates._ANNIVERSARY, dates._ANNIVERSARY_HINTS, strict=True))],
     *[(f"motto {year}", pat, (hint,))
@@ -256,3 +257,14 @@ def test_a_text_without_the_words_is_skipped_and_found_nothing_before():
         if not all(h.may_match(text) for h in elections.BODY_HINTS[("mejlis",)]):
             assert not elections.BODY_PATTERNS[6][1].search(text)
     assert elections.body_mentions("The weather was fine") == []
+
+
+def test_numeric_dates_need_a_digit_a_separator_and_a_digit():
+    # _NUMERIC is (?<![\d./])(\d{1,2})(\.)(\d{1,2})\2(year): a digit, a dot and a digit in a row;
+    # _ISO is (year)-(\d\d)-(\d\d): a digit, a dash and a digit in a row
+    assert "(\\d{1,2})(\\.)(\\d{1,2})" in dates._NUMERIC.pattern
+    assert "\\d\\d)-(\\d\\d)-(\\d\\d)" in dates._ISO.pattern
+    for text in ("27.02.2025", "on 7.3.2019.", "x 2025-02-27 y"):
+        assert dates._NUMERIC.search(text) is None or dates._DIGIT_DOT_DIGIT.search(text)
+        assert dates._ISO.search(text) is None or dates._DIGIT_DASH_DIGIT.search(text)
+    assert dates._full_dates("27.02.2025 and 2025-03-01")
