@@ -85,6 +85,7 @@ HINTED = [
     ("percentage", PCT_RE, (results.PCT_HINT,)),
     ("table of shares", results._TABLE_HEAD, (results._TABLE_HINT,)),
     ("elected", results.ELECTED_RE, (results._ELECTED_HINT,)),
+    ("president word", results._PRESIDENT_RE, (results._PRESIDENT_WORD,)),
     *[(f"date {name}", getattr(dates, name), (dates._EN_MONTH_HINT,))
       for name in ("_EN_RANGE", "_EN_DMY_RANGE", "_EN_MDY", "_EN_DMY")],
     *[(f"date {name}", getattr(dates, name), (dates._EN_MONTH_NAME_HINT,)) for name in ("_EN_RANGE", "_EN_DMY_RANGE")],
@@ -268,3 +269,23 @@ def test_numeric_dates_need_a_digit_a_separator_and_a_digit():
         assert dates._NUMERIC.search(text) is None or dates._DIGIT_DOT_DIGIT.search(text)
         assert dates._ISO.search(text) is None or dates._DIGIT_DASH_DIGIT.search(text)
     assert dates._full_dates("27.02.2025 and 2025-03-01")
+
+
+def test_every_hint_of_the_parsers_is_checked_here():
+    def hints_in(value):
+        if isinstance(value, Hint):
+            yield value
+        elif isinstance(value, hints.Hinted):
+            yield value.hint
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                yield from hints_in(v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                yield from hints_in(v)
+
+    checked = {id(h) for h in _all_hints()}
+    for module in (elections, kinds, meetings, turnout, results, dates):
+        for name, value in vars(module).items():
+            for hint in hints_in(value):
+                assert id(hint) in checked, f"{module.__name__}.{name}: {hint} is not checked against its pattern"

@@ -782,10 +782,14 @@ _OFFICE_BEFORE_NAME = re.compile(
     r"|elected\s+(?:as\s+)?(?:the\s+)?president\s+(?:of\s+\w+\s+)?(?:was|is))\s*$", re.I)
 
 
+_PRESIDENT_RE = re.compile(r"president|президент|prezident", re.I)
+_PRESIDENT_WORD = Hint(("president", "президент", "prezident"))  # in every match of _PRESIDENT_RE
+
+
 def elected_to_office(text: str, lang: str | None = None) -> list[ElectedToOffice]:
     """People the text says were elected President (no constituency), each once, in order."""
     out: list[ElectedToOffice] = []
-    if not re.search(r"president|президент|prezident", text or "", re.I):
+    if not _PRESIDENT_WORD.may_match(text or "") or not _PRESIDENT_RE.search(text or ""):
         return out
     for s0, s1 in statement_spans(text):
         sent = text[s0:s1]
