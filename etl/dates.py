@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from .facts.hints import Hint
+from .facts.memo import memo_list
+
 # Month words as they open a date line (abbreviated or not), lower-cased.
 MONTH_WORDS: dict[str, int] = {}
 _MONTH_FORMS = {
@@ -184,8 +187,21 @@ _EN_MONTH_NUM["sept"] = 9
 
 
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+# Words every match of a family of full-date patterns contains (etl.facts.hints): a family runs only
+# over a text that has them. English: a month's name or its abbreviation, which the name contains.
+_EN_MONTH_HINT = Hint(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+_EN_MONTH_NAME_HINT = Hint(tuple(_EN_MONTHS.split("|")))  # the ranges spell the month's name in full
+_TK_MONTH_HINT = Hint(tuple(_TK_MONTH_STEMS))
+_TK_ORD_HINT = Hint(("nj", "nç"))  # the day's ordinal suffix (_TK_FULL, _TK_DAY_FIRST)
+_RU_MONTH_HINT = Hint(tuple(_RU_MONTHS_GEN))
+# Every match of _NUMERIC has a digit, a dot and a digit in a row ("27.02.2025"), of _ISO a digit, a
+# dash and a digit ("2025-02-27"): a quick scan (these patterns start with a lookbehind, and are tried
+# at every position) tells when they cannot match.
+_DIGIT_DOT_DIGIT = re.compile(r"\d\.\d")
+_DIGIT_DASH_DIGIT = re.compile(r"\d-\d")
 
 
+@memo_list(maxsize=2048)  # the elections and meetings parsers and the dating ask of the same texts
 def _full_dates(text: str) -> list[tuple[int, int, date]]:
     """(start, end, date) of every full date in running text."""
     found: list[tuple[int, int, date]] = []
@@ -197,15 +213,20 @@ def _full_dates(text: str) -> list[tuple[int, int, date]]:
         if got and 1990 <= got.year <= 2100:
             found.append((m.start(), m.end(), got))
 
-    for m in _EN_RANGE.finditer(text):
+    english = _EN_MONTH_HINT.may_match(text)
+    english_names = english and _EN_MONTH_NAME_HINT.may_match(text)
+    turkmen = _TK_MONTH_HINT.may_match(text)
+    turkmen_ordinal = turkmen and _TK_ORD_HINT.may_match(text)
+    russian = _RU_MONTH_HINT.may_match(text)
+    for m in _EN_RANGE.finditer(text) if english_names else ():
         add(m, m.group(5), _EN_MONTH_NUM[m.group(1).lower()], m.group(2))
-    for m in _EN_DMY_RANGE.finditer(text):
+    for m in _EN_DMY_RANGE.finditer(text) if english_names else ():
         add(m, m.group(4), _EN_MONTH_NUM[m.group(2).lower()], m.group(1))
-    for m in _EN_MDY.finditer(text):
+    for m in _EN_MDY.finditer(text) if english else ():
         add(m, m.group(3), _EN_MONTH_NUM[m.group(1).lower()], m.group(2))
-    for m in _EN_DMY.finditer(text):
+    for m in _EN_DMY.finditer(text) if english else ():
         add(m, m.group(3), _EN_MONTH_NUM[m.group(2).lower()], m.group(1))
-    for m in _TK_FULL.finditer(text):
+    for m in _TK_FULL.finditer(text) if turkmen_ordinal else ():
         year, month = int(m.group(1)), _TK_MONTH_STEMS[m.group(3).lower()]
         add(m, year, month, m.group(2))
         end = _TK_RANGE_END.match(text[m.end():m.end() + 40])
@@ -215,17 +236,17 @@ def _full_dates(text: str) -> list[tuple[int, int, date]]:
                 got = make_date(year, int(end.group(1)), month2)
                 if got:
                     found.append((m.end(), m.end() + end.end(), got))
-    for m in _TK_DAY_FIRST.finditer(text):
+    for m in _TK_DAY_FIRST.finditer(text) if turkmen_ordinal else ():
         add(m, m.group(3), _TK_MONTH_STEMS[m.group(2).lower()], m.group(1))
-    for m in _TK_MONTH_FIRST.finditer(text):
+    for m in _TK_MONTH_FIRST.finditer(text) if turkmen else ():
         add(m, m.group(1), _TK_MONTH_STEMS[m.group(2).lower()], m.group(3))
-    for m in _RU_RANGE.finditer(text):
+    for m in _RU_RANGE.finditer(text) if russian else ():
         add(m, m.group(4), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
-    for m in _RU_FULL.finditer(text):
+    for m in _RU_FULL.finditer(text) if russian else ():
         add(m, m.group(3), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
-    for m in _NUMERIC.finditer(text):
+    for m in _NUMERIC.finditer(text) if _DIGIT_DOT_DIGIT.search(text) else ():
         add(m, m.group(4), m.group(3), m.group(1))
-    for m in _ISO.finditer(text):
+    for m in _ISO.finditer(text) if _DIGIT_DASH_DIGIT.search(text) else ():
         add(m, m.group(1), m.group(2), m.group(3))
     return sorted(found, key=lambda t: (t[0], t[1]))
 
@@ -258,6 +279,7 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST_HINT = re.compile(r"last year|geçen ýyl|в прошлом году|previous year", re.IGNORECASE)
+_PAST_WORDS = Hint(("last year", "geçen ýyl", "в прошлом году", "previous year"))  # in every match of _PAST_HINT
 
 # Anniversaries the site counts from: Independence (1991, celebrated in the autumn) and
 # permanent Neutrality (12 December 1995).
@@ -269,6 +291,9 @@ _ANNIVERSARY = [
     (1991, re.compile(r"(\d{1,2})\s*-?\s*лети\w*\s+(?:\w+\s+){0,3}?Независимост", re.I)),
     (1995, re.compile(r"(\d{1,2})\s*-?\s*лети\w*\s+(?:\w+\s+){0,3}?(?:постоянного\s+)?нейтралитет", re.I)),
 ]
+# For each of _ANNIVERSARY, in the same order: words every match contains (etl.facts.hints)
+_ANNIVERSARY_HINTS = [Hint(("independence",)), Hint(("neutrality",)), Hint(("garaşsyzlyg",)), Hint(("bitaraplyg",)),
+                      Hint(("независимост",)), Hint(("нейтралитет",))]
 # "In the year «Turkmenistan – Homeland of Peace and Trust»": each year has its official name.
 _IN_YEAR_BEFORE = re.compile(r"(?:\bin the year|\bв\s+год)\W{0,4}$", re.I)
 _IN_YEAR_AFTER = re.compile(r"^\W{0,4}ýyl(?:y)?nda\b", re.I)
@@ -286,22 +311,31 @@ _YEAR_MOTTOS = [
                       r"|Международн\w+ год\w* мира и доверия", re.I)),
 ]
 
+# For each of _YEAR_MOTTOS, in the same order: words every match contains (etl.facts.hints)
+_YEAR_MOTTO_HINTS = [
+    Hint(("neutrality", "bitaraplygyň mekany", "нейтралитета")),
+    Hint(("peace and trust", "ynanyşmagyň", "родина мира и доверия")),
+    Hint(("arkadag", "аркадаг")),
+    Hint(("magtymguly", "махтумкули")),
+    Hint(("peace and trust", "ynanyşmak ýyly", "мира и доверия")),
+]
+
 
 def years_named(text: str, dm: DayMonth | None = None) -> set[int]:
     """Years the text names as its own without a full date: an anniversary of Independence or
     Neutrality ("the 30th anniversary of our sacred Independence" -> 2021) or the official name of
     the year ("In the year «Turkmenistan – Homeland of Peace and Trust»" -> 2021)."""
     years = set()
-    if _PAST_HINT.search(text):
+    if _PAST_WORDS.may_match(text) and _PAST_HINT.search(text):
         return years
-    for base, pat in _ANNIVERSARY:
-        for m in pat.finditer(text):
+    for (base, pat), hint in zip(_ANNIVERSARY, _ANNIVERSARY_HINTS):
+        for m in pat.finditer(text) if hint.may_match(text) else ():
             n = int(m.group(1))
             # early in the next year the past anniversary may still be told: only Mar-Dec counts
             if 1 <= n <= 60 and (dm is None or dm.month >= 3):
                 years.add(base + n)
-    for year, pat in _YEAR_MOTTOS:
-        for m in pat.finditer(text):
+    for (year, pat), hint in zip(_YEAR_MOTTOS, _YEAR_MOTTO_HINTS):
+        for m in pat.finditer(text) if hint.may_match(text) else ():
             before, after = text[max(0, m.start() - 25): m.start()], text[m.end(): m.end() + 25]
             if re.search(r"\d{4}\D{0,12}$", before):
                 continue  # "2025 was declared the International Year of Peace and Trust"

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import _full_dates
+from .hints import Hint, Hinted
+from .memo import memo_list
 
 BODIES = {
     "president": "President of Turkmenistan",
@@ -154,6 +156,9 @@ BY_ELECTION = _re(
     r"выбывш\w*", r"досрочно\s+выбыв", r"вместо\s+выбывш", r"довыбор",
 )
 
+_BY_ELECTION = Hinted(BY_ELECTION, Hint(("early", "instead", "quit", "ahead", "by-election", "vaca", "möhletinden", "boş",
+                                         "выбывш", "досрочно", "довыбор")))
+
 
 @dataclass(frozen=True)
 class BodyMention:
@@ -162,17 +167,35 @@ class BodyMention:
     bodies: tuple[str, ...]
 
 
-_BODY_HINT = re.compile(r"mejlis|меджлис|presiden|prezident|президент|maslahat|маслахат|gengesh|geňeş|генгеш|parliament|parlament|council|self-government"
-                        r"|парламент", re.I)
+# Words every phrase of a group of BODY_PATTERNS contains (all of them, when several): a group runs
+# only over a text that has them (see etl.facts.hints; tests/test_hints.py checks them against
+# every alternative).
+_MASLAHAT = Hint(("maslahat", "маслахат"))
+BODY_HINTS: dict[tuple[str, ...], tuple[Hint, ...]] = {
+    ("halk-maslahaty",): (Hint(("milli", "милли")),),
+    ("velayat-maslahaty", "etrap-maslahaty"): (Hint(("council", "maslahat", "маслахат")),
+                                               Hint(("etrap", "этрап", "district"))),
+    ("velayat-maslahaty",): (_MASLAHAT,),
+    ("etrap-maslahaty",): (_MASLAHAT, Hint(("etrap", "этрап"))),
+    ("gengesh",): (Hint(("local", "gengesh", "geňeş", "генгеш")),),
+    ("president",): (Hint(("president", "prezident", "президент")),),
+    ("mejlis",): (Hint(("mejlis", "parliament", "parlament", "меджлис", "парламент")),),
+}
+# Every phrase of every group contains one of these words: a text without any names no body.
+_BODY_HINT = Hint(("mejlis", "меджлис", "presiden", "prezident", "президент", "maslahat", "маслахат", "gengesh",
+                   "geňeş", "генгеш", "parliament", "parlament", "council", "self-government", "парламент"))
 
 
+@memo_list(maxsize=4096)  # the turnout parser asks again of titles and leads
 def body_mentions(text: str) -> list[BodyMention]:
     """Every phrase naming one or more elected bodies, in order of appearance."""
-    if not _BODY_HINT.search(text):
+    if not _BODY_HINT.may_match(text):
         return []
     found: list[BodyMention] = []
     taken: list[tuple[int, int]] = []
     for bodies, pat in BODY_PATTERNS:
+        if not all(h.may_match(text) for h in BODY_HINTS[bodies]):
+            continue
         for m in pat.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                 continue
@@ -202,7 +225,7 @@ def is_by_election_day(body: str, day: str) -> bool | None:
 
 def election_for(body: str, text: str, polling_day: date | None) -> ElectionRef:
     """The election of `body` a passage speaks of, with the polling day when it can be known."""
-    is_by = bool(BY_ELECTION.search(text))
+    is_by = bool(_BY_ELECTION.search(text))
     day = polling_day.isoformat() if polling_day else None
     if day:
         known = is_by_election_day(body, day)
@@ -233,7 +256,7 @@ def elections_in(text: str, published: date | None) -> list[ElectionRef]:
         return []
     full = _full_dates(text)
     text_days = {d.isoformat() for _, _, d in full}
-    is_by = bool(BY_ELECTION.search(text))
+    is_by = bool(_BY_ELECTION.search(text))
     by_filter = True if is_by else None
     out: dict[str, ElectionRef] = {}
     for mention in mentions:

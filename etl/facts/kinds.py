@@ -10,6 +10,9 @@ does not decide what the item is.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from .hints import Hint
 
 KINDS = [
     "turnout", "results", "meeting", "seminar", "nomination", "registration", "early-voting",
@@ -78,6 +81,28 @@ RULES: list[tuple[str, re.Pattern]] = [
     )),
 ]
 
+# For each rule of RULES, in the same order: words one of which every match of its pattern contains
+# (etl.facts.hints; tests/test_hints.py checks them against every alternative).
+RULE_HINTS: list[Hint] = [
+    Hint(("voting", "turnout", "ses ber", "голосование", "явк", "voted", "sagat", "проголосова")),
+    Hint(("elected", "result", "saýla", "netije", "итоги", "избран", "результат")),
+    Hint(("seminar", "семинар", "workshop", "тренинг", "treniň", "okuw", "training", "обучающ", "учебн")),
+    Hint(("meetings", "предвыборн", "агитационн", "duşuşyk")),
+    Hint(("delegation", "делегаци", "wekiliýeti", "meet", "met ", "held talks", "negotiations", "session",
+          "videoconference", "встреч", "заседани", "совещани", "переговор", "duşuş", "mejlisi", "gepleşik",
+          "wideoaragatnaşyk")),
+    Hint(("nominat", "hödürle", "выдви")),
+    Hint(("registration", "registered", "bellige al", "регистрац")),
+    Hint(("early voting", "möhletinden öň ses", "досрочн")),
+    Hint(("observer", "synçy", "наблюдател")),
+    Hint(("campaign", "preaching", "election season", "wagyz", "агитац", "предвыборн")),
+    Hint(("constituenc", "election district", "saýlaw okrug", "избирательн")),
+    Hint(("commission", "saýlaw toparlary", "комисси")),
+    Hint(("law", "amendment", "kanun", "закон", "изменени")),
+    Hint(("holiday", "national day", "independence day", "congratulat", "baýram", "gutlag", "праздник", "поздравл")),
+    Hint(("working visit", "iş saparyny", "рабоч", "açylyş dabara", "opening ceremon", "церемони")),
+]
+
 LEAD_CHARS = 500
 
 
@@ -95,10 +120,13 @@ def _first_sentences(text: str, count: int) -> str:
     return " ".join(_SENTENCE_END.split(lead(text).strip())[:count])
 
 
+@lru_cache(maxsize=2048)  # pure; titles and leads repeat across items
 def _kind_in(probe: str) -> str | None:
     """The kind named first in a passage; a meeting told in the future tense does not count."""
     best: tuple[int, int, str] | None = None
     for rank, (kind, pattern) in enumerate(RULES):
+        if not RULE_HINTS[rank].may_match(probe):
+            continue  # the pattern cannot match
         for m in pattern.finditer(probe):
             if kind == "meeting" and _FUTURE.search(_sentence_around(probe, m.start())):
                 continue

@@ -17,13 +17,15 @@ here is pure: text in, records out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
 from ..dates import _full_dates, _future_dates
 from ..entities import nominative, person_key, skeleton, split_name
-from ..text import fold, sentences
+from ..text import fold
+from .hints import Hint
+from .memo import memo_list, sentences_of
 
 UP = "A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ"
 LO = "a-zß-öø-ÿýňşçäöüžа-яё"
@@ -143,6 +145,16 @@ class MeetingFact:
 MEETING_SENTENCE = re.compile(
     r"\bmeeting\b|\bmet\b|\bmeets\b|session|talks|встреч|заседани|совещани|переговор|duşuş|mejlis(?:i)? geçiril"
     r"|gepleşik|maslahat", re.I)
+# every match of MEETING_SENTENCE contains one of these (etl.facts.hints)
+_MEETING_HINT = Hint(("meet", "met", "session", "talks", "встреч", "заседани", "совещани", "переговор", "duşuş",
+                      "mejlis", "gepleşik", "maslahat"))
+
+
+def _names_meeting(sentence: str) -> bool:
+    """Whether a sentence names a meeting (MEETING_SENTENCE), trying the pattern only when it can match."""
+    return _MEETING_HINT.may_match(sentence) and bool(MEETING_SENTENCE.search(sentence))
+
+
 HELD = re.compile(r"was held|were held|took place|held|met\b|состоял|прошл|проведен|geçirildi|boldy|duşuşdy", re.I)
 _TODAY = re.compile(r"\btoday\b|şu gün|bu gün|сегодня", re.I)
 PLACE_RES = [
@@ -150,6 +162,13 @@ PLACE_RES = [
     re.compile(r"^(?:In|At)\s+(?:a|the)\s+((?:[\w-]+\s+){0,3}(?:hall|building|office|premises|theatre|theater|centre|center)[^,;]{0,120}),", re.I),
     re.compile(r"\bв\s+((?:здании|зале|конференц-зале|офисе|помещении)\s+[^,;.]{0,160}?)(?=\s+(?:состоял\w*|прошл[аио]?|был[аио]?|проведен[аоы]?|проводил\w*|с\s+участием)\b|[,;.]|$)", re.I),
     re.compile(r"((?:[^\s,;.]+\s+){0,6}?\S*(?:binasynda|zalynda|edarasynda|mejlisler zalynda))\b", re.I),
+]
+# For each of PLACE_RES, in the same order: words one of which every match contains (etl.facts.hints)
+PLACE_HINTS: list[Hint] = [
+    Hint(("was held", "took place", "were held", "met")),
+    Hint(("in", "at")),
+    Hint(("здании", "зале", "офисе", "помещении")),
+    Hint(("binasynda", "zalynda", "edarasynda")),
 ]
 _DATE_WORD = re.compile(r"\d|ýylyň|(?:ýanwar|fewral|mart|aprel|maý|iýun|iýul|awgust|sentýabr|oktýabr|noýabr|dekabr)\w*$", re.I)
 
@@ -317,6 +336,7 @@ def _org_words(role: str | None) -> str | None:
 _TOKEN = re.compile(rf"(?<![{UP}{LO}.\-])(?:(?:{INIT})+{WORD}|{INIT}|{WORD}){POSS}(?![{LO}])")
 
 
+@memo_list(maxsize=4096)  # asked again of the same sentence for each name in it
 def name_candidates(sentence: str) -> list[tuple[int, int]]:
     """Spans of runs of capitalised words and initials, split where a word cannot be part of a
     name ('Executive Committee Viktor Guminsky' -> 'Viktor Guminsky')."""
@@ -354,6 +374,12 @@ def name_candidates(sentence: str) -> list[tuple[int, int]]:
 
 def people_in(sentence: str, lang: str | None = None) -> list[Participant]:
     """People named in a sentence, each with the role and organisation words next to it."""
+    # parse_meeting changes the participants it merges: each call gets its own copies
+    return [replace(p, aliases=list(p.aliases)) for p in _people_in(sentence, lang)]
+
+
+@lru_cache(maxsize=4096)  # pure; never handed out (see people_in)
+def _people_in(sentence: str, lang: str | None) -> tuple[Participant, ...]:
     out: list[Participant] = []
     for start, end in name_candidates(sentence):
         name = re.sub(r"[’']s$", "", sentence[start:end])
@@ -374,7 +400,7 @@ def people_in(sentence: str, lang: str | None = None) -> list[Participant]:
         text_lang = lang or ("ru" if re.search(r"[А-Яа-яЁё]", name) else
                              "tk" if re.search(r"[ýňşçäöüž]", sentence) else "en")
         out.append(Participant(name, role, _org_words(role), nominative=nominative(name, text_lang, before)))
-    return out
+    return tuple(out)
 
 
 def _excluded(before: str, after: str) -> bool:
@@ -405,14 +431,14 @@ _FUTURE_MEETING = re.compile(r"\bwill\b|\bis to be\b|\bscheduled\b|состои�
 def reports_meeting(text: str) -> bool:
     """Whether a text reports a meeting that took place (whatever the item is mainly about): a
     sentence naming a meeting and saying it was held, not one announced for later."""
-    return any(MEETING_SENTENCE.search(s) and HELD.search(s) and not _FUTURE_MEETING.search(s)
-               for s in sentences(text))
+    return any(_names_meeting(s) and HELD.search(s) and not _FUTURE_MEETING.search(s)
+               for s in sentences_of(text))
 
 
 def parse_meeting(text: str, published: date | None = None, lang: str | None = None) -> MeetingFact | None:
     """The meeting an item reports, with its day, place and participants; None if there is none."""
-    parts = sentences(text)
-    meeting_idx = [i for i, s in enumerate(parts) if MEETING_SENTENCE.search(s)]
+    parts = sentences_of(text)
+    meeting_idx = [i for i, s in enumerate(parts) if _names_meeting(s)]
     if not meeting_idx:
         return None
     held_on = None
@@ -428,8 +454,8 @@ def parse_meeting(text: str, published: date | None = None, lang: str | None = N
             held_on = published
     place = None
     for i in meeting_idx:
-        for r in PLACE_RES:
-            m = r.search(parts[i])
+        for r, hint in zip(PLACE_RES, PLACE_HINTS):
+            m = r.search(parts[i]) if hint.may_match(parts[i]) else None
             if m:
                 place = _strip_date(re.sub(r"\s+", " ", m.group(1)).strip(" ,"))
                 break

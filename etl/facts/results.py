@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .hints import Hint, Hinted
+from .memo import memo_list
 from .meetings import INIT, LO, UP, SURNAME_END, WORD, _is_not_name
 from .regions import REGION_STEM
 from ..text import PCT_RE
@@ -94,6 +96,8 @@ _OCCUPATION_START = re.compile(r"^\s*(?:–|—|-|:|,|\()")
 ELECTED_RE = re.compile(
     r"\belected\b|\bwon\b|saýlanyl|saýlanan|saýlandy|избран|победител", re.I)
 
+_ELECTED_HINT = Hint(("elected", "won", "saýlan", "избран", "победител"))  # in every match of ELECTED_RE
+
 
 # "to be elected", "will be elected", "могут быть избраны", "saýlanmak": not a report of who was
 _NOT_YET = re.compile(r"(?:\b(?:to|be|will|shall|can|may|could|would)\s+(?:be\s+)?|быть\s+|будут\s+|будет\s+|могут\s+)$", re.I)
@@ -101,6 +105,8 @@ _NOT_YET = re.compile(r"(?:\b(?:to|be|will|shall|can|may|could|would)\s+(?:be\s+
 
 def reports_elected(text: str) -> bool:
     """Whether a text reports people elected (not the right to be elected, nor a vote to come)."""
+    if not _ELECTED_HINT.may_match(text or ""):
+        return False  # ELECTED_RE cannot match
     for m in ELECTED_RE.finditer(text or ""):
         word = text[m.start():m.end() + 6].lower()
         if word.startswith("saýlan") and re.match(r"saýlan(?:mak|ma|jak|yljak|ylmak)", word):
@@ -124,10 +130,11 @@ class ElectedMember:
 def _entries(text: str) -> list[tuple[int, int, int | None, str, str | None]]:
     """(start, end, number, name, region) of every constituency mention, earliest pattern first."""
     found: list[tuple[int, int, int | None, str, str | None]] = []
+    taken = _Covered(len(text))
     sents = None
     for k, (pat, num_group, name_group) in enumerate(ENTRY_RES):
         for m in pat.finditer(text):
-            if any(a <= m.start() < b or a < m.end() <= b for a, b, *_ in found):
+            if taken.starts_or_ends_inside(m.start(), m.end()):
                 continue
             name = m.group(name_group).strip()
             if k in _IN_CONTEXT:
@@ -141,7 +148,24 @@ def _entries(text: str) -> list[tuple[int, int, int | None, str, str | None]]:
             region = m.groupdict().get("region") or m.groupdict().get("region2")
             found.append((m.start(), m.end(), int(m.group(num_group)) if num_group else None, name,
                           region.strip() if region else None))
+            taken.add(m.start(), m.end())
     return sorted(found)
+
+
+class _Covered:
+    """The characters of a text covered by spans found so far, to tell in constant time whether a new
+    span starts or ends inside one of them (what `any(a <= start < b or a < end <= b ...)` over the
+    spans tells, without going through them all: a text can list hundreds of constituencies)."""
+
+    def __init__(self, length: int):
+        self._chars = bytearray(length)
+
+    def add(self, start: int, end: int) -> None:
+        self._chars[start:end] = b"\x01" * (end - start)
+
+    def starts_or_ends_inside(self, start: int, end: int) -> bool:
+        """Whether some span (a, b) has a <= start < b, or a < end <= b."""
+        return bool((start < len(self._chars) and self._chars[start]) or (end > 0 and self._chars[end - 1]))
 
 
 def _not_constituency_name(name: str) -> bool:
@@ -275,6 +299,20 @@ def parse_results(text: str, lang: str | None = None) -> list[ElectedMember]:
 
 _P_NUM = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)"
 SHARE_PCT = PCT_RE  # a share is printed like any percentage (etl/text.py)
+# every match of PCT_RE contains one of these words (etl.facts.hints)
+PCT_HINT = Hint(("%", "cent", "göterim", "prosent", "процент"))
+
+
+def has_pct(text: str) -> bool:
+    """Whether a text prints a percentage (PCT_RE), trying the pattern only when it can match."""
+    return PCT_HINT.may_match(text) and bool(PCT_RE.search(text))
+
+
+def pct_matches(text: str):
+    """Every percentage of a text (PCT_RE.finditer), the pattern tried only when it can match."""
+    return PCT_RE.finditer(text) if PCT_HINT.may_match(text) else iter(())
+
+
 _VOTES_AFTER = re.compile(
     r"^\s*(?:of\s+(?:the\s+|all\s+(?:the\s+)?)?(?:total\s+|valid\s+)?(?:votes?|ballots)\b(?!r)"
     r"|(?:от\s+(?:общего\s+)?(?:числа\s+)?)?голос(?:ов|а)\b"
@@ -322,6 +360,8 @@ _FOR_NAME_BEFORE = re.compile(r"(?:\bvoted\s+for|\bvotes?\s+(?:were\s+)?(?:cast\
 # избирателей", "97.69% of voters voted for him": a share (whose candidate stays unnamed), never turnout.
 _FOR_PRONOUN = re.compile(r"\bза\s+(?:него|неё|нее)\b|\bfor\s+(?:him|her)\b|\bin\s+(?:his|her)\s+favou?r|в\s+(?:его|её|ее)\s+пользу"
                           r"|\boňa\s+ses|\bonuň\s+peýdasyna|(?:supported|backed)\s+(?:him|her)\b|поддержал\w*\s+(?:его|её|ее)\b", re.I)
+_FOR_PRONOUN_HINTED = Hinted(_FOR_PRONOUN, Hint(("за", "for", "favo", "пользу", "oňa", "onuň", "supported", "backed",
+                                                  "поддержал")))
 # "X was supported by 97.69% of voters", "X получил поддержку 97,69% избирателей"
 _SUPPORT_BEFORE = re.compile(r"(?:(?:supported|backed)\s+by|(?:the\s+)?support\s+of|поддержк\w*|goldaw\w*)[^\d.;!?]{0,20}$", re.I)
 _TK_FOR_NAME_AFTER = re.compile(r"^(?:yň|iň|nyň|niň)?\s+peýdasyna|^(?:a|e)\s+ses\s+ber|^(?:ny|ni|y|i)\s+goldad", re.I)
@@ -403,6 +443,7 @@ _PATRONYMIC_RE = re.compile(r"(?:ovich|evich|yevich|ович|евич|ьич|о�
 _GIVEN_NAMES_LIKE_WORDS = re.compile(r"D[oö][wv]let|Довлет|Дёвлет", re.I)
 
 
+@memo_list(maxsize=4096)  # asked once per figure of a statement
 def people_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of people's names: the part of a run of capitalised words that is a name (given name and
     surname either way round, a patronymic, or initials and a surname), found by its surname ending."""
@@ -458,9 +499,9 @@ _TURNOUT_BEFORE = re.compile(r"(?:turnout|явк\w*|gatnaşyjy\w*|gatnaşyş\w*)
 def _for_pronoun(before: str, after: str) -> bool:
     """The votes went to "him" in the figure's own clause: "за него проголосовали 97,69%", "97.69% of
     voters voted for him" (not a turnout figure told after a comma in the same sentence)."""
-    near = [p for p in _FOR_PRONOUN.finditer(before) if not re.search(r"[,;:]", before[p.end():])]
+    near = [p for p in _FOR_PRONOUN_HINTED.finditer(before) if not re.search(r"[,;:]", before[p.end():])]
     clause_after = re.split(r"[,;:]|\d", after)[0]
-    return bool(near) or bool(_FOR_PRONOUN.search(clause_after))
+    return bool(near) or bool(_FOR_PRONOUN_HINTED.search(clause_after))
 
 
 def _is_share(sent: str, m: re.Match, prev_end: int, prev_was_share: bool) -> bool:
@@ -562,7 +603,7 @@ def _share_name(sent: str, m: re.Match, prev_end: int) -> tuple[str | None, int]
     if after:
         a, b = after[0]
         gap = sent[m.end():a]
-        if len(gap) <= 60 and not SHARE_PCT.search(gap) and re.search(
+        if len(gap) <= 60 and not has_pct(gap) and re.search(
                 r"went\s+to|were\s+cast\s+for|\bfor\b|получил\w*|набрал\w*|отдан\w*|\bза\b", gap, re.I) \
                 and not re.search(r"\b(?:voters|избирател)", gap, re.I):
             return sent[a:b], a
@@ -608,16 +649,16 @@ def candidate_shares(text: str, lang: str | None = None) -> list[CandidateShare]
     from ..text import parse_count
 
     out: list[CandidateShare] = []
-    if not text or not (SHARE_PCT.search(text) or _TABLE_HEAD.search(text)):
+    if not text or not (has_pct(text) or (_TABLE_HINT.may_match(text) and _TABLE_HEAD.search(text))):
         return out
     listing = False
     for s0, s1 in statement_spans(text):
         sent = text[s0:s1]
-        figures = list(SHARE_PCT.finditer(sent))
+        figures = list(pct_matches(sent))
         if not figures:
             if not _DISTRIBUTION.search(sent):
                 listing = False
-            elif not SHARE_PCT.search(sent):
+            elif not has_pct(sent):
                 listing = True
             continue
         for_names = _for_names(sent)
@@ -690,13 +731,14 @@ def share_spans(text: str) -> list[tuple[int, int]]:
 # A table of shares flattened into one line, under a heading naming the share of votes:
 #   "Name Nominated by % of votes 1 A B Party 72.97 2 C D Party 7.22 ..."
 _TABLE_HEAD = re.compile(r"%\s*(?:of\s+(?:the\s+)?votes|голосов)|(?:votes|голос\w*)\s*,?\s*%|göterim\w*\s+ses|ses\w*\s+göterim", re.I)
+_TABLE_HINT = Hint(("%", "göterim"))  # in every match of _TABLE_HEAD
 _TABLE_ROW = re.compile(r"(?<![\d.,])(\d{1,2})\.?\s+(?=[^\W\d_])")
 _TABLE_PCT = re.compile(r"(?<=\s)(\d{1,3}[.,]\d{1,2})(?!\d)(?![.,]\d)(\s*%)?(?=\s*(?:\d{1,2}\.?\s+[^\W\d_]|$|\n))")
 
 
 def _table_shares(text: str, lang: str | None, taken: set) -> list[CandidateShare]:
     out: list[CandidateShare] = []
-    for head in _TABLE_HEAD.finditer(text):
+    for head in _TABLE_HEAD.finditer(text) if _TABLE_HINT.may_match(text) else ():
         pos, expected = head.end(), 1
         line_end = text.find("\n\n", pos)
         region_end = len(text) if line_end < 0 else line_end
@@ -740,10 +782,14 @@ _OFFICE_BEFORE_NAME = re.compile(
     r"|elected\s+(?:as\s+)?(?:the\s+)?president\s+(?:of\s+\w+\s+)?(?:was|is))\s*$", re.I)
 
 
+_PRESIDENT_RE = re.compile(r"president|президент|prezident", re.I)
+_PRESIDENT_WORD = Hint(("president", "президент", "prezident"))  # in every match of _PRESIDENT_RE
+
+
 def elected_to_office(text: str, lang: str | None = None) -> list[ElectedToOffice]:
     """People the text says were elected President (no constituency), each once, in order."""
     out: list[ElectedToOffice] = []
-    if not re.search(r"president|президент|prezident", text or "", re.I):
+    if not _PRESIDENT_WORD.may_match(text or "") or not _PRESIDENT_RE.search(text or ""):
         return out
     for s0, s1 in statement_spans(text):
         sent = text[s0:s1]

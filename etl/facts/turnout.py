@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..text import COUNT_RE, PCT_RE, parse_count, parse_pct, sentences
+from ..text import COUNT_RE, PCT_RE, parse_count, parse_pct
+from .hints import Hint, Hinted
+from .memo import memo_list, sentences_of
 from .elections import KNOWN_ELECTIONS, BodyMention, body_mentions
-from .results import share_spans
+from .results import has_pct, pct_matches, share_spans
 from .regions import REGION_STEM, region_id
 
 
@@ -75,6 +78,23 @@ FOREIGN_RE = re.compile(
     r"|uzbek|özbegistan|узбекистан|kyrgyz|gyrgyz|киргиз|кыргыз|tajik|täjigistan|таджикистан|belarus|belorus|беларус"
     r"|armenia|ermenistan|армени|georgia\b|gruziýa|грузи|moldova|молдов|mongolia|mongoliýa|монголи|turkey\b|türkiýe|турци"
     r"|milli mejlis|милли меджлис", re.I)
+# every match of FOREIGN_RE contains one of these (etl.facts.hints)
+_FOREIGN_HINT = Hint((
+    "azerba", "азербайджан", "russia", "rossiýa", "росси", "kazakh", "gazagystan", "казахстан", "uzbek", "özbegistan",
+    "узбекистан", "kyrgyz", "gyrgyz", "киргиз", "кыргыз", "tajik", "täjigistan", "таджикистан", "belarus", "belorus",
+    "беларус", "armenia", "ermenistan", "армени", "georgia", "gruziýa", "грузи", "moldova", "молдов", "mongoli", "монголи",
+    "turkey", "türkiýe", "турци", "milli mejlis", "милли меджлис"))
+
+
+def _foreign(text: str) -> bool:
+    """Whether a text names another country's election (FOREIGN_RE), trying the pattern only when it can match."""
+    return _FOREIGN_HINT.may_match(text) and bool(FOREIGN_RE.search(text))
+
+# The same patterns, each with words one of which every match contains (etl.facts.hints)
+_FINAL = Hinted(FINAL_RE, Hint(("took part in", "participated in", "turnout", "total number of", "voter", "göterim",
+                                "gatnaş", "принял", "явка", "составил")))
+_VOTED_HINTED = Hinted(_VOTED, Hint(("voted", "took", "participated", "cast", "attended", "turnout", "berdi", "berip",
+                                     "gatnaş", "проголосова", "участие", "явка")))
 
 
 @dataclass
@@ -128,6 +148,7 @@ class HourMention:
     hour: int
 
 
+@memo_list(maxsize=4096)  # parse_turnout asks up to four times per sentence
 def hour_mentions(sentence: str) -> list[HourMention]:
     """Every "as of" hour a sentence names, in order: not the hour the polls opened, not the end
     of a range of opening hours ("from 7:00 to 19:00"), not the same hour on another clock
@@ -146,7 +167,7 @@ def hour_mentions(sentence: str) -> list[HourMention]:
             before, after = sentence[max(0, m.start() - 40):m.start()], sentence[m.end():m.end() + 40]
             if _OPENING.search(before) or _CLOSING_VERB.search(before) or _OTHER_CLOCK.match(after):
                 continue
-            if _RANGE_START.search(before) and not _VOTED.search(after):
+            if _RANGE_START.search(before) and not _VOTED_HINTED.search(after):
                 continue  # "с 07:00 до 19:00" are opening hours; "с 7 до 11 часов проголосовали" is by 11
             found.append(HourMention(m.start(), m.end(), h))
     for m in _NOON.finditer(sentence):
@@ -288,11 +309,18 @@ def _count(m: re.Match, name: str) -> tuple[int | None, str | None]:
 
 
 _COUNT_HINT = re.compile(r"\d\s*(?:voters|saýlawçy|избирател|человек)|saýlawçydan|saýlawçynyň|из\s+\d|out of \d", re.I)
+_COUNT_WORDS = Hint(("voters", "saýlawçy", "избирател", "человек", "из", "out of "))  # in every match of _COUNT_HINT
 
 
+def _may_count(text: str) -> bool:
+    """Whether a text may give a count of voters (_COUNT_HINT), trying the pattern only when it can match."""
+    return _COUNT_WORDS.may_match(text) and bool(_COUNT_HINT.search(text))
+
+
+@lru_cache(maxsize=4096)  # pure, immutable answer; sentences repeat across items
 def counts_in(sentence: str) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
     """(registered, voted) counts of voters in a sentence, each (value, as printed) or None."""
-    if not _COUNT_HINT.search(sentence) and not re.search(r"(?:приняли участие|проголосовали)\s+\d", sentence):
+    if not _may_count(sentence) and not re.search(r"(?:приняли участие|проголосовали)\s+\d", sentence):
         return None, None
     registered = voted = None
     for r in _REG_PATTERNS:
@@ -354,6 +382,11 @@ _ANAPHORA = re.compile(r"^(?:munuň\s+özi|bu\s+bolsa|bu\s+san|this\s+(?:is|amou
                        r"|which\s+(?:is|amounts)|это\s+составл\w*|что\s+составл\w*|это\s+)", re.I)
 _ANAPHORA_INSIDE = re.compile(r"(?:[,(]\s*(?:что|which|this|that|bu\s+bolsa|munuň\s+özi)\b[^,;]{0,40}|\bили|\bor)\s*$", re.I)
 
+_CLOSING = Hinted(CLOSING_RE, Hint(("clos", "voting", "закры", "голосование", "ýapyl", "tamamlan")))
+_AFTER_POLLING = Hinted(AFTER_POLLING_RE, Hint((
+    "final", "preliminary", "summ", "results", "election", "elected", "won", "held", "победил", "ýeňiş", "окончательн",
+    "предварительн", "итог", "выбор", "избран", "netije", "jemlen", "sanal", "geçirildi", "saýlandy")))
+
 
 def _counted_area(sentence: str, registered, voted) -> "AreaFigure | None":
     """The area right before a count of voters in a sentence ('По Балканскому велаяту проголосовали
@@ -382,14 +415,14 @@ class _Figure:
 
 def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
     out = []
-    for m in PCT_RE.finditer(sentence):
+    for m in pct_matches(sentence):
         value = parse_pct(m.group(1))
         if value is not None:
             out.append(_Figure(value, m.group(0), m.start(), m.end()))
     shares = share_spans(sentence) if out else []
     hours = hour_mentions(sentence)
     single = {h.hour for h in hours}
-    closing_sentence = bool(CLOSING_RE.search(sentence))
+    closing_sentence = bool(_CLOSING.search(sentence))
     for k, f in enumerate(out):
         lo = out[k - 1].end if k else 0
         hi = out[k + 1].start if k + 1 < len(out) else len(sentence)
@@ -405,13 +438,13 @@ def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
             f.skip = "a candidate's share of the vote, not turnout"
         elif _OTHER.search(near_before) or _OTHER.search(near_after):
             f.skip = "a figure of another vote (comparison or early voting)"
-        elif FOREIGN_RE.search(before) or FOREIGN_RE.search(near_after):
+        elif _foreign(before) or _foreign(near_after):
             f.skip = "a figure of another country's election"
         else:
             years = {int(y) for y in _YEAR.findall(before + " " + near_after)}
             if years and text_years and max(years) < max(text_years):
                 f.skip = "a figure of an earlier year's election"
-        f.closing = closing_sentence and bool(CLOSING_RE.search(before + " " + after) or len(out) == 1)
+        f.closing = closing_sentence and bool(_CLOSING.search(before + " " + after) or len(out) == 1)
     # With several hours, each figure takes its own: Russian and Turkmen name the hour before the
     # figure ("к 9 часам — 25,1%, к 12 часам — 51,3%"), English mostly after it ("22.8 percent by
     # 10 a.m. and 47 percent by midday"); the order of the first hour and the first figure tells which.
@@ -437,8 +470,8 @@ def closing_hour(text: str) -> int | None:
     """The hour the polls closed, when the text states one ("Голосование продолжалось до 19.00",
     "polling stations closed at 19:00"); None when it states none or several."""
     hours = set()
-    for sentence in sentences(text):
-        for c in CLOSING_RE.finditer(sentence):
+    for sentence in sentences_of(text):
+        for c in _CLOSING.finditer(sentence):
             near = range(c.start() - 30, c.end() + 45)
             hours |= {h.hour for h in hour_mentions(sentence) if h.start in near}
             hours |= {int(m.group(1)) for m in _AT_CLOCK.finditer(sentence) if m.start() in near
@@ -463,7 +496,7 @@ def _group_mentions(sentence: str, mentions: list[BodyMention]) -> list[list[Bod
         if groups:
             prev = groups[-1][-1]
             between = sentence[prev.end:m.start]
-            if not PCT_RE.search(between) and len(between) < 80 and not re.search(r"[.;!?]\s|[–—-]\s*$", between):
+            if not has_pct(between) and len(between) < 80 and not re.search(r"[.;!?]\s|[–—-]\s*$", between):
                 groups[-1].append(m)
                 continue
         groups.append([m])
@@ -500,10 +533,10 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
     a candidate's share, another year's, another country's or early voting are not turnout: they
     are listed in `skipped`.
     """
-    if not PCT_RE.search(text) and not _COUNT_HINT.search(text):
+    if not has_pct(text) and not _may_count(text):
         return []
     text_years = {int(y) for y in _YEAR.findall(text)}
-    after_polling = bool(AFTER_POLLING_RE.search(text))
+    after_polling = bool(_AFTER_POLLING.search(text))
     close_at = closing_hour(text)
     facts: list[TurnoutFact] = []
     current: list[TurnoutFact] = []  # the statement(s) the next figures continue
@@ -512,15 +545,15 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
     pending_hour: int | None = None  # an hour told in a sentence of its own
     last_made: list[TurnoutFact] = []
     area_count: AreaFigure | None = None  # an area whose count of voters the sentence before gave
-    for sentence in sentences(text):
+    for sentence in sentences_of(text):
         mentions = body_mentions(sentence)
-        if FOREIGN_RE.search(sentence) and (mentions or not PCT_RE.search(sentence)):
+        if _foreign(sentence) and (mentions or not has_pct(sentence)):
             current, carried, last_made = [], None, []
             continue
         hour = _hour(sentence)
         figures = _figures(sentence, text_years)
         registered, voted = counts_in(sentence)
-        final_words = bool(FINAL_RE.search(sentence)) and not hour_mentions(sentence) and pending_hour is None
+        final_words = bool(_FINAL.search(sentence)) and not hour_mentions(sentence) and pending_hour is None
         if mentions:
             groups_here = _group_mentions(sentence, mentions)
             carried = _bodies_of(groups_here[0]) if len(groups_here) == 1 else None
@@ -573,7 +606,7 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
             pending_hour = None
         groups = _group_mentions(sentence, mentions)
         owners = _owners(sentence, figures, groups)
-        voted_here = bool(_VOTED.search(sentence))
+        voted_here = bool(_VOTED_HINTED.search(sentence))
         continuing = bool(current) and not mentions and all(
             f.hour is None or f.hour == current[0].hour for f in figures) and (not final_words or current[0].is_final)
         masked = _mask(sentence, mentions)
@@ -603,7 +636,7 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
             final = final_words or fig.closing or (
                 fig.hour is None and after_polling and voted_here and not hour_mentions(sentence))
             fig_hour = fig.hour if fig.hour is not None else (close_at if final else None)
-            if fig_hour is None and not final and not _VOTED.search(sentence) and (gi >= 0 or not continuing):
+            if fig_hour is None and not final and not _VOTED_HINTED.search(sentence) and (gi >= 0 or not continuing):
                 continue  # a percentage, but no vote and no hour: "10 percent of the voters of a constituency"
             target = statement_for(gi, fig_hour, final)
             targets = [target] if target is not None else current
