@@ -104,7 +104,7 @@ BODY_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
         r"halk\s+maslahaty?\s+of\s+(?:the\s+)?(?:newly\s+formed\s+)?etraps?(?:\s*(?:,|and)\s*(?:the\s+)?cit(?:y|ies))?",
         r"etrap\w*(?:,|\s+we)?\s+(?:şäher\w*\s+)?halk\s+maslahat",
         r"халк\s+маслахаты?\s+(?:вновь\s+образованн\w+\s+)?этрап\w*(?:\s*(?:,|и)\s*город\w*)?",
-        r"этрапск\w*(?:\s*,\s*|\s+и\s+)?(?:городск\w*\s+)?халк\s+маслахат",
+        r"этрапск\w*(?:\s*,\s*|\s+и\s+|\s+)(?:городск\w*\s+)?халк\s+маслахат",
     )),
     (("gengesh",), _re(
         r"(?:members\s+of\s+(?:the\s+)?)?local\s+councils",
