@@ -25,6 +25,18 @@ topar topary toparynyň türkmenistanyň türkmenistanda okrugy welaýaty etrap 
 """.split())
 
 
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04FF]+")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00C0-\u024F]+")
+_TK_LETTER_SET = frozenset("ýňşçäöüžÝŇŞÇÄÖÜŽ")  # the letters of _TK_LETTER
+
+
+def _count(runs: re.Pattern, text: str) -> int:
+    """How many characters of `text` a one-character class matches, counted by its runs
+    (`runs` is the class followed by '+'): the same as len(findall) of the class, but with one
+    match per run instead of one per character."""
+    return sum(map(len, runs.findall(text)))
+
+
 @lru_cache(maxsize=1 << 12)  # pure; sidebar and listing snippets repeat across captures
 def detect_lang(text: str) -> str | None:
     """'ru' for Cyrillic text, 'tk' for Turkmen, 'en' for English; None when there is no letter.
@@ -34,17 +46,21 @@ def detect_lang(text: str) -> str | None:
     'Garaşsyzlyk' stays English and a Turkmen text under an /en/ URL is Turkmen.
     """
     sample = text[:3000]
-    cyr = len(_CYRILLIC.findall(sample))
-    lat = len(_LATIN.findall(sample))
+    cyr = _count(_CYRILLIC_RUN, sample)
+    lat = _count(_LATIN_RUN, sample)
     if not cyr and not lat:
         return None
     if cyr > lat:
         return "ru"
-    words = _WORDS.findall(sample[:1500])
-    en = sum(1 for w in words if w.casefold() in _EN_WORDS)
-    # a capitalised word with Turkmen letters is often a name in English text ('Garaşsyzlyk',
-    # 'Türkmenistan'): it counts for Turkmen only when nothing else decides
-    tk = sum(1 for w in words if w.casefold() in _TK_WORDS or (_TK_LETTER.search(w) and not w[0].isupper()))
+    en = tk = 0
+    for w in _WORDS.findall(sample[:1500]):
+        key = w.casefold()
+        if key in _EN_WORDS:
+            en += 1
+        # a capitalised word with Turkmen letters is often a name in English text ('Garaşsyzlyk',
+        # 'Türkmenistan'): it counts for Turkmen only when nothing else decides
+        if key in _TK_WORDS or (not w[0].isupper() and not _TK_LETTER_SET.isdisjoint(w)):
+            tk += 1
     if en or tk:
         if tk > en:
             return "tk"
@@ -61,8 +77,11 @@ _SPACES = re.compile(r"\s+")
 
 
 def squash(text: str) -> str:
-    """Collapse runs of whitespace to one space."""
-    return _SPACES.sub(" ", text).strip()
+    """Collapse runs of whitespace to one space, without leading or trailing space.
+
+    The same as `_SPACES.sub(" ", text).strip()` (str.split, str.strip and the regex's `\\s` know
+    the very same whitespace characters), about five times faster."""
+    return " ".join(text.split())
 
 
 # A percentage as printed in the three languages ("31,99%", "97,3 %", "91.02 percent", "91,32 göterimi",
