@@ -106,6 +106,9 @@ def _strip_www(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+_SITE_FAMILY = frozenset(_strip_www(h) for h in SITE_HOSTS)  # the site's hosts without `www.`
+
+
 def canonical_url(href: str | None, base_url: str | None, aliases=()) -> str | None:
     """Absolute URL of `href` with the site's host names folded into one.
 
@@ -128,10 +131,10 @@ def canonical_url(href: str | None, base_url: str | None, aliases=()) -> str | N
     base = urlsplit(base_url or "")
     base_host, base_port = _split_host(base.netloc)
     target = _strip_www(base_host) + base_port if base_host else CANONICAL_HOST
-    if _strip_www(base_host) in {_strip_www(h) for h in SITE_HOSTS}:
+    if _strip_www(base_host) in _SITE_FAMILY:
         target = CANONICAL_HOST
     host, port = _split_host(parts.netloc)
-    family = {_strip_www(h) for h in SITE_HOSTS}
+    family = _SITE_FAMILY
     same = (
         (_strip_www(host) + port) == target
         or _strip_www(host) in family and not port
@@ -243,7 +246,7 @@ class _Node:
     `size` counts the characters of its text (stripped strings, <script> and the like left out)
     and `nonblank` the non-blank ones."""
 
-    __slots__ = ("tag", "attrs", "children", "parent", "index", "end", "depth", "size", "nonblank")
+    __slots__ = ("tag", "attrs", "children", "parent", "index", "end", "depth", "size", "nonblank", "words")
 
     def __init__(self, tag: str, attrs: dict, parent: "_Node | None"):
         self.tag = tag
@@ -251,6 +254,7 @@ class _Node:
         self.children: list = []
         self.parent = parent
         self.index = self.end = self.depth = self.size = self.nonblank = 0
+        self.words: tuple[str, ...] | None = None  # _words(self), once asked for
 
     def ancestors(self):
         node = self.parent
@@ -346,6 +350,11 @@ _FAST_TOKEN = re.compile(r"""
 """, re.S | re.X)
 _FAST_ATTR = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`/]+)))?""")
 _CDATA_ELEMENTS = ("script", "style")
+_CDATA_END = {tag: re.compile(r"</\s*%s\s*>" % tag, re.I) for tag in _CDATA_ELEMENTS}
+
+
+def _attr_value(value: str) -> str:
+    return unescape(value) if "&" in value else value  # (unescape leaves text without "&" as it is)
 
 
 def _fast_feed(builder: "_TreeBuilder", html: str) -> bool:
@@ -358,33 +367,31 @@ def _fast_feed(builder: "_TreeBuilder", html: str) -> bool:
         if m is None:
             return False
         pos = m.end()
-        text = m.group("text")
+        text, end, tag, raw_attrs, close = m.groups()
         if text is not None:
             builder.handle_data(unescape(text) if "&" in text else text)
             continue
-        end = m.group("end")
         if end is not None:
             builder.handle_endtag(end)
             continue
-        tag = m.group("start")
         if tag is None:
             continue  # a comment or the doctype
         # (a value left out reads as "", as the tree builder reads html.parser's None)
-        attrs = [(name.lower(), unescape(d or q or u))
-                 for name, d, q, u in _FAST_ATTR.findall(m.group("attrs"))] if m.group("attrs") else []
-        if m.group("close"):
+        attrs = [(name.lower(), _attr_value(d or q or u))
+                 for name, d, q, u in _FAST_ATTR.findall(raw_attrs)] if raw_attrs else []
+        if close:
             builder.handle_startendtag(tag, attrs)
             continue
         builder.handle_starttag(tag, attrs)
         tag = tag.lower()
         if tag in _CDATA_ELEMENTS:  # raw text up to its end tag
-            close = re.compile(r"</\s*%s\s*>" % tag, re.I).search(html, pos)
-            if close is None:
+            closing = _CDATA_END[tag].search(html, pos)
+            if closing is None:
                 return False
-            if close.start() > pos:
-                builder.handle_data(html[pos:close.start()])
+            if closing.start() > pos:
+                builder.handle_data(html[pos:closing.start()])
             builder.handle_endtag(tag)
-            pos = close.end()
+            pos = closing.end()
     return True
 
 
@@ -494,16 +501,26 @@ _READ_MORE = frozenset(
 _CONTAINERS = frozenset("#root html body main article".split())
 
 
-def _words(node: _Node) -> list[str]:
-    raw = (node.attrs.get("class", "") + " " + node.attrs.get("id", "")).lower()
-    words = []
-    for token in raw.split():
-        words.append(token.replace("-", "").replace("_", ""))
-        words.extend(w for w in re.split(r"[-_]+", token) if w)
-    return words
+_WORD_SEPARATORS = re.compile(r"[-_]+")
 
 
-def _has_pair(words: list[str], pairs) -> bool:
+def _words(node: _Node) -> tuple[str, ...]:
+    """The words of an element's class and id: each token whole (without - and _), then its
+    parts. Worked out once per element (the steps ask for them again and again)."""
+    if node.words is None:
+        raw = (node.attrs.get("class", "") + " " + node.attrs.get("id", "")).lower()
+        words = []
+        for token in raw.split():
+            if "-" not in token and "_" not in token:
+                words += (token, token)  # the token whole, and as its only part
+                continue
+            words.append(token.replace("-", "").replace("_", ""))
+            words.extend(w for w in _WORD_SEPARATORS.split(token) if w)
+        node.words = tuple(words)
+    return node.words
+
+
+def _has_pair(words: tuple[str, ...], pairs) -> bool:
     return any((a, b) in pairs for a, b in zip(words, words[1:]))
 
 
@@ -814,6 +831,7 @@ def _mark(root: _Node, url: str | None, aliases, page_lang: str | None) -> _Mark
     """Step 1: chrome, sidebars and links, in one pass from the top."""
     marks = _Marks()
     total = max(root.size, 1)
+    links: dict = {}  # href as written -> (canonical href, lang, section, id): each worked out once
     todo = [(root, False, False)]  # (node, within a sidebar, within an article)
     while todo:
         node, in_sidebar, in_article = todo.pop()
@@ -825,8 +843,11 @@ def _mark(root: _Node, url: str | None, aliases, page_lang: str | None) -> _Mark
             marks.sidebars.add(node)
             in_sidebar = True
         if node.tag == "a":
-            href = canonical_url(node.attrs.get("href"), url, aliases)
-            lang, section, site_id = parse_news_url(href)
+            written = node.attrs.get("href")
+            if written not in links:
+                href = canonical_url(written, url, aliases)
+                links[written] = (href, *parse_news_url(href))
+            href, lang, section, site_id = links[written]
             if href and site_id is None and section in ID_SECTIONS:
                 marks.pagers.append(node.index)  # a link back to a listing page
             if href and site_id is not None and section in ID_SECTIONS:
