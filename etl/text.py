@@ -37,6 +37,22 @@ def _count(runs: re.Pattern, text: str) -> int:
     return sum(map(len, runs.findall(text)))
 
 
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def _detect_ascii_lang(sample: str) -> str | None:
+    """detect_lang of an ASCII text, the same rules worked out the short way: no Cyrillic and no
+    Turkmen letter can occur, the words are runs of ASCII letters and fold to lower case."""
+    lat = len(sample) - len(sample.encode("ascii").translate(None, _ASCII_LETTERS))
+    if not lat:
+        return None
+    words = _ASCII_WORD.findall(sample[:1500].lower())
+    en = sum(map(_EN_WORDS.__contains__, words))
+    tk = sum(map(_TK_WORDS.__contains__, words))
+    return "tk" if tk > en else "en"  # a tie: no Turkmen letter to decide it, so English
+
+
 @lru_cache(maxsize=1 << 12)  # pure; sidebar and listing snippets repeat across captures
 def detect_lang(text: str) -> str | None:
     """'ru' for Cyrillic text, 'tk' for Turkmen, 'en' for English; None when there is no letter.
@@ -46,6 +62,8 @@ def detect_lang(text: str) -> str | None:
     'Garaşsyzlyk' stays English and a Turkmen text under an /en/ URL is Turkmen.
     """
     sample = text[:3000]
+    if sample.isascii():
+        return _detect_ascii_lang(sample)
     cyr = _count(_CYRILLIC_RUN, sample)
     lat = _count(_LATIN_RUN, sample)
     if not cyr and not lat:

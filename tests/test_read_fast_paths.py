@@ -52,13 +52,17 @@ _PIECES = ["the", "of", "Saýlaw", "saýlaw", "bilen", "Türkmenistan", "türkme
            "\u0300", "—", "...", ",", ".", " ", "  ", "\n", "\u00a0", "ŋ", "ž", "Ž", "KAZ", "in", "we"]
 
 
+_ASCII_PIECES = [p for p in _PIECES if p.isascii()] + ["bu", "hem", "we", "The", "OF", "Bilen", "x1y", "_", "9a"]
+
+
 @pytest.mark.parametrize("seed", range(5))
-def test_detect_lang_as_the_plain_rule(seed):
+@pytest.mark.parametrize("pieces", [_PIECES, _ASCII_PIECES], ids=["any", "ascii"])
+def test_detect_lang_as_the_plain_rule(seed, pieces):
     rnd = random.Random(seed)
     for _ in range(2000):
-        text = "".join(rnd.choice(_PIECES) + rnd.choice(["", " "]) for _ in range(rnd.randint(0, 40)))
+        text = "".join(rnd.choice(pieces) + rnd.choice(["", " "]) for _ in range(rnd.randint(0, 40)))
         assert detect_lang(text) == _detect_lang_plain(text), text
-    long = " ".join(rnd.choice(_PIECES) for _ in range(3000))  # over the 3,000 and 1,500 samples
+    long = " ".join(rnd.choice(pieces) for _ in range(3000))  # over the 3,000 and 1,500 samples
     assert detect_lang(long) == _detect_lang_plain(long)
 
 
