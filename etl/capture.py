@@ -134,6 +134,37 @@ def _within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
+class _RealPaths:
+    """Real paths (symlinks resolved, as os.path.realpath gives them) of the files of one capture,
+    to check that none leads out of the raw folder. The raw root and each folder are resolved
+    once: a file that is no symlink itself is its real folder's entry of the same name."""
+
+    def __init__(self, root: Path | str):
+        self.root = os.path.realpath(root)
+        self._folders = {os.fspath(root): self.root}
+
+    def real(self, path: Path | str, st: os.stat_result | None = None) -> str:
+        """os.path.realpath(path); `st` is the path's lstat when known."""
+        folder, name = os.path.split(os.fspath(path))
+        if name in ("", ".", ".."):
+            return os.path.realpath(path)
+        if st is None:
+            try:
+                st = os.lstat(path)
+            except (OSError, ValueError):
+                return os.path.realpath(path)
+        if stat.S_ISLNK(st.st_mode):
+            return os.path.realpath(path)
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = os.path.realpath(folder)
+        return os.path.join(real_folder, name)
+
+    def within(self, path: Path | str, st: os.stat_result | None = None) -> bool:
+        """Whether `path` really lies in the raw folder (itself or through symlinks)."""
+        return _within(self.real(path, st), self.root)
+
+
 def walk_captures(raw_dir: Path) -> Found:
     """Every capture file under `raw_dir` (`.bin` files included: reading one reports it), in a
     stable order, and every problem met on the way:
@@ -198,14 +229,18 @@ def find_captures(raw_dir: Path) -> list[Path]:
 _SIDECAR_TEXT_FIELDS = ("url", "fetched_at", "content_type")
 
 
-def read_sidecar(path: Path, root: Path | None = None) -> tuple[dict, list[str]]:
+def read_sidecar(path: Path, root: Path | None = None, *,
+                 real_paths: _RealPaths | None = None) -> tuple[dict, list[str]]:
     """The sidecar of capture `path` (`NAME.meta.json`) as a dict of fields of the right types, and
     the problems met: a field of the wrong type is left out and said so; a sidecar that cannot be
-    read at all raises CaptureError."""
+    read at all raises CaptureError. With a `root`, a sidecar that is a symlink out of it is not
+    read (`real_paths`: the capture's, when the caller has them)."""
     side = path.with_name(path.name + SIDECAR_SUFFIX)
-    if not os.path.lexists(side):
+    try:
+        side_stat = os.lstat(side)
+    except (OSError, ValueError):  # as os.path.lexists: no sidecar
         return {}, []
-    if root is not None and not _within(os.path.realpath(side), os.path.realpath(root)):
+    if root is not None and not (real_paths or _RealPaths(root)).within(side, side_stat):
         raise CaptureError(f"sidecar {side.name} is a symlink out of the raw folder: not followed")
     try:
         with open(side, "rb") as f:
@@ -288,7 +323,15 @@ def mojibake(lines: list[str]) -> str | None:
     wide = [line for line in lines if not line.isascii()]
     if not wide:
         return None
-    codecs = [c for c in map(_mojibake_line, wide) if c]
+    codecs = []
+    misses = 0
+    for codec in map(_mojibake_line, wide):
+        if codec:
+            codecs.append(codec)
+            continue
+        misses += 1
+        if misses > len(wide) // 2:
+            return None  # fewer than half the lines are left to read as mojibake: the answer is no
     if codecs and len(codecs) * 2 >= len(wide):
         codec = max(set(codecs), key=codecs.count)
         return (f"mojibake: {len(codecs)} of {len(wide)} lines are UTF-8 text read as {codec} "
@@ -302,9 +345,8 @@ def mojibake(lines: list[str]) -> str | None:
 
 def _read_bytes(path: Path, root: Path, limit: int) -> tuple[bytes | None, str, int]:
     """(bytes or None when over `limit`, sha256, size). The file is opened once and read at most
-    `limit` + 1 bytes into memory; a larger one is only hashed, in chunks."""
-    if not _within(os.path.realpath(path), os.path.realpath(root)):
-        raise CaptureError("symlink leads out of the raw folder: not followed")
+    `limit` + 1 bytes into memory; a larger one is only hashed, in chunks. The caller has checked
+    that `path` lies within `root` (read_capture does, before it reads)."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the load
     with open(fd, "rb") as f:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -330,6 +372,9 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None) -> Captur
     """
     limits = limits or Limits()
     binary = path.suffix.lower() == BINARY_SUFFIX
+    real_paths = _RealPaths(root)
+    if not real_paths.within(path):
+        raise CaptureError("symlink leads out of the raw folder: not followed")
     # a .bin file is only hashed (in chunks, never held in memory), whatever its size
     data, sha, size = _read_bytes(path, root, 0 if binary else limits.max_capture_bytes)
     rel = path.relative_to(root).as_posix()
@@ -340,7 +385,7 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None) -> Captur
         size=size,
     )
     try:
-        meta, problems = read_sidecar(path, root)
+        meta, problems = read_sidecar(path, root, real_paths=real_paths)
     except CaptureError as e:
         raise CaptureError(str(e), cap) from e
     cap.problems.extend((0, p, "") for p in problems)

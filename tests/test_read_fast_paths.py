@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +69,62 @@ def test_detect_lang_as_the_plain_rule(seed, pieces):
 
 def test_turkmen_letters_are_one_set():
     assert set(TURKMEN_LETTERS) == set(_TK_LETTER.pattern.strip("[]"))
+
+
+def test_real_paths_are_os_realpath(tmp_path, monkeypatch):
+    import os
+
+    from etl.capture import _RealPaths
+
+    raw = tmp_path / "raw"
+    (raw / "sub" / "deep").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.txt").write_text("x")
+    (raw / "a.txt").write_text("a")
+    (raw / "sub" / "b.txt").write_text("b")
+    (raw / "sub" / "deep" / "c.txt").write_text("c")
+    (raw / "link.txt").symlink_to(raw / "a.txt")
+    (raw / "out.txt").symlink_to(tmp_path / "outside" / "secret.txt")
+    (raw / "dangling.txt").symlink_to(raw / "gone.txt")
+    (raw / "outdir").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (raw / "indir").symlink_to(raw / "sub", target_is_directory=True)
+    (tmp_path / "rawlink").symlink_to(raw, target_is_directory=True)
+    names = ["a.txt", "sub/b.txt", "sub/deep/c.txt", "link.txt", "out.txt", "dangling.txt", "missing.txt",
+             "outdir/secret.txt", "indir/b.txt", "indir/deep/c.txt", "sub/../a.txt", "sub/..", "sub/.",
+             "indir/../a.txt", "outdir/../raw/a.txt"]
+    monkeypatch.chdir(tmp_path)
+    for root in [raw, tmp_path / "rawlink", Path("raw"), Path("rawlink"), Path("raw/sub/..")]:
+        real_paths = _RealPaths(root)
+        assert real_paths.root == os.path.realpath(root)
+        for name in names:
+            path = Path(os.path.join(root, name))
+            assert real_paths.real(path) == os.path.realpath(path), (root, name)
+            assert real_paths.real(path) == os.path.realpath(path), (root, name)  # from its memo
+            assert real_paths.within(path) == (os.path.realpath(path) + "/").startswith(
+                os.path.realpath(root) + "/"), (root, name)
+
+
+def _mojibake_plain(lines):
+    from etl.capture import _mojibake_line
+
+    wide = [line for line in lines if not line.isascii()]
+    if not wide:
+        return None
+    codecs = [c for c in map(_mojibake_line, wide) if c]
+    if codecs and len(codecs) * 2 >= len(wide):
+        codec = max(set(codecs), key=codecs.count)
+        return (f"mojibake: {len(codecs)} of {len(wide)} lines are UTF-8 text read as {codec} "
+                "(the wrong charset): not page text")
+    return None
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_mojibake_stops_early_with_the_same_answer(seed):
+    from etl.capture import mojibake
+
+    rnd = random.Random(seed)
+    good = ["Saýlaw geçirildi", "Выборы прошли", "plain ascii", "Türkmenistan – Italy", "€ 5 “quoted”", ""]
+    bad = [g.encode("utf-8").decode(codec, "ignore") for g in good for codec in ("cp1252", "latin-1", "cp1251")]
+    for _ in range(3000):
+        lines = [rnd.choice(good if rnd.random() < rnd.random() else bad) for _ in range(rnd.randint(0, 9))]
+        assert mojibake(lines) == _mojibake_plain(lines), lines
