@@ -18,6 +18,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .html_text import decode_html, html_to_page
@@ -71,6 +72,7 @@ class Capture:
         return section == "news" and site_id is None and self.url is not None
 
 
+@lru_cache(maxsize=1 << 12)  # pure; a page's URL is asked for again and again, sidebar URLs repeat
 def parse_url(url: str | None) -> tuple[str | None, str | None, int | None]:
     """('en', 'news', 128) for any host's /en/news/128; Nones where the URL says nothing."""
     if not url:

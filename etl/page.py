@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .dates import (
     DATE_LINE_RE, DayMonth, is_update_stamp, looks_like_date_line, parse_dateline, parse_site_date_line,
@@ -84,6 +85,14 @@ def is_chrome(line: str) -> bool:
     return len(line) <= _BOILERPLATE_MAX and squash(line).casefold() in CHROME_LINES
 
 
+def _is_boilerplate(line: str) -> bool:
+    """is_header(line) or is_chrome(line), the line squashed and folded once."""
+    if len(line) > _BOILERPLATE_MAX:
+        return False
+    key = squash(line).casefold()
+    return key in HEADER_LINES or key in CHROME_LINES
+
+
 def ends_cut(line: str) -> bool:
     return line.rstrip().endswith(ELLIPSIS)
 
@@ -134,7 +143,7 @@ def split_page(
     """
     links = links or {}
     problems: list[tuple[int, str, str]] = []
-    numbered = [(n, line) for n, line in _numbered(lines) if not is_header(line) and not is_chrome(line)]
+    numbered = [(n, line) for n, line in _numbered(lines) if not _is_boilerplate(line)]
     content = [(n, line) for n, line in numbered if line.strip()]
     if not content:
         return PageSplit("empty", [], [(0, "page has no text", "")])
@@ -184,11 +193,15 @@ def split_page(
 EXCERPT_SEPARATOR = re.compile(r"^\s*-{5,}\s*$")
 
 
+def _is_excerpt_separator(line: str) -> bool:
+    return "-----" in line and EXCERPT_SEPARATOR.match(line) is not None  # (the first test is necessary)
+
+
 def _excerpts(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     """The excerpts of a capture, split at the lines "-----" that join them."""
     parts: list[list[tuple[int, str]]] = [[]]
     for n, line in numbered:
-        if EXCERPT_SEPARATOR.match(line):
+        if _is_excerpt_separator(line):
             parts.append([])
         else:
             parts[-1].append((n, line))
@@ -416,6 +429,14 @@ _DATE_LED = re.compile(
     r"|[^\W\d_]+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[^\W\d_]+\s+\d{4}(?:\s*(?:года|г\.?))?)\.\s+\S", re.I)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """Whether `text` holds at least `count` letters (the search stops at the count-th)."""
+    return len(list(islice(_LETTER.finditer(text), count))) == count
+
+
 def ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line.rstrip())) and not ends_cut(line)
 
@@ -425,7 +446,7 @@ def is_chrome_line(line: str) -> bool:
     """A line of page furniture rather than of a story: a date and time alone, a number or a
     counter, a site name, a line made of navigation and section words, a byline."""
     s = squash(line)
-    if len(re.findall(r"[^\W\d_]", s)) < 3 and not re.search(r"\d{3}", s):
+    if not _has_letters(s, 3) and not re.search(r"\d{3}", s):
         return True  # a stray mark, "XS", "0"
     if parse_time_stamp(s) or is_update_stamp(s) or _COUNTER.match(s):
         return True
@@ -697,6 +718,11 @@ def _list_items(numbered, position: str, undated_titles: bool) -> list[RawItem]:
 _CUT_WORD = re.compile(r"\S*(\.\.\.|…)\s*$")
 
 
+_TRAILING_ELLIPSIS = re.compile(r"\s*(\.\.\.|…)\s*$")
+
+
 def strip_ellipsis(text: str) -> str:
     """A snippet without its trailing '...'; the cut word stays as printed."""
-    return re.sub(r"\s*(\.\.\.|…)\s*$", "", text)
+    if not ends_cut(text):
+        return text  # no trailing '...' to take off (the pattern cannot match)
+    return _TRAILING_ELLIPSIS.sub("", text)

@@ -128,3 +128,20 @@ def test_mojibake_stops_early_with_the_same_answer(seed):
     for _ in range(3000):
         lines = [rnd.choice(good if rnd.random() < rnd.random() else bad) for _ in range(rnd.randint(0, 9))]
         assert mojibake(lines) == _mojibake_plain(lines), lines
+
+
+def test_page_line_tests_as_the_plain_rules():
+    from etl.page import (
+        CHROME_LINES, EXCERPT_SEPARATOR, HEADER_LINES, _has_letters, _is_boilerplate, _is_excerpt_separator,
+        is_chrome, is_header, strip_ellipsis,
+    )
+
+    lines = ["", " ", "-----", "  ------  ", "-- ---", "a-----", "-----\n", "----- x", "news-img", " News   IMG ",
+             "Central Commission for Holding Elections and Referendums in Turkmenistan", "ab1", "a b c", "12 345",
+             "x...", "x …  ", "x. . .", "...", "…", "text ... more", "word...\n", "ẞ", "İi", "ﬀ", "Ǆ3"]
+    lines += sorted(HEADER_LINES | CHROME_LINES)
+    for line in lines:
+        assert _is_boilerplate(line) == (is_header(line) or is_chrome(line)), line
+        assert _is_excerpt_separator(line) == bool(EXCERPT_SEPARATOR.match(line)), line
+        assert _has_letters(line, 3) == (len(re.findall(r"[^\W\d_]", line)) >= 3), line
+        assert strip_ellipsis(line) == re.sub(r"\s*(\.\.\.|…)\s*$", "", line), line
