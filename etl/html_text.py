@@ -400,6 +400,7 @@ def _parse(html: str) -> tuple[_Node, list[_Node]]:
     place, depth and text size set."""
     builder = _TreeBuilder()
     if not _fast_feed(builder, html):
+        _tear_down(list(_iter_elements(builder.root)))  # the part read so far is thrown away
         builder = _TreeBuilder()
         builder.feed(html)
         builder.close()
@@ -1117,6 +1118,22 @@ def _document_order_page(lines, groups, link_map) -> HtmlPage:
 def html_to_page(html: str, url: str | None = None, *, aliases=()) -> HtmlPage:
     """Page text of an HTML page; see the module docstring for the layout of `text`."""
     root, order = _parse(html or "")
+    try:
+        return _page_of(root, order, url, aliases)
+    finally:
+        _tear_down(order)
+
+
+def _tear_down(nodes) -> None:
+    """Break the parent/child cycles of a page's tree, so that it is freed as soon as it is no
+    longer used rather than left to the cyclic garbage collector (see etl.sightings.read_all)."""
+    for node in nodes:
+        node.children = []
+        node.parent = None
+
+
+def _page_of(root: _Node, order: list[_Node], url: str | None, aliases) -> HtmlPage:
+    """html_to_page of a parsed page."""
     page_lang, page_section, page_id = parse_news_url(url)
     is_listing = page_lang is not None and page_section == "news" and page_id is None
 
