@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
@@ -669,7 +670,7 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> 
 
     def flush():
         if pieces:
-            text = re.sub(r"\s+", " ", "".join(pieces)).strip()
+            text = " ".join("".join(pieces).split())  # whitespace collapsed (as etl.text.squash)
             if text:
                 ctx = first_ctx[0]
                 lines.append(_Line(text, ctx.block, ctx.region, ctx.item, ctx.href, ctx.foreign,
@@ -677,31 +678,30 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> 
         pieces.clear()
         first_ctx.clear()
 
-    # stack of ("open", node, ctx) / ("close", node) / ("text", str, ctx)
+    # stack of ("open", node, ctx) / ("close", node, whether it is block-like) / ("text", str, ctx)
     todo: list = [("open", root, _Context(block=root))]
     while todo:
-        op, obj, *rest = todo.pop()
+        op, obj, ctx = todo.pop()
         if op == "text":
-            ctx = rest[0]
-            if obj.strip() and not first_ctx:
+            if first_ctx:
+                pieces.append(obj)
+            elif obj.strip():
                 first_ctx.append(ctx)
-            if first_ctx or obj.strip():
                 pieces.append(obj)
             continue
-        node = obj
-        blockish = node.tag in BLOCK or node.tag == "br" or (
-            node.tag != "#root" and node.tag not in VOID and (_is_dateish(node) or _is_date_element(node, short))
-        )
         if op == "close":
-            if blockish:
+            if ctx:  # (block-like)
                 flush()
             continue
+        node = obj
         if node in chrome:
             continue
         if node.tag == "br":
             flush()
             continue
-        ctx = rest[0]
+        blockish = node.tag in BLOCK or (
+            node.tag != "#root" and node.tag not in VOID and (_is_dateish(node) or _is_date_element(node, short))
+        )
         if blockish:
             flush()
         new = _Context(ctx.region, ctx.item, ctx.href, ctx.foreign, ctx.heading,
@@ -721,17 +721,17 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> 
         if node.tag in HEADINGS:
             new.heading = True
         if node.tag == "pre":
-            todo.append(("close", node))
+            todo.append(("close", node, blockish))
             for child in reversed(node.children):
                 if isinstance(child, str):
                     for i, part in enumerate(reversed(child.split("\n"))):
                         if i:
-                            todo.append(("close", _Node("br", {}, node)))
+                            todo.append(("close", None, True))  # a line break
                         todo.append(("text", part, new))
                 else:
                     todo.append(("open", child, new))
             continue
-        todo.append(("close", node))
+        todo.append(("close", node, blockish))
         for child in reversed(node.children):
             if isinstance(child, str):
                 todo.append(("text", child, new))
@@ -889,6 +889,13 @@ def _find_main(root: _Node, marks: _Marks) -> _Node | None:
     return max(eligible, key=lambda n: (_main_rank(n), -n.depth))
 
 
+@lru_cache(maxsize=1 << 14)  # pure; the words of a site's pages repeat from page to page
+def _is_date_chunk(chunk: str) -> bool:
+    """A run of non-blanks that is a number, a month name or a numeric date (see _TextBefore)."""
+    # a chunk holds no blank, so of the date-line forms only the numeric one can match it
+    return bool(chunk.isdigit() or _is_month(chunk) or len(chunk) <= 30 and _NUMERIC_DATE.match(chunk))
+
+
 class _TextBefore:
     """Characters of text in an element before a descendant of it, not counting dates and numbers
     (see _find_items). Each element's weight and each parent's running sums over its children
@@ -902,10 +909,7 @@ class _TextBefore:
 
     @staticmethod
     def _words(text: str) -> int:
-        # a chunk holds no blank, so of the date-line forms only the numeric one can match it
-        return sum(len(chunk) for chunk in text.split()
-                   if not (chunk.isdigit() or _is_month(chunk)
-                           or len(chunk) <= 30 and _NUMERIC_DATE.match(chunk)))
+        return sum(len(chunk) for chunk in text.split() if not _is_date_chunk(chunk))
 
     def weight(self, node: _Node) -> int:
         if node in self.weights:

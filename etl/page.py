@@ -85,6 +85,7 @@ def is_chrome(line: str) -> bool:
     return len(line) <= _BOILERPLATE_MAX and squash(line).casefold() in CHROME_LINES
 
 
+@lru_cache(maxsize=1 << 14)  # pure; blank lines, headers and sidebar lines repeat across captures
 def _is_boilerplate(line: str) -> bool:
     """is_header(line) or is_chrome(line), the line squashed and folded once."""
     if len(line) > _BOILERPLATE_MAX:

@@ -53,7 +53,10 @@ def _detect_ascii_lang(sample: str) -> str | None:
     return "tk" if tk > en else "en"  # a tie: no Turkmen letter to decide it, so English
 
 
-@lru_cache(maxsize=1 << 12)  # pure; sidebar and listing snippets repeat across captures
+LANG_SAMPLE_CHARS = 3000  # the language of a text is that of its opening
+MEMO_SAMPLE_CHARS = 1000  # texts up to this long are remembered: sidebar, listing and short items
+
+
 def detect_lang(text: str) -> str | None:
     """'ru' for Cyrillic text, 'tk' for Turkmen, 'en' for English; None when there is no letter.
 
@@ -61,7 +64,14 @@ def detect_lang(text: str) -> str | None:
     against frequent Turkmen words and words with Turkmen letters), so that an English text naming
     'Garaşsyzlyk' stays English and a Turkmen text under an /en/ URL is Turkmen.
     """
-    sample = text[:3000]
+    sample = text[:LANG_SAMPLE_CHARS]
+    if len(sample) <= MEMO_SAMPLE_CHARS:
+        return _sample_lang_memo(sample)  # snippets repeat across captures; long articles hardly
+    return _sample_lang(sample)
+
+
+def _sample_lang(sample: str) -> str | None:
+    """detect_lang of the opening `sample` of a text."""
     if sample.isascii():
         return _detect_ascii_lang(sample)
     cyr = _count(_CYRILLIC_RUN, sample)
@@ -89,6 +99,10 @@ def detect_lang(text: str) -> str | None:
     if tk_letters and tk_letters / max(lat, 1) > 0.01:
         return "tk"
     return "en"
+
+
+# pure; at most 16k samples of at most MEMO_SAMPLE_CHARS characters
+_sample_lang_memo = lru_cache(maxsize=1 << 14)(_sample_lang)
 
 
 _SPACES = re.compile(r"\s+")
