@@ -542,22 +542,31 @@ def _main_rank(node: _Node) -> int:
     return 0
 
 
+def _is_hidden(attrs: dict) -> bool:
+    """Attributes that hide an element: `hidden`, `aria-hidden`, an inline style, a class."""
+    if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
+        return True
+    style = attrs.get("style", "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    return bool(_HIDDEN_CLASSES.intersection(attrs.get("class", "").lower().split()))
+
+
 def _is_chrome(node: _Node, share: float, in_article: bool = False) -> bool:
     """Whether `node` is page chrome; `share` is its part of the page's text (0..1), `in_article`
     whether it lies within an article-like element (whose own <header> holds its title and date)."""
     tag, attrs = node.tag, node.attrs
     if tag in _DROP_TAGS:
         return True
-    if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
-        return True
-    style = attrs.get("style", "").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
-        return True
-    if _HIDDEN_CLASSES.intersection(attrs.get("class", "").lower().split()):
+    if attrs and _is_hidden(attrs):
         return True
     if tag in _CONTAINERS or share > 0.5:
         return False
-    if tag in _SOFT_DROP_TAGS or attrs.get("role", "").lower() in _CHROME_ROLES:
+    if tag in _SOFT_DROP_TAGS:
+        return True
+    if not attrs:  # no role, no class or id words: only the tag can tell
+        return tag in ("header", "footer") and not in_article
+    if attrs.get("role", "").lower() in _CHROME_ROLES:
         return True
     words = _words(node)
     if _CHROME_WORDS.intersection(words):

@@ -723,7 +723,12 @@ _TRAILING_ELLIPSIS = re.compile(r"\s*(\.\.\.|…)\s*$")
 
 
 def strip_ellipsis(text: str) -> str:
-    """A snippet without its trailing '...'; the cut word stays as printed."""
-    if not ends_cut(text):
-        return text  # no trailing '...' to take off (the pattern cannot match)
-    return _TRAILING_ELLIPSIS.sub("", text)
+    """A snippet without its trailing '...'; the cut word stays as printed.
+
+    What `_TRAILING_ELLIPSIS.sub("", text)` gives (the last '...' or '…' and the blanks around it
+    taken off), without running the pattern from every character of the text."""
+    stripped = text.rstrip()
+    for mark in ELLIPSIS:
+        if stripped.endswith(mark):
+            return stripped[:-len(mark)].rstrip()
+    return text

@@ -183,3 +183,14 @@ def test_read_all_leaves_the_collector_as_it_was(tmp_path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_strip_ellipsis_as_the_pattern_on_every_short_text():
+    from itertools import product
+
+    from etl.page import _TRAILING_ELLIPSIS, strip_ellipsis
+
+    for n in range(7):
+        for chars in product("a.… \n\u00a0", repeat=n):
+            text = "".join(chars)
+            assert strip_ellipsis(text) == _TRAILING_ELLIPSIS.sub("", text), repr(text)
