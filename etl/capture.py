@@ -141,8 +141,9 @@ class _RealPaths:
     to check that none leads out of the raw folder. The raw root and each folder are resolved
     once: a file that is no symlink itself is its real folder's entry of the same name."""
 
-    def __init__(self, root: Path | str):
-        self.root = os.path.realpath(root)
+    def __init__(self, root: Path | str, real_root: str | None = None):
+        """`real_root`: os.path.realpath(root), when the caller has it (one per load)."""
+        self.root = real_root if real_root is not None else os.path.realpath(root)
         self._folders = {os.fspath(root): self.root}
 
     def real(self, path: Path | str, st: os.stat_result | None = None) -> str:
@@ -365,8 +366,8 @@ def _read_bytes(path: Path, root: Path, limit: int) -> tuple[bytes | None, str, 
         return None, h.hexdigest(), size
 
 
-def read_capture(path: Path, root: Path, limits: Limits | None = None) -> Capture:
-    """Read one capture file and its sidecar.
+def read_capture(path: Path, root: Path, limits: Limits | None = None, *, real_root: str | None = None) -> Capture:
+    """Read one capture file and its sidecar (`real_root`: os.path.realpath(root), when known).
 
     Raises CaptureError when the file cannot become page text (its `capture` holds what was
     known); problems that leave the rest readable (a line cut at the cap, a sidecar field of the
@@ -374,7 +375,7 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None) -> Captur
     """
     limits = limits or Limits()
     binary = path.suffix.lower() == BINARY_SUFFIX
-    real_paths = _RealPaths(root)
+    real_paths = _RealPaths(root, real_root)
     if not real_paths.within(path):
         raise CaptureError("symlink leads out of the raw folder: not followed")
     # a .bin file is only hashed (in chunks, never held in memory), whatever its size

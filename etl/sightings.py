@@ -49,12 +49,14 @@ def _no_progress(it, **kw):
     return it
 
 
-def read_one(path: Path, root: Path, limits: Limits | None = None) -> tuple[Capture | None, list[Sighting], list[dict]]:
+def read_one(path: Path, root: Path, limits: Limits | None = None,
+             real_root: str | None = None) -> tuple[Capture | None, list[Sighting], list[dict]]:
     """One capture file read and split into sightings, with the problems met. Pure but for reading
-    the file, so it runs in worker processes. Never raises: every problem is a parse issue."""
+    the file, so it runs in worker processes. Never raises: every problem is a parse issue.
+    `real_root` is os.path.realpath(root) when the caller has it (read_all: once per load)."""
     issues: list[dict] = []
     try:
-        cap = read_capture(path, root, limits)
+        cap = read_capture(path, root, limits, real_root=real_root)
     except CaptureError as e:
         cap = e.capture
         if cap is None:  # not read at all (not a regular file, a symlink out of the folder)
@@ -126,8 +128,9 @@ def _read_all(raw_dir, progress, workers, limits, cache, full):
     found = walk_captures(raw_dir)
     paths = found.paths
     workers = workers if workers is not None else (os.cpu_count() or 1)
+    real_root = os.path.realpath(raw_dir)  # once, not once per capture
     if cache is None:
-        jobs = [(p, raw_dir, limits) for p in paths]
+        jobs = [(p, raw_dir, limits, real_root) for p in paths]
         if workers > 1 and len(paths) >= PARALLEL_MIN_CAPTURES:
             with _pool(workers) as pool:
                 results = list(progress(pool.map(_read_one_star, jobs, chunksize=64), desc="reading captures",
@@ -135,7 +138,7 @@ def _read_all(raw_dir, progress, workers, limits, cache, full):
         else:
             results = [read_one(*job) for job in progress(jobs, desc="reading captures", unit="capture")]
     else:
-        results = _read_cached(paths, raw_dir, limits, cache, full, workers, progress)
+        results = _read_cached(paths, raw_dir, limits, cache, full, workers, progress, real_root)
     captures: list[Capture] = []
     sightings: list[Sighting] = []
     issues: list[dict] = [_issue(None, 0, problem, rel) for rel, problem in found.problems]
@@ -155,7 +158,7 @@ def _read_one_pickled(args) -> bytes:
     return pickle.dumps(read_one(*args), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _read_cached(paths, raw_dir, limits, cache, full, workers, progress):
+def _read_cached(paths, raw_dir, limits, cache, full, workers, progress, real_root=None):
     """read_one of every path (in path order), through the cache."""
     from .cache import capture_key
 
@@ -175,7 +178,7 @@ def _read_cached(paths, raw_dir, limits, cache, full, workers, progress):
                 cache.unusable("read", key, e)
         todo.append(idx)
     cache.misses["read"] += len(todo)
-    jobs = [(paths[i], raw_dir, limits) for i in todo]
+    jobs = [(paths[i], raw_dir, limits, real_root) for i in todo]
     if workers > 1 and len(jobs) >= PARALLEL_MIN_CAPTURES:
         with _pool(workers) as pool:
             blobs = list(progress(pool.map(_read_one_pickled, jobs, chunksize=64), desc="reading captures",

@@ -94,14 +94,14 @@ def test_real_paths_are_os_realpath(tmp_path, monkeypatch):
              "indir/../a.txt", "outdir/../raw/a.txt"]
     monkeypatch.chdir(tmp_path)
     for root in [raw, tmp_path / "rawlink", Path("raw"), Path("rawlink"), Path("raw/sub/..")]:
-        real_paths = _RealPaths(root)
-        assert real_paths.root == os.path.realpath(root)
-        for name in names:
-            path = Path(os.path.join(root, name))
-            assert real_paths.real(path) == os.path.realpath(path), (root, name)
-            assert real_paths.real(path) == os.path.realpath(path), (root, name)  # from its memo
-            assert real_paths.within(path) == (os.path.realpath(path) + "/").startswith(
-                os.path.realpath(root) + "/"), (root, name)
+        for real_paths in (_RealPaths(root), _RealPaths(root, os.path.realpath(root))):  # (read_all's)
+            assert real_paths.root == os.path.realpath(root)
+            for name in names:
+                path = Path(os.path.join(root, name))
+                assert real_paths.real(path) == os.path.realpath(path), (root, name)
+                assert real_paths.real(path) == os.path.realpath(path), (root, name)  # from its memo
+                assert real_paths.within(path) == (os.path.realpath(path) + "/").startswith(
+                    os.path.realpath(root) + "/"), (root, name)
 
 
 def _mojibake_plain(lines):
