@@ -456,9 +456,11 @@ def is_chrome_line(line: str) -> bool:
         return True
     if len(words) <= 5 and _BYLINE.match(s):
         return True
+    if len(words) > 6:
+        return False  # too long for a line of navigation words
     folded = [w.strip(".,:;!?…«»\"'()|").casefold() for w in words]
     chrome = sum(1 for w in folded if w in CHROME_WORDS or not w)
-    return len(words) <= 6 and chrome / len(words) >= 0.75
+    return chrome / len(words) >= 0.75
 
 
 # the line where a news site's story ends and its furniture begins: further reading, comments,

@@ -80,15 +80,13 @@ def _sample_lang(sample: str) -> str | None:
         return None
     if cyr > lat:
         return "ru"
-    en = tk = 0
-    for w in _WORDS.findall(sample[:1500]):
-        key = w.casefold()
-        if key in _EN_WORDS:
-            en += 1
-        # a capitalised word with Turkmen letters is often a name in English text ('Garaşsyzlyk',
-        # 'Türkmenistan'): it counts for Turkmen only when nothing else decides
-        if key in _TK_WORDS or (not w[0].isupper() and not _TK_LETTER_SET.isdisjoint(w)):
-            tk += 1
+    words = _WORDS.findall(sample[:1500])
+    keys = list(map(str.casefold, words))
+    en = sum(map(_EN_WORDS.__contains__, keys))
+    # a capitalised word with Turkmen letters is often a name in English text ('Garaşsyzlyk',
+    # 'Türkmenistan'): it counts for Turkmen only when nothing else decides
+    tk = sum(1 for w, key in zip(words, keys)
+             if key in _TK_WORDS or (not _TK_LETTER_SET.isdisjoint(w) and not w[0].isupper()))
     if en or tk:
         if tk > en:
             return "tk"
