@@ -837,11 +837,69 @@ class _Marks:
         return i < len(self.pagers) and self.pagers[i] <= node.end
 
 
+class _PageLinks:
+    """What each link of one page points to: (canonical href, lang, section, id), each href as
+    written worked out once.
+
+    A link written as a path from the site's root ("/en/news/5", most of a page's links) becomes
+    the same URL on every page of the same scheme and host (the rest of the page's URL plays no
+    part in it: see urljoin), so those are remembered across pages too."""
+
+    def __init__(self, url: str | None, aliases):
+        self.url, self.aliases = url, aliases
+        self.shared = isinstance(aliases, tuple) and _hashable(aliases)  # (the memo's key holds them)
+        self.seen: dict = {}
+        self._origin: tuple[str, str] | None | bool = False  # (scheme, host) of `url`, once asked for
+
+    def origin(self) -> tuple[str, str] | None:
+        """(scheme, netloc) of the page's URL when it has both, else None."""
+        if self._origin is False:
+            try:
+                parts = urlsplit(self.url or "")
+                self._origin = (parts.scheme, parts.netloc) if parts.scheme and parts.netloc else None
+            except ValueError:
+                self._origin = None  # canonical_url says what is wrong, link by link
+        return self._origin
+
+    def target(self, written: str | None) -> tuple:
+        if written in self.seen:
+            return self.seen[written]
+        href = written.strip() if written else written
+        origin = self.origin() if href and href[0] == "/" and href[1:2] != "/" else None
+        if origin is not None and self.shared:
+            found = _rooted_link_target(href, *origin, self.aliases)
+        else:
+            found = _link_target(written, self.url, self.aliases)
+        self.seen[written] = found
+        return found
+
+
+def _hashable(value) -> bool:
+    try:
+        hash(value)
+        return True
+    except TypeError:
+        return False
+
+
+def _link_target(href: str | None, url: str | None, aliases) -> tuple:
+    """(canonical href, lang, section, id) of a link on the page at `url`."""
+    target = canonical_url(href, url, aliases)
+    return (target, *parse_news_url(target))
+
+
+@lru_cache(maxsize=1 << 14)  # pure; the links of a site's menus and sidebars repeat from page to page
+def _rooted_link_target(href: str, scheme: str, netloc: str, aliases: tuple) -> tuple:
+    """_link_target of a link written as a path from the root ("/en/news/5") on any page whose URL
+    has this scheme and host."""
+    return _link_target(href, f"{scheme}://{netloc}/", aliases)
+
+
 def _mark(root: _Node, url: str | None, aliases, page_lang: str | None) -> _Marks:
     """Step 1: chrome, sidebars and links, in one pass from the top."""
     marks = _Marks()
     total = max(root.size, 1)
-    links: dict = {}  # href as written -> (canonical href, lang, section, id): each worked out once
+    links = _PageLinks(url, aliases)
     todo = [(root, False, False)]  # (node, within a sidebar, within an article)
     while todo:
         node, in_sidebar, in_article = todo.pop()
@@ -853,11 +911,7 @@ def _mark(root: _Node, url: str | None, aliases, page_lang: str | None) -> _Mark
             marks.sidebars.add(node)
             in_sidebar = True
         if node.tag == "a":
-            written = node.attrs.get("href")
-            if written not in links:
-                href = canonical_url(written, url, aliases)
-                links[written] = (href, *parse_news_url(href))
-            href, lang, section, site_id = links[written]
+            href, lang, section, site_id = links.target(node.attrs.get("href"))
             if href and site_id is None and section in ID_SECTIONS:
                 marks.pagers.append(node.index)  # a link back to a listing page
             if href and site_id is not None and section in ID_SECTIONS:
