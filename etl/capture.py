@@ -309,8 +309,40 @@ def not_text(text: str) -> str | None:
     return None
 
 
+def _byte_of(codec: str) -> dict[str, int]:
+    """The byte of each character a one-byte charset has."""
+    table = {}
+    for byte in range(256):
+        try:
+            table[bytes([byte]).decode(codec)] = byte
+        except UnicodeDecodeError:
+            continue  # a byte the charset leaves undefined
+    return table
+
+
+_BYTE_OF = {codec: _byte_of(codec) for codec in _MOJIBAKE_CODECS}
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _could_be_utf8_in(codec: str, first: str, second: str) -> bool:
+    """Whether a line whose first character outside ASCII is `first`, followed by `second`, can be
+    UTF-8 read as `codec`: put back into `codec`, `first` must give a UTF-8 lead byte and `second`
+    a continuation byte, else encoding or decoding fails right there (everything before is ASCII)."""
+    byte_of = _BYTE_OF[codec]
+    lead, cont = byte_of.get(first), byte_of.get(second)
+    return lead is not None and 0xC2 <= lead <= 0xF4 and cont is not None and 0x80 <= cont <= 0xBF
+
+
 def _mojibake_line(line: str) -> str | None:
+    """The charset in which `line` is UTF-8 text read wrongly, or None."""
+    found = _NOT_ASCII.search(line)
+    if found is None:
+        return None  # ASCII reads the same in every charset
+    at = found.start()
+    first, second = line[at], line[at + 1:at + 2]
     for codec in _MOJIBAKE_CODECS:
+        if not _could_be_utf8_in(codec, first, second):
+            continue  # (the cheap test: most lines stop here without an exception)
         try:
             fixed = line.encode(codec).decode("utf-8")
         except UnicodeError:

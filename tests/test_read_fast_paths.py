@@ -221,3 +221,40 @@ def test_page_links_as_canonical_url(aliases):
                     links.target(href)
                 continue
             assert links.target(href) == expected, (base, href)
+
+
+def _mojibake_line_plain(line):
+    for codec in ("cp1252", "latin-1", "cp1251"):
+        try:
+            fixed = line.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if fixed != line:
+            return codec
+    return None
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_mojibake_line_as_the_plain_test(seed):
+    from etl.capture import _BYTE_OF, _MOJIBAKE_CODECS, _mojibake_line
+
+    assert _MOJIBAKE_CODECS == ("cp1252", "latin-1", "cp1251")
+    rnd = random.Random(seed)
+    texts = ["Saýlaw geçirildi", "Выборы прошли", "Türkmenistan – Italy", "€ 5 “quoted”", "ñandú", "日本",
+             "😀 ok", "a\u0081b", "x\u00a0y", "Ёлка ёж", "ŉ Ǆ"]
+    wrong = [t.encode("utf-8").decode(c, "ignore") for t in texts for c in ("cp1252", "latin-1", "cp1251")]
+    # every character any of the charsets has, and a few they do not
+    chars = sorted({ch for table in _BYTE_OF.values() for ch in table}) + ["ň", "ş", "ž", "😀", "\u0100"]
+    for _ in range(20000):
+        kind = rnd.random()
+        if kind < 0.4:
+            line = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 6)))
+        else:
+            line = rnd.choice(texts + wrong)
+            cut = rnd.randint(0, len(line))
+            line = line[:cut] + rnd.choice(["", "a", " ", rnd.choice(chars)]) + line[cut:]
+        assert _mojibake_line(line) == _mojibake_line_plain(line), repr(line)
+    for a in chars:  # every pair of characters after an ASCII prefix
+        for b in chars[::7] + [""]:
+            line = "ab " + a + b
+            assert _mojibake_line(line) == _mojibake_line_plain(line), repr(line)
