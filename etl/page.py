@@ -150,9 +150,9 @@ def split_page(
         return PageSplit("empty", [], [(0, "page has no text", "")])
 
     for n, line in content:
-        if looks_like_date_line(line) and not parse_site_date_line(line):
-            known_month = DATE_LINE_RE.match(line) is not None
-            problems.append((n, "impossible date" if known_month else "unknown date format", line.strip()[:200]))
+        problem = _date_line_problem(line)
+        if problem:
+            problems.append((n, problem, line.strip()[:200]))
 
     parts = _excerpts(numbered) if main_line_count is None and not is_listing_page else [numbered]
     if len(parts) > 1:
@@ -191,6 +191,15 @@ def split_page(
     return PageSplit(layout, items, problems)
 
 
+@lru_cache(maxsize=1 << 14)  # pure; date lines repeat across captures
+def _date_line_problem(line: str) -> str | None:
+    """What is wrong with a line that looks like the site's date line but is none, or None."""
+    if looks_like_date_line(line) and not parse_site_date_line(line):
+        known_month = DATE_LINE_RE.match(line) is not None
+        return "impossible date" if known_month else "unknown date format"
+    return None
+
+
 EXCERPT_SEPARATOR = re.compile(r"^\s*-{5,}\s*$")
 
 
@@ -200,6 +209,8 @@ def _is_excerpt_separator(line: str) -> bool:
 
 def _excerpts(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     """The excerpts of a capture, split at the lines "-----" that join them."""
+    if not any(_is_excerpt_separator(line) for _, line in numbered):
+        return [list(numbered)]  # one excerpt (most captures)
     parts: list[list[tuple[int, str]]] = [[]]
     for n, line in numbered:
         if _is_excerpt_separator(line):

@@ -223,7 +223,8 @@ def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
             issues.append(_issue(cap.id, raw.line, "unknown page layout: no date line, title or body found",
                                  "\n".join(filter(None, [raw.title, raw.text]))[:200]))
             continue
-        text = " ".join(filter(None, [raw.title, raw.text]))
+        body = raw.text
+        text = " ".join(filter(None, [raw.title, body]))
         lang = detect_lang(text) or url_lang
         if lang is None:
             issues.append(_issue(cap.id, raw.line, "item language unknown", text[:200]))
@@ -237,7 +238,7 @@ def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
         if raw.position == "main" and section not in (None, "news"):
             url = cap.url
         sighting = Sighting(cap, raw, lang, site_id, url)
-        sighting.opening = _opening(sighting)
+        sighting.opening = _opening(sighting, body)
         out.append(sighting)
     return out
 
@@ -247,9 +248,11 @@ UNTITLED_MIN_CHARS = 200  # an untitled full text joins a titled one only over t
 BUCKET_CHARS = 20  # sightings are compared only within the same title and first folded characters
 
 
-def _opening(s: Sighting) -> str:
-    """The folded opening of a sighting's text, without the word a '...' cut in half."""
-    text = s.raw.text
+def _opening(s: Sighting, text: str | None = None) -> str:
+    """The folded opening of a sighting's text (`text`: s.raw.text, when the caller has it), without
+    the word a '...' cut in half."""
+    if text is None:
+        text = s.raw.text
     if s.raw.is_snippet or text.rstrip().endswith(("...", "…")):
         text = strip_ellipsis(text).rsplit(" ", 1)[0] if " " in text else ""
     elif len(text) > OPENING_CHARS:
