@@ -358,6 +358,13 @@ def _attr_value(value: str) -> str:
     return unescape(value) if "&" in value else value  # (unescape leaves text without "&" as it is)
 
 
+@lru_cache(maxsize=1 << 12)  # pure; a site's pages repeat their attributes (classes, menu links)
+def _read_attrs(raw: str) -> tuple[tuple[str, str], ...]:
+    """The (name, value) pairs of a start tag's attributes written as `raw`, as html.parser gives
+    them (a value left out reads as "", as the tree builder reads html.parser's None)."""
+    return tuple((name.lower(), _attr_value(d or q or u)) for name, d, q, u in _FAST_ATTR.findall(raw))
+
+
 def _fast_feed(builder: "_TreeBuilder", html: str) -> bool:
     """Feed `html` to `builder` as `html.parser` would; False when the page holds markup this
     reader leaves to `html.parser` (the builder is then to be thrown away)."""
@@ -377,9 +384,7 @@ def _fast_feed(builder: "_TreeBuilder", html: str) -> bool:
             continue
         if tag is None:
             continue  # a comment or the doctype
-        # (a value left out reads as "", as the tree builder reads html.parser's None)
-        attrs = [(name.lower(), _attr_value(d or q or u))
-                 for name, d, q, u in _FAST_ATTR.findall(raw_attrs)] if raw_attrs else []
+        attrs = _read_attrs(raw_attrs) if raw_attrs else ()
         if close:
             builder.handle_startendtag(tag, attrs)
             continue
@@ -510,16 +515,21 @@ def _words(node: _Node) -> tuple[str, ...]:
     """The words of an element's class and id: each token whole (without - and _), then its
     parts. Worked out once per element (the steps ask for them again and again)."""
     if node.words is None:
-        raw = (node.attrs.get("class", "") + " " + node.attrs.get("id", "")).lower()
-        words = []
-        for token in raw.split():
-            if "-" not in token and "_" not in token:
-                words += (token, token)  # the token whole, and as its only part
-                continue
-            words.append(token.replace("-", "").replace("_", ""))
-            words.extend(w for w in _WORD_SEPARATORS.split(token) if w)
-        node.words = tuple(words)
+        node.words = _class_words(node.attrs.get("class", "") + " " + node.attrs.get("id", ""))
     return node.words
+
+
+@lru_cache(maxsize=1 << 12)  # pure; a site's pages use the same few classes again and again
+def _class_words(raw: str) -> tuple[str, ...]:
+    """_words of an element whose class and id, joined by a blank, are `raw`."""
+    words = []
+    for token in raw.lower().split():
+        if "-" not in token and "_" not in token:
+            words += (token, token)  # the token whole, and as its only part
+            continue
+        words.append(token.replace("-", "").replace("_", ""))
+        words.extend(w for w in _WORD_SEPARATORS.split(token) if w)
+    return tuple(words)
 
 
 def _has_pair(words: tuple[str, ...], pairs) -> bool:
