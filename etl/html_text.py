@@ -296,7 +296,10 @@ class _TreeBuilder(HTMLParser):
         return top if top > self._top(bounds) else None
 
     def handle_starttag(self, tag, attrs):
-        tag = tag.lower()
+        self.start(tag.lower(), {k.lower(): (v or "") for k, v in attrs})
+
+    def start(self, tag: str, attrs: dict) -> None:
+        """A start tag, its name lower-cased, its attributes with lower-case names and text values."""
         if tag in _P_CLOSERS and self.open.get("p"):
             i = self._find_open(("p",), _SCOPE)
             if i is not None:
@@ -310,14 +313,18 @@ class _TreeBuilder(HTMLParser):
             i = self._find_open(closes, bounds)
             if i is not None:
                 self._close_to(i)
-        node = _Node(tag, {k.lower(): (v or "") for k, v in attrs}, self.stack[-1])
+        node = _Node(tag, attrs, self.stack[-1])
         self.stack[-1].children.append(node)
         if tag not in VOID:
             self._push(node)
 
     def handle_startendtag(self, tag, attrs):
+        self.start_end(tag.lower(), {k.lower(): (v or "") for k, v in attrs})
+
+    def start_end(self, tag: str, attrs: dict) -> None:
+        """A tag closed as it opens (<br/>, <div/>), as `start` takes it."""
         depth = len(self.stack)
-        self.handle_starttag(tag, attrs)
+        self.start(tag, attrs)
         if len(self.stack) > depth:  # <div/> written as if void
             self._close_to(len(self.stack) - 1)
 
@@ -384,12 +391,13 @@ def _fast_feed(builder: "_TreeBuilder", html: str) -> bool:
             continue
         if tag is None:
             continue  # a comment or the doctype
-        attrs = _read_attrs(raw_attrs) if raw_attrs else ()
-        if close:
-            builder.handle_startendtag(tag, attrs)
-            continue
-        builder.handle_starttag(tag, attrs)
+        # (names already lower-case, values text: as handle_starttag would make them)
+        attrs = dict(_read_attrs(raw_attrs)) if raw_attrs else {}
         tag = tag.lower()
+        if close:
+            builder.start_end(tag, attrs)
+            continue
+        builder.start(tag, attrs)
         if tag in _CDATA_ELEMENTS:  # raw text up to its end tag
             closing = _CDATA_END[tag].search(html, pos)
             if closing is None:
