@@ -75,6 +75,8 @@ def _sample_lang(sample: str) -> str | None:
     if sample.isascii():
         return _detect_ascii_lang(sample)
     cyr = _count(_CYRILLIC_RUN, sample)
+    if cyr * 2 > len(sample):
+        return "ru"  # more Cyrillic letters than all other characters, Latin letters included
     lat = _count(_LATIN_RUN, sample)
     if not cyr and not lat:
         return None

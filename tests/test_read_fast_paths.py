@@ -56,8 +56,11 @@ _PIECES = ["the", "of", "Saýlaw", "saýlaw", "bilen", "Türkmenistan", "türkme
 _ASCII_PIECES = [p for p in _PIECES if p.isascii()] + ["bu", "hem", "we", "The", "OF", "Bilen", "x1y", "_", "9a"]
 
 
+_CYRILLIC_PIECES = ["Выборы", "прошли", "я", " ", "  ", "a", "Zz", "é", "12", "—"]
+
+
 @pytest.mark.parametrize("seed", range(5))
-@pytest.mark.parametrize("pieces", [_PIECES, _ASCII_PIECES], ids=["any", "ascii"])
+@pytest.mark.parametrize("pieces", [_PIECES, _ASCII_PIECES, _CYRILLIC_PIECES], ids=["any", "ascii", "cyrillic"])
 def test_detect_lang_as_the_plain_rule(seed, pieces):
     rnd = random.Random(seed)
     for _ in range(2000):
