@@ -168,6 +168,11 @@ class _RealPaths:
         return _within(self.real(path, st), self.root)
 
 
+def _entry_rel(prefix: str, entry: os.DirEntry) -> str:
+    """A walked entry's path under the raw folder, as its problems name it (asked for only then)."""
+    return printable_name(prefix + entry.name)
+
+
 def walk_captures(raw_dir: Path) -> Found:
     """Every capture file under `raw_dir` (`.bin` files included: reading one reports it), in a
     stable order, and every problem met on the way:
@@ -190,12 +195,11 @@ def walk_captures(raw_dir: Path) -> Found:
         subfolders = []
         prefix = "" if rel_folder == "." else rel_folder + "/"
         for entry in entries:
-            rel = printable_name(prefix + entry.name)  # the entry's path under raw_dir
             try:
                 is_link = entry.is_symlink()
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError as e:
-                found.problems.append((rel, f"cannot be read ({e.strerror or e})"))
+                found.problems.append((_entry_rel(prefix, entry), f"cannot be read ({e.strerror or e})"))
                 continue
             target = os.path.realpath(entry.path) if is_link else None
             to_dir = is_link and os.path.isdir(target)
@@ -203,11 +207,12 @@ def walk_captures(raw_dir: Path) -> Found:
                 continue  # sidecars and other files
             if not _is_utf8_name(entry.name):
                 what = "folder" if is_dir or to_dir else "file"
-                found.problems.append((rel, f"{what} name is not UTF-8: skipped"))
+                found.problems.append((_entry_rel(prefix, entry), f"{what} name is not UTF-8: skipped"))
                 continue
             if is_link:
                 if not _within(target, root):
-                    found.problems.append((rel, "symlink leads out of the raw folder: not followed"))
+                    found.problems.append((_entry_rel(prefix, entry),
+                                           "symlink leads out of the raw folder: not followed"))
                     continue
                 if to_dir:
                     continue  # inside the folder: walked anyway

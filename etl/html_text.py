@@ -365,7 +365,7 @@ def _attr_value(value: str) -> str:
     return unescape(value) if "&" in value else value  # (unescape leaves text without "&" as it is)
 
 
-@lru_cache(maxsize=1 << 12)  # pure; a site's pages repeat their attributes (classes, menu links)
+@lru_cache(maxsize=1 << 14)  # pure; a site's pages repeat their attributes (classes, menu links)
 def _read_attrs(raw: str) -> tuple[tuple[str, str], ...]:
     """The (name, value) pairs of a start tag's attributes written as `raw`, as html.parser gives
     them (a value left out reads as "", as the tree builder reads html.parser's None)."""

@@ -85,11 +85,14 @@ def is_chrome(line: str) -> bool:
     return len(line) <= _BOILERPLATE_MAX and squash(line).casefold() in CHROME_LINES
 
 
-@lru_cache(maxsize=1 << 14)  # pure; blank lines, headers and sidebar lines repeat across captures
 def _is_boilerplate(line: str) -> bool:
     """is_header(line) or is_chrome(line), the line squashed and folded once."""
-    if len(line) > _BOILERPLATE_MAX:
-        return False
+    return len(line) <= _BOILERPLATE_MAX and _is_short_boilerplate(line)
+
+
+@lru_cache(maxsize=1 << 14)  # pure; blank lines, headers, dates and titles repeat across captures
+def _is_short_boilerplate(line: str) -> bool:
+    """_is_boilerplate of a line no longer than _BOILERPLATE_MAX (only those are remembered)."""
     key = squash(line).casefold()
     return key in HEADER_LINES or key in CHROME_LINES
 
@@ -191,7 +194,6 @@ def split_page(
     return PageSplit(layout, items, problems)
 
 
-@lru_cache(maxsize=1 << 14)  # pure; date lines repeat across captures
 def _date_line_problem(line: str) -> str | None:
     """What is wrong with a line that looks like the site's date line but is none, or None."""
     if looks_like_date_line(line) and not parse_site_date_line(line):
