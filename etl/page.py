@@ -194,6 +194,7 @@ def split_page(
     return PageSplit(layout, items, problems)
 
 
+@lru_cache(maxsize=1 << 14)  # pure; date lines repeat across captures
 def _date_line_problem(line: str) -> str | None:
     """What is wrong with a line that looks like the site's date line but is none, or None."""
     if looks_like_date_line(line) and not parse_site_date_line(line):
