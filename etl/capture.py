@@ -252,7 +252,7 @@ def read_sidecar(path: Path, root: Path | None = None, *,
         raise CaptureError(f"sidecar {side.name} is a symlink out of the raw folder: not followed")
     try:
         with open(side, "rb") as f:
-            raw = f.read(MAX_SIDECAR_BYTES + 1)
+            raw = _read_up_to(f, MAX_SIDECAR_BYTES + 1, os.fstat(f.fileno()).st_size)
     except OSError as e:
         raise CaptureError(f"sidecar {side.name} cannot be read ({e.strerror or e})") from e
     if len(raw) > MAX_SIDECAR_BYTES:
@@ -383,15 +383,28 @@ def mojibake(lines: list[str]) -> str | None:
 # one capture
 
 
+def _read_up_to(f, most: int, size: int) -> bytes:
+    """f.read(most) (everything up to `most` bytes), for a file whose size is said to be `size`:
+    asked for at most the size and one byte first, so that a small file is not read into a buffer
+    of the cap's size (8 MB: a costly allocation per capture); a file that grew meanwhile, or
+    whose size says nothing (/proc), is read on."""
+    first = min(max(size, 0) + 1, most)
+    data = f.read(first)
+    if len(data) == first < most:
+        data += f.read(most - first)
+    return data
+
+
 def _read_bytes(path: Path, root: Path, limit: int) -> tuple[bytes | None, str, int]:
     """(bytes or None when over `limit`, sha256, size). The file is opened once and read at most
     `limit` + 1 bytes into memory; a larger one is only hashed, in chunks. The caller has checked
     that `path` lies within `root` (read_capture does, before it reads)."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the load
     with open(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             raise CaptureError("not a regular file: not read")
-        data = f.read(limit + 1)
+        data = _read_up_to(f, limit + 1, st.st_size)
         if len(data) <= limit:
             return data, hashlib.sha256(data).hexdigest(), len(data)
         h = hashlib.sha256(data)

@@ -261,3 +261,18 @@ def test_mojibake_line_as_the_plain_test(seed):
         for b in chars[::7] + [""]:
             line = "ab " + a + b
             assert _mojibake_line(line) == _mojibake_line_plain(line), repr(line)
+
+
+@pytest.mark.parametrize("size_said", ["true", "smaller", "zero", "larger"])
+def test_read_up_to_reads_what_read_would(tmp_path, size_said):
+    from etl.capture import _read_up_to
+
+    for n in [0, 1, 2, 9, 10, 11, 50]:
+        path = tmp_path / f"f{n}"
+        path.write_bytes(bytes(range(n)))
+        for most in [1, 2, 10, 11, 12, 100]:
+            size = {"true": n, "smaller": max(n - 3, 0), "zero": 0, "larger": n + 5}[size_said]
+            with open(path, "rb") as f:
+                got = _read_up_to(f, most, size)
+            with open(path, "rb") as f:
+                assert got == f.read(most), (n, most, size)
