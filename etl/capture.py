@@ -482,6 +482,8 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None, *, real_r
 
 
 def _cut_long_lines(lines: list[str], limit: int, problems: list) -> list[str]:
+    if not lines or max(map(len, lines)) <= limit:
+        return lines  # nothing to cut (most captures): one pass in C
     for i, line in enumerate(lines):
         if len(line) > limit:
             problems.append((i + 1, f"line of {len(line)} characters cut to the cap of {limit} "
