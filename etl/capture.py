@@ -18,6 +18,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .html_text import decode_html, html_to_page
@@ -71,6 +72,7 @@ class Capture:
         return section == "news" and site_id is None and self.url is not None
 
 
+@lru_cache(maxsize=1 << 12)  # pure; a page's URL is asked for again and again, sidebar URLs repeat
 def parse_url(url: str | None) -> tuple[str | None, str | None, int | None]:
     """('en', 'news', 128) for any host's /en/news/128; Nones where the URL says nothing."""
     if not url:
@@ -134,6 +136,43 @@ def _within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
+class _RealPaths:
+    """Real paths (symlinks resolved, as os.path.realpath gives them) of the files of one capture,
+    to check that none leads out of the raw folder. The raw root and each folder are resolved
+    once: a file that is no symlink itself is its real folder's entry of the same name."""
+
+    def __init__(self, root: Path | str, real_root: str | None = None):
+        """`real_root`: os.path.realpath(root), when the caller has it (one per load)."""
+        self.root = real_root if real_root is not None else os.path.realpath(root)
+        self._folders = {os.fspath(root): self.root}
+
+    def real(self, path: Path | str, st: os.stat_result | None = None) -> str:
+        """os.path.realpath(path); `st` is the path's lstat when known."""
+        folder, name = os.path.split(os.fspath(path))
+        if name in ("", ".", ".."):
+            return os.path.realpath(path)
+        if st is None:
+            try:
+                st = os.lstat(path)
+            except (OSError, ValueError):
+                return os.path.realpath(path)
+        if stat.S_ISLNK(st.st_mode):
+            return os.path.realpath(path)
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = os.path.realpath(folder)
+        return os.path.join(real_folder, name)
+
+    def within(self, path: Path | str, st: os.stat_result | None = None) -> bool:
+        """Whether `path` really lies in the raw folder (itself or through symlinks)."""
+        return _within(self.real(path, st), self.root)
+
+
+def _entry_rel(prefix: str, entry: os.DirEntry) -> str:
+    """A walked entry's path under the raw folder, as its problems name it (asked for only then)."""
+    return printable_name(prefix + entry.name)
+
+
 def walk_captures(raw_dir: Path) -> Found:
     """Every capture file under `raw_dir` (`.bin` files included: reading one reports it), in a
     stable order, and every problem met on the way:
@@ -156,12 +195,11 @@ def walk_captures(raw_dir: Path) -> Found:
         subfolders = []
         prefix = "" if rel_folder == "." else rel_folder + "/"
         for entry in entries:
-            rel = printable_name(prefix + entry.name)  # the entry's path under raw_dir
             try:
                 is_link = entry.is_symlink()
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError as e:
-                found.problems.append((rel, f"cannot be read ({e.strerror or e})"))
+                found.problems.append((_entry_rel(prefix, entry), f"cannot be read ({e.strerror or e})"))
                 continue
             target = os.path.realpath(entry.path) if is_link else None
             to_dir = is_link and os.path.isdir(target)
@@ -169,11 +207,12 @@ def walk_captures(raw_dir: Path) -> Found:
                 continue  # sidecars and other files
             if not _is_utf8_name(entry.name):
                 what = "folder" if is_dir or to_dir else "file"
-                found.problems.append((rel, f"{what} name is not UTF-8: skipped"))
+                found.problems.append((_entry_rel(prefix, entry), f"{what} name is not UTF-8: skipped"))
                 continue
             if is_link:
                 if not _within(target, root):
-                    found.problems.append((rel, "symlink leads out of the raw folder: not followed"))
+                    found.problems.append((_entry_rel(prefix, entry),
+                                           "symlink leads out of the raw folder: not followed"))
                     continue
                 if to_dir:
                     continue  # inside the folder: walked anyway
@@ -198,18 +237,22 @@ def find_captures(raw_dir: Path) -> list[Path]:
 _SIDECAR_TEXT_FIELDS = ("url", "fetched_at", "content_type")
 
 
-def read_sidecar(path: Path, root: Path | None = None) -> tuple[dict, list[str]]:
+def read_sidecar(path: Path, root: Path | None = None, *,
+                 real_paths: _RealPaths | None = None) -> tuple[dict, list[str]]:
     """The sidecar of capture `path` (`NAME.meta.json`) as a dict of fields of the right types, and
     the problems met: a field of the wrong type is left out and said so; a sidecar that cannot be
-    read at all raises CaptureError."""
+    read at all raises CaptureError. With a `root`, a sidecar that is a symlink out of it is not
+    read (`real_paths`: the capture's, when the caller has them)."""
     side = path.with_name(path.name + SIDECAR_SUFFIX)
-    if not os.path.lexists(side):
+    try:
+        side_stat = os.lstat(side)
+    except (OSError, ValueError):  # as os.path.lexists: no sidecar
         return {}, []
-    if root is not None and not _within(os.path.realpath(side), os.path.realpath(root)):
+    if root is not None and not (real_paths or _RealPaths(root)).within(side, side_stat):
         raise CaptureError(f"sidecar {side.name} is a symlink out of the raw folder: not followed")
     try:
         with open(side, "rb") as f:
-            raw = f.read(MAX_SIDECAR_BYTES + 1)
+            raw = _read_up_to(f, MAX_SIDECAR_BYTES + 1, os.fstat(f.fileno()).st_size)
     except OSError as e:
         raise CaptureError(f"sidecar {side.name} cannot be read ({e.strerror or e})") from e
     if len(raw) > MAX_SIDECAR_BYTES:
@@ -271,8 +314,40 @@ def not_text(text: str) -> str | None:
     return None
 
 
+def _byte_of(codec: str) -> dict[str, int]:
+    """The byte of each character a one-byte charset has."""
+    table = {}
+    for byte in range(256):
+        try:
+            table[bytes([byte]).decode(codec)] = byte
+        except UnicodeDecodeError:
+            continue  # a byte the charset leaves undefined
+    return table
+
+
+_BYTE_OF = {codec: _byte_of(codec) for codec in _MOJIBAKE_CODECS}
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _could_be_utf8_in(codec: str, first: str, second: str) -> bool:
+    """Whether a line whose first character outside ASCII is `first`, followed by `second`, can be
+    UTF-8 read as `codec`: put back into `codec`, `first` must give a UTF-8 lead byte and `second`
+    a continuation byte, else encoding or decoding fails right there (everything before is ASCII)."""
+    byte_of = _BYTE_OF[codec]
+    lead, cont = byte_of.get(first), byte_of.get(second)
+    return lead is not None and 0xC2 <= lead <= 0xF4 and cont is not None and 0x80 <= cont <= 0xBF
+
+
 def _mojibake_line(line: str) -> str | None:
+    """The charset in which `line` is UTF-8 text read wrongly, or None."""
+    found = _NOT_ASCII.search(line)
+    if found is None:
+        return None  # ASCII reads the same in every charset
+    at = found.start()
+    first, second = line[at], line[at + 1:at + 2]
     for codec in _MOJIBAKE_CODECS:
+        if not _could_be_utf8_in(codec, first, second):
+            continue  # (the cheap test: most lines stop here without an exception)
         try:
             fixed = line.encode(codec).decode("utf-8")
         except UnicodeError:
@@ -288,7 +363,15 @@ def mojibake(lines: list[str]) -> str | None:
     wide = [line for line in lines if not line.isascii()]
     if not wide:
         return None
-    codecs = [c for c in map(_mojibake_line, wide) if c]
+    codecs = []
+    misses = 0
+    for codec in map(_mojibake_line, wide):
+        if codec:
+            codecs.append(codec)
+            continue
+        misses += 1
+        if misses > len(wide) // 2:
+            return None  # fewer than half the lines are left to read as mojibake: the answer is no
     if codecs and len(codecs) * 2 >= len(wide):
         codec = max(set(codecs), key=codecs.count)
         return (f"mojibake: {len(codecs)} of {len(wide)} lines are UTF-8 text read as {codec} "
@@ -300,16 +383,28 @@ def mojibake(lines: list[str]) -> str | None:
 # one capture
 
 
+def _read_up_to(f, most: int, size: int) -> bytes:
+    """f.read(most) (everything up to `most` bytes), for a file whose size is said to be `size`:
+    asked for at most the size and one byte first, so that a small file is not read into a buffer
+    of the cap's size (8 MB: a costly allocation per capture); a file that grew meanwhile, or
+    whose size says nothing (/proc), is read on."""
+    first = min(max(size, 0) + 1, most)
+    data = f.read(first)
+    if len(data) == first < most:
+        data += f.read(most - first)
+    return data
+
+
 def _read_bytes(path: Path, root: Path, limit: int) -> tuple[bytes | None, str, int]:
     """(bytes or None when over `limit`, sha256, size). The file is opened once and read at most
-    `limit` + 1 bytes into memory; a larger one is only hashed, in chunks."""
-    if not _within(os.path.realpath(path), os.path.realpath(root)):
-        raise CaptureError("symlink leads out of the raw folder: not followed")
+    `limit` + 1 bytes into memory; a larger one is only hashed, in chunks. The caller has checked
+    that `path` lies within `root` (read_capture does, before it reads)."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the load
     with open(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             raise CaptureError("not a regular file: not read")
-        data = f.read(limit + 1)
+        data = _read_up_to(f, limit + 1, st.st_size)
         if len(data) <= limit:
             return data, hashlib.sha256(data).hexdigest(), len(data)
         h = hashlib.sha256(data)
@@ -321,8 +416,8 @@ def _read_bytes(path: Path, root: Path, limit: int) -> tuple[bytes | None, str, 
         return None, h.hexdigest(), size
 
 
-def read_capture(path: Path, root: Path, limits: Limits | None = None) -> Capture:
-    """Read one capture file and its sidecar.
+def read_capture(path: Path, root: Path, limits: Limits | None = None, *, real_root: str | None = None) -> Capture:
+    """Read one capture file and its sidecar (`real_root`: os.path.realpath(root), when known).
 
     Raises CaptureError when the file cannot become page text (its `capture` holds what was
     known); problems that leave the rest readable (a line cut at the cap, a sidecar field of the
@@ -330,6 +425,9 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None) -> Captur
     """
     limits = limits or Limits()
     binary = path.suffix.lower() == BINARY_SUFFIX
+    real_paths = _RealPaths(root, real_root)
+    if not real_paths.within(path):
+        raise CaptureError("symlink leads out of the raw folder: not followed")
     # a .bin file is only hashed (in chunks, never held in memory), whatever its size
     data, sha, size = _read_bytes(path, root, 0 if binary else limits.max_capture_bytes)
     rel = path.relative_to(root).as_posix()
@@ -340,7 +438,7 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None) -> Captur
         size=size,
     )
     try:
-        meta, problems = read_sidecar(path, root)
+        meta, problems = read_sidecar(path, root, real_paths=real_paths)
     except CaptureError as e:
         raise CaptureError(str(e), cap) from e
     cap.problems.extend((0, p, "") for p in problems)
@@ -384,6 +482,8 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None) -> Captur
 
 
 def _cut_long_lines(lines: list[str], limit: int, problems: list) -> list[str]:
+    if not lines or max(map(len, lines)) <= limit:
+        return lines  # nothing to cut (most captures): one pass in C
     for i, line in enumerate(lines):
         if len(line) > limit:
             problems.append((i + 1, f"line of {len(line)} characters cut to the cap of {limit} "

@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
@@ -106,6 +107,9 @@ def _strip_www(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+_SITE_FAMILY = frozenset(_strip_www(h) for h in SITE_HOSTS)  # the site's hosts without `www.`
+
+
 def canonical_url(href: str | None, base_url: str | None, aliases=()) -> str | None:
     """Absolute URL of `href` with the site's host names folded into one.
 
@@ -128,10 +132,10 @@ def canonical_url(href: str | None, base_url: str | None, aliases=()) -> str | N
     base = urlsplit(base_url or "")
     base_host, base_port = _split_host(base.netloc)
     target = _strip_www(base_host) + base_port if base_host else CANONICAL_HOST
-    if _strip_www(base_host) in {_strip_www(h) for h in SITE_HOSTS}:
+    if _strip_www(base_host) in _SITE_FAMILY:
         target = CANONICAL_HOST
     host, port = _split_host(parts.netloc)
-    family = {_strip_www(h) for h in SITE_HOSTS}
+    family = _SITE_FAMILY
     same = (
         (_strip_www(host) + port) == target
         or _strip_www(host) in family and not port
@@ -243,7 +247,7 @@ class _Node:
     `size` counts the characters of its text (stripped strings, <script> and the like left out)
     and `nonblank` the non-blank ones."""
 
-    __slots__ = ("tag", "attrs", "children", "parent", "index", "end", "depth", "size", "nonblank")
+    __slots__ = ("tag", "attrs", "children", "parent", "index", "end", "depth", "size", "nonblank", "words")
 
     def __init__(self, tag: str, attrs: dict, parent: "_Node | None"):
         self.tag = tag
@@ -251,6 +255,7 @@ class _Node:
         self.children: list = []
         self.parent = parent
         self.index = self.end = self.depth = self.size = self.nonblank = 0
+        self.words: tuple[str, ...] | None = None  # _words(self), once asked for
 
     def ancestors(self):
         node = self.parent
@@ -291,7 +296,10 @@ class _TreeBuilder(HTMLParser):
         return top if top > self._top(bounds) else None
 
     def handle_starttag(self, tag, attrs):
-        tag = tag.lower()
+        self.start(tag.lower(), {k.lower(): (v or "") for k, v in attrs})
+
+    def start(self, tag: str, attrs: dict) -> None:
+        """A start tag, its name lower-cased, its attributes with lower-case names and text values."""
         if tag in _P_CLOSERS and self.open.get("p"):
             i = self._find_open(("p",), _SCOPE)
             if i is not None:
@@ -305,14 +313,18 @@ class _TreeBuilder(HTMLParser):
             i = self._find_open(closes, bounds)
             if i is not None:
                 self._close_to(i)
-        node = _Node(tag, {k.lower(): (v or "") for k, v in attrs}, self.stack[-1])
+        node = _Node(tag, attrs, self.stack[-1])
         self.stack[-1].children.append(node)
         if tag not in VOID:
             self._push(node)
 
     def handle_startendtag(self, tag, attrs):
+        self.start_end(tag.lower(), {k.lower(): (v or "") for k, v in attrs})
+
+    def start_end(self, tag: str, attrs: dict) -> None:
+        """A tag closed as it opens (<br/>, <div/>), as `start` takes it."""
         depth = len(self.stack)
-        self.handle_starttag(tag, attrs)
+        self.start(tag, attrs)
         if len(self.stack) > depth:  # <div/> written as if void
             self._close_to(len(self.stack) - 1)
 
@@ -346,6 +358,18 @@ _FAST_TOKEN = re.compile(r"""
 """, re.S | re.X)
 _FAST_ATTR = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`/]+)))?""")
 _CDATA_ELEMENTS = ("script", "style")
+_CDATA_END = {tag: re.compile(r"</\s*%s\s*>" % tag, re.I) for tag in _CDATA_ELEMENTS}
+
+
+def _attr_value(value: str) -> str:
+    return unescape(value) if "&" in value else value  # (unescape leaves text without "&" as it is)
+
+
+@lru_cache(maxsize=1 << 14)  # pure; a site's pages repeat their attributes (classes, menu links)
+def _read_attrs(raw: str) -> tuple[tuple[str, str], ...]:
+    """The (name, value) pairs of a start tag's attributes written as `raw`, as html.parser gives
+    them (a value left out reads as "", as the tree builder reads html.parser's None)."""
+    return tuple((name.lower(), _attr_value(d or q or u)) for name, d, q, u in _FAST_ATTR.findall(raw))
 
 
 def _fast_feed(builder: "_TreeBuilder", html: str) -> bool:
@@ -358,33 +382,30 @@ def _fast_feed(builder: "_TreeBuilder", html: str) -> bool:
         if m is None:
             return False
         pos = m.end()
-        text = m.group("text")
+        text, end, tag, raw_attrs, close = m.groups()
         if text is not None:
             builder.handle_data(unescape(text) if "&" in text else text)
             continue
-        end = m.group("end")
         if end is not None:
             builder.handle_endtag(end)
             continue
-        tag = m.group("start")
         if tag is None:
             continue  # a comment or the doctype
-        # (a value left out reads as "", as the tree builder reads html.parser's None)
-        attrs = [(name.lower(), unescape(d or q or u))
-                 for name, d, q, u in _FAST_ATTR.findall(m.group("attrs"))] if m.group("attrs") else []
-        if m.group("close"):
-            builder.handle_startendtag(tag, attrs)
-            continue
-        builder.handle_starttag(tag, attrs)
+        # (names already lower-case, values text: as handle_starttag would make them)
+        attrs = dict(_read_attrs(raw_attrs)) if raw_attrs else {}
         tag = tag.lower()
+        if close:
+            builder.start_end(tag, attrs)
+            continue
+        builder.start(tag, attrs)
         if tag in _CDATA_ELEMENTS:  # raw text up to its end tag
-            close = re.compile(r"</\s*%s\s*>" % tag, re.I).search(html, pos)
-            if close is None:
+            closing = _CDATA_END[tag].search(html, pos)
+            if closing is None:
                 return False
-            if close.start() > pos:
-                builder.handle_data(html[pos:close.start()])
+            if closing.start() > pos:
+                builder.handle_data(html[pos:closing.start()])
             builder.handle_endtag(tag)
-            pos = close.end()
+            pos = closing.end()
     return True
 
 
@@ -393,6 +414,7 @@ def _parse(html: str) -> tuple[_Node, list[_Node]]:
     place, depth and text size set."""
     builder = _TreeBuilder()
     if not _fast_feed(builder, html):
+        _tear_down(list(_iter_elements(builder.root)))  # the part read so far is thrown away
         builder = _TreeBuilder()
         builder.feed(html)
         builder.close()
@@ -494,16 +516,31 @@ _READ_MORE = frozenset(
 _CONTAINERS = frozenset("#root html body main article".split())
 
 
-def _words(node: _Node) -> list[str]:
-    raw = (node.attrs.get("class", "") + " " + node.attrs.get("id", "")).lower()
+_WORD_SEPARATORS = re.compile(r"[-_]+")
+
+
+def _words(node: _Node) -> tuple[str, ...]:
+    """The words of an element's class and id: each token whole (without - and _), then its
+    parts. Worked out once per element (the steps ask for them again and again)."""
+    if node.words is None:
+        node.words = _class_words(node.attrs.get("class", "") + " " + node.attrs.get("id", ""))
+    return node.words
+
+
+@lru_cache(maxsize=1 << 12)  # pure; a site's pages use the same few classes again and again
+def _class_words(raw: str) -> tuple[str, ...]:
+    """_words of an element whose class and id, joined by a blank, are `raw`."""
     words = []
-    for token in raw.split():
+    for token in raw.lower().split():
+        if "-" not in token and "_" not in token:
+            words += (token, token)  # the token whole, and as its only part
+            continue
         words.append(token.replace("-", "").replace("_", ""))
-        words.extend(w for w in re.split(r"[-_]+", token) if w)
-    return words
+        words.extend(w for w in _WORD_SEPARATORS.split(token) if w)
+    return tuple(words)
 
 
-def _has_pair(words: list[str], pairs) -> bool:
+def _has_pair(words: tuple[str, ...], pairs) -> bool:
     return any((a, b) in pairs for a, b in zip(words, words[1:]))
 
 
@@ -523,22 +560,31 @@ def _main_rank(node: _Node) -> int:
     return 0
 
 
+def _is_hidden(attrs: dict) -> bool:
+    """Attributes that hide an element: `hidden`, `aria-hidden`, an inline style, a class."""
+    if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
+        return True
+    style = attrs.get("style", "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    return bool(_HIDDEN_CLASSES.intersection(attrs.get("class", "").lower().split()))
+
+
 def _is_chrome(node: _Node, share: float, in_article: bool = False) -> bool:
     """Whether `node` is page chrome; `share` is its part of the page's text (0..1), `in_article`
     whether it lies within an article-like element (whose own <header> holds its title and date)."""
     tag, attrs = node.tag, node.attrs
     if tag in _DROP_TAGS:
         return True
-    if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
-        return True
-    style = attrs.get("style", "").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
-        return True
-    if _HIDDEN_CLASSES.intersection(attrs.get("class", "").lower().split()):
+    if attrs and _is_hidden(attrs):
         return True
     if tag in _CONTAINERS or share > 0.5:
         return False
-    if tag in _SOFT_DROP_TAGS or attrs.get("role", "").lower() in _CHROME_ROLES:
+    if tag in _SOFT_DROP_TAGS:
+        return True
+    if not attrs:  # no role, no class or id words: only the tag can tell
+        return tag in ("header", "footer") and not in_article
+    if attrs.get("role", "").lower() in _CHROME_ROLES:
         return True
     words = _words(node)
     if _CHROME_WORDS.intersection(words):
@@ -651,7 +697,7 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> 
 
     def flush():
         if pieces:
-            text = re.sub(r"\s+", " ", "".join(pieces)).strip()
+            text = " ".join("".join(pieces).split())  # whitespace collapsed (as etl.text.squash)
             if text:
                 ctx = first_ctx[0]
                 lines.append(_Line(text, ctx.block, ctx.region, ctx.item, ctx.href, ctx.foreign,
@@ -659,31 +705,30 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> 
         pieces.clear()
         first_ctx.clear()
 
-    # stack of ("open", node, ctx) / ("close", node) / ("text", str, ctx)
+    # stack of ("open", node, ctx) / ("close", node, whether it is block-like) / ("text", str, ctx)
     todo: list = [("open", root, _Context(block=root))]
     while todo:
-        op, obj, *rest = todo.pop()
+        op, obj, ctx = todo.pop()
         if op == "text":
-            ctx = rest[0]
-            if obj.strip() and not first_ctx:
+            if first_ctx:
+                pieces.append(obj)
+            elif obj.strip():
                 first_ctx.append(ctx)
-            if first_ctx or obj.strip():
                 pieces.append(obj)
             continue
-        node = obj
-        blockish = node.tag in BLOCK or node.tag == "br" or (
-            node.tag != "#root" and node.tag not in VOID and (_is_dateish(node) or _is_date_element(node, short))
-        )
         if op == "close":
-            if blockish:
+            if ctx:  # (block-like)
                 flush()
             continue
+        node = obj
         if node in chrome:
             continue
         if node.tag == "br":
             flush()
             continue
-        ctx = rest[0]
+        blockish = node.tag in BLOCK or (
+            node.tag != "#root" and node.tag not in VOID and (_is_dateish(node) or _is_date_element(node, short))
+        )
         if blockish:
             flush()
         new = _Context(ctx.region, ctx.item, ctx.href, ctx.foreign, ctx.heading,
@@ -703,17 +748,17 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> 
         if node.tag in HEADINGS:
             new.heading = True
         if node.tag == "pre":
-            todo.append(("close", node))
+            todo.append(("close", node, blockish))
             for child in reversed(node.children):
                 if isinstance(child, str):
                     for i, part in enumerate(reversed(child.split("\n"))):
                         if i:
-                            todo.append(("close", _Node("br", {}, node)))
+                            todo.append(("close", None, True))  # a line break
                         todo.append(("text", part, new))
                 else:
                     todo.append(("open", child, new))
             continue
-        todo.append(("close", node))
+        todo.append(("close", node, blockish))
         for child in reversed(node.children):
             if isinstance(child, str):
                 todo.append(("text", child, new))
@@ -810,10 +855,69 @@ class _Marks:
         return i < len(self.pagers) and self.pagers[i] <= node.end
 
 
+class _PageLinks:
+    """What each link of one page points to: (canonical href, lang, section, id), each href as
+    written worked out once.
+
+    A link written as a path from the site's root ("/en/news/5", most of a page's links) becomes
+    the same URL on every page of the same scheme and host (the rest of the page's URL plays no
+    part in it: see urljoin), so those are remembered across pages too."""
+
+    def __init__(self, url: str | None, aliases):
+        self.url, self.aliases = url, aliases
+        self.shared = isinstance(aliases, tuple) and _hashable(aliases)  # (the memo's key holds them)
+        self.seen: dict = {}
+        self._origin: tuple[str, str] | None | bool = False  # (scheme, host) of `url`, once asked for
+
+    def origin(self) -> tuple[str, str] | None:
+        """(scheme, netloc) of the page's URL when it has both, else None."""
+        if self._origin is False:
+            try:
+                parts = urlsplit(self.url or "")
+                self._origin = (parts.scheme, parts.netloc) if parts.scheme and parts.netloc else None
+            except ValueError:
+                self._origin = None  # canonical_url says what is wrong, link by link
+        return self._origin
+
+    def target(self, written: str | None) -> tuple:
+        if written in self.seen:
+            return self.seen[written]
+        href = written.strip() if written else written
+        origin = self.origin() if href and href[0] == "/" and href[1:2] != "/" else None
+        if origin is not None and self.shared:
+            found = _rooted_link_target(href, *origin, self.aliases)
+        else:
+            found = _link_target(written, self.url, self.aliases)
+        self.seen[written] = found
+        return found
+
+
+def _hashable(value) -> bool:
+    try:
+        hash(value)
+        return True
+    except TypeError:
+        return False
+
+
+def _link_target(href: str | None, url: str | None, aliases) -> tuple:
+    """(canonical href, lang, section, id) of a link on the page at `url`."""
+    target = canonical_url(href, url, aliases)
+    return (target, *parse_news_url(target))
+
+
+@lru_cache(maxsize=1 << 14)  # pure; the links of a site's menus and sidebars repeat from page to page
+def _rooted_link_target(href: str, scheme: str, netloc: str, aliases: tuple) -> tuple:
+    """_link_target of a link written as a path from the root ("/en/news/5") on any page whose URL
+    has this scheme and host."""
+    return _link_target(href, f"{scheme}://{netloc}/", aliases)
+
+
 def _mark(root: _Node, url: str | None, aliases, page_lang: str | None) -> _Marks:
     """Step 1: chrome, sidebars and links, in one pass from the top."""
     marks = _Marks()
     total = max(root.size, 1)
+    links = _PageLinks(url, aliases)
     todo = [(root, False, False)]  # (node, within a sidebar, within an article)
     while todo:
         node, in_sidebar, in_article = todo.pop()
@@ -825,8 +929,7 @@ def _mark(root: _Node, url: str | None, aliases, page_lang: str | None) -> _Mark
             marks.sidebars.add(node)
             in_sidebar = True
         if node.tag == "a":
-            href = canonical_url(node.attrs.get("href"), url, aliases)
-            lang, section, site_id = parse_news_url(href)
+            href, lang, section, site_id = links.target(node.attrs.get("href"))
             if href and site_id is None and section in ID_SECTIONS:
                 marks.pagers.append(node.index)  # a link back to a listing page
             if href and site_id is not None and section in ID_SECTIONS:
@@ -867,6 +970,13 @@ def _find_main(root: _Node, marks: _Marks) -> _Node | None:
     return max(eligible, key=lambda n: (_main_rank(n), -n.depth))
 
 
+@lru_cache(maxsize=1 << 14)  # pure; the words of a site's pages repeat from page to page
+def _is_date_chunk(chunk: str) -> bool:
+    """A run of non-blanks that is a number, a month name or a numeric date (see _TextBefore)."""
+    # a chunk holds no blank, so of the date-line forms only the numeric one can match it
+    return bool(chunk.isdigit() or _is_month(chunk) or len(chunk) <= 30 and _NUMERIC_DATE.match(chunk))
+
+
 class _TextBefore:
     """Characters of text in an element before a descendant of it, not counting dates and numbers
     (see _find_items). Each element's weight and each parent's running sums over its children
@@ -880,10 +990,7 @@ class _TextBefore:
 
     @staticmethod
     def _words(text: str) -> int:
-        # a chunk holds no blank, so of the date-line forms only the numeric one can match it
-        return sum(len(chunk) for chunk in text.split()
-                   if not (chunk.isdigit() or _is_month(chunk)
-                           or len(chunk) <= 30 and _NUMERIC_DATE.match(chunk)))
+        return sum(len(chunk) for chunk in text.split() if not _is_date_chunk(chunk))
 
     def weight(self, node: _Node) -> int:
         if node in self.weights:
@@ -1096,6 +1203,22 @@ def _document_order_page(lines, groups, link_map) -> HtmlPage:
 def html_to_page(html: str, url: str | None = None, *, aliases=()) -> HtmlPage:
     """Page text of an HTML page; see the module docstring for the layout of `text`."""
     root, order = _parse(html or "")
+    try:
+        return _page_of(root, order, url, aliases)
+    finally:
+        _tear_down(order)
+
+
+def _tear_down(nodes) -> None:
+    """Break the parent/child cycles of a page's tree, so that it is freed as soon as it is no
+    longer used rather than left to the cyclic garbage collector (see etl.sightings.read_all)."""
+    for node in nodes:
+        node.children = []
+        node.parent = None
+
+
+def _page_of(root: _Node, order: list[_Node], url: str | None, aliases) -> HtmlPage:
+    """html_to_page of a parsed page."""
     page_lang, page_section, page_id = parse_news_url(url)
     is_listing = page_lang is not None and page_section == "news" and page_id is None
 

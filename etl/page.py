@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .dates import (
     DATE_LINE_RE, DayMonth, is_update_stamp, looks_like_date_line, parse_dateline, parse_site_date_line,
@@ -84,6 +85,18 @@ def is_chrome(line: str) -> bool:
     return len(line) <= _BOILERPLATE_MAX and squash(line).casefold() in CHROME_LINES
 
 
+def _is_boilerplate(line: str) -> bool:
+    """is_header(line) or is_chrome(line), the line squashed and folded once."""
+    return len(line) <= _BOILERPLATE_MAX and _is_short_boilerplate(line)
+
+
+@lru_cache(maxsize=1 << 14)  # pure; blank lines, headers, dates and titles repeat across captures
+def _is_short_boilerplate(line: str) -> bool:
+    """_is_boilerplate of a line no longer than _BOILERPLATE_MAX (only those are remembered)."""
+    key = squash(line).casefold()
+    return key in HEADER_LINES or key in CHROME_LINES
+
+
 def ends_cut(line: str) -> bool:
     return line.rstrip().endswith(ELLIPSIS)
 
@@ -134,15 +147,15 @@ def split_page(
     """
     links = links or {}
     problems: list[tuple[int, str, str]] = []
-    numbered = [(n, line) for n, line in _numbered(lines) if not is_header(line) and not is_chrome(line)]
+    numbered = [(n, line) for n, line in _numbered(lines) if not _is_boilerplate(line)]
     content = [(n, line) for n, line in numbered if line.strip()]
     if not content:
         return PageSplit("empty", [], [(0, "page has no text", "")])
 
     for n, line in content:
-        if looks_like_date_line(line) and not parse_site_date_line(line):
-            known_month = DATE_LINE_RE.match(line) is not None
-            problems.append((n, "impossible date" if known_month else "unknown date format", line.strip()[:200]))
+        problem = _date_line_problem(line)
+        if problem:
+            problems.append((n, problem, line.strip()[:200]))
 
     parts = _excerpts(numbered) if main_line_count is None and not is_listing_page else [numbered]
     if len(parts) > 1:
@@ -181,14 +194,29 @@ def split_page(
     return PageSplit(layout, items, problems)
 
 
+@lru_cache(maxsize=1 << 14)  # pure; date lines repeat across captures
+def _date_line_problem(line: str) -> str | None:
+    """What is wrong with a line that looks like the site's date line but is none, or None."""
+    if looks_like_date_line(line) and not parse_site_date_line(line):
+        known_month = DATE_LINE_RE.match(line) is not None
+        return "impossible date" if known_month else "unknown date format"
+    return None
+
+
 EXCERPT_SEPARATOR = re.compile(r"^\s*-{5,}\s*$")
+
+
+def _is_excerpt_separator(line: str) -> bool:
+    return "-----" in line and EXCERPT_SEPARATOR.match(line) is not None  # (the first test is necessary)
 
 
 def _excerpts(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     """The excerpts of a capture, split at the lines "-----" that join them."""
+    if not any(_is_excerpt_separator(line) for _, line in numbered):
+        return [list(numbered)]  # one excerpt (most captures)
     parts: list[list[tuple[int, str]]] = [[]]
     for n, line in numbered:
-        if EXCERPT_SEPARATOR.match(line):
+        if _is_excerpt_separator(line):
             parts.append([])
         else:
             parts[-1].append((n, line))
@@ -416,6 +444,14 @@ _DATE_LED = re.compile(
     r"|[^\W\d_]+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[^\W\d_]+\s+\d{4}(?:\s*(?:года|г\.?))?)\.\s+\S", re.I)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """Whether `text` holds at least `count` letters (the search stops at the count-th)."""
+    return len(list(islice(_LETTER.finditer(text), count))) == count
+
+
 def ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line.rstrip())) and not ends_cut(line)
 
@@ -425,7 +461,7 @@ def is_chrome_line(line: str) -> bool:
     """A line of page furniture rather than of a story: a date and time alone, a number or a
     counter, a site name, a line made of navigation and section words, a byline."""
     s = squash(line)
-    if len(re.findall(r"[^\W\d_]", s)) < 3 and not re.search(r"\d{3}", s):
+    if not _has_letters(s, 3) and not re.search(r"\d{3}", s):
         return True  # a stray mark, "XS", "0"
     if parse_time_stamp(s) or is_update_stamp(s) or _COUNTER.match(s):
         return True
@@ -434,9 +470,11 @@ def is_chrome_line(line: str) -> bool:
         return True
     if len(words) <= 5 and _BYLINE.match(s):
         return True
+    if len(words) > 6:
+        return False  # too long for a line of navigation words
     folded = [w.strip(".,:;!?…«»\"'()|").casefold() for w in words]
     chrome = sum(1 for w in folded if w in CHROME_WORDS or not w)
-    return len(words) <= 6 and chrome / len(words) >= 0.75
+    return chrome / len(words) >= 0.75
 
 
 # the line where a news site's story ends and its furniture begins: further reading, comments,
@@ -697,6 +735,16 @@ def _list_items(numbered, position: str, undated_titles: bool) -> list[RawItem]:
 _CUT_WORD = re.compile(r"\S*(\.\.\.|…)\s*$")
 
 
+_TRAILING_ELLIPSIS = re.compile(r"\s*(\.\.\.|…)\s*$")
+
+
 def strip_ellipsis(text: str) -> str:
-    """A snippet without its trailing '...'; the cut word stays as printed."""
-    return re.sub(r"\s*(\.\.\.|…)\s*$", "", text)
+    """A snippet without its trailing '...'; the cut word stays as printed.
+
+    What `_TRAILING_ELLIPSIS.sub("", text)` gives (the last '...' or '…' and the blanks around it
+    taken off), without running the pattern from every character of the text."""
+    stripped = text.rstrip()
+    for mark in ELLIPSIS:
+        if stripped.endswith(mark):
+            return stripped[:-len(mark)].rstrip()
+    return text
