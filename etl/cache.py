@@ -293,6 +293,16 @@ class LoadCache:
             return {}
         return out
 
+    def is_empty(self, kind: str) -> bool:
+        """Whether the cache holds no entry of `kind` (a first load, or one after a parser changed)."""
+        if self.conn is None:
+            return True
+        try:
+            return self.conn.execute(f"select 1 from {kind} limit 1").fetchone() is None
+        except sqlite3.Error as e:
+            self._broken(e)
+            return True
+
     def get_read(self, keys: list[str]) -> dict[str, bytes]:
         return self._get_many("read", keys)
 

@@ -159,39 +159,64 @@ def _read_one_pickled(args) -> bytes:
 
 
 def _read_cached(paths, raw_dir, limits, cache, full, workers, progress, real_root=None):
-    """read_one of every path (in path order), through the cache."""
+    """read_one of every path (in path order), through the cache.
+
+    With nothing to take from the cache (`full`, or a cache without captures: the first load), the
+    workers compute each capture's key as they read it, rather than the load hashing every file
+    first; otherwise the keys come first, to read only what the cache lacks. Either way the results
+    are unpickled as the workers hand them over, while they read on."""
     from .cache import capture_key
 
-    keys = [capture_key(p, raw_dir, limits or Limits()) for p in paths]
-    cache.use("read", keys)
-    stored = {} if full else cache.get_read([k for k in keys if k])
+    limits_ = limits or Limits()
     results: list = [None] * len(paths)
-    todo = []
-    for idx, key in enumerate(keys):
-        blob = stored.get(key) if key else None
-        if blob is not None:
-            try:
-                results[idx] = pickle.loads(blob)
-                cache.hits["read"] += 1
-                continue
-            except Exception as e:  # a damaged entry: read the capture afresh
-                cache.unusable("read", key, e)
-        todo.append(idx)
-    cache.misses["read"] += len(todo)
-    jobs = [(paths[i], raw_dir, limits, real_root) for i in todo]
-    if workers > 1 and len(jobs) >= PARALLEL_MIN_CAPTURES:
-        with _pool(workers) as pool:
-            blobs = list(progress(pool.map(_read_one_pickled, jobs, chunksize=64), desc="reading captures",
-                                  unit="capture", total=len(jobs)))
+    if full or cache.is_empty("read"):
+        jobs = [(p, raw_dir, limits, real_root) for p in paths]
+        keyed = _map_reads(_read_one_keyed, jobs, workers, progress)
+        todo, keys = list(range(len(paths))), [None] * len(paths)
     else:
-        blobs = [_read_one_pickled(job) for job in progress(jobs, desc="reading captures", unit="capture")]
+        keys = [capture_key(p, raw_dir, limits_) for p in paths]
+        stored = cache.get_read([k for k in keys if k])
+        todo = []
+        for idx, key in enumerate(keys):
+            blob = stored.get(key) if key else None
+            if blob is not None:
+                try:
+                    results[idx] = pickle.loads(blob)
+                    cache.hits["read"] += 1
+                    continue
+                except Exception as e:  # a damaged entry: read the capture afresh
+                    cache.unusable("read", key, e)
+            todo.append(idx)
+        jobs = [(paths[i], raw_dir, limits, real_root) for i in todo]
+        keyed = ((keys[i], blob) for i, blob in zip(todo, _map_reads(_read_one_pickled, jobs, workers, progress)))
+    cache.misses["read"] += len(todo)
     fresh = []
-    for idx, blob in zip(todo, blobs):
+    for idx, (key, blob) in zip(todo, keyed):
         results[idx] = pickle.loads(blob)
-        if keys[idx]:
-            fresh.append((keys[idx], blob))
+        keys[idx] = key
+        if key:
+            fresh.append((key, blob))
+    cache.use("read", keys)
     cache.put_read(fresh)
     return results
+
+
+def _read_one_keyed(args) -> tuple[str | None, bytes]:
+    """A capture's cache key (etl.cache.capture_key) and what read_one makes of it, pickled."""
+    from .cache import capture_key
+
+    path, raw_dir, limits, _ = args
+    return capture_key(path, raw_dir, limits or Limits()), _read_one_pickled(args)
+
+
+def _map_reads(fn, jobs, workers, progress):
+    """fn over jobs, in worker processes when there are enough, as an iterator in job order."""
+    if workers > 1 and len(jobs) >= PARALLEL_MIN_CAPTURES:
+        with _pool(workers) as pool:
+            yield from progress(pool.map(fn, jobs, chunksize=64), desc="reading captures", unit="capture",
+                                total=len(jobs))
+    else:
+        yield from (fn(job) for job in progress(jobs, desc="reading captures", unit="capture"))
 
 
 def _sha(path: Path) -> str:
