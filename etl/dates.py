@@ -64,9 +64,23 @@ def parse_date_line(line: str) -> DayMonth | None:
     return parse_site_date_line(line) or parse_time_stamp(line) or parse_dateline(line)
 
 
-@lru_cache(maxsize=1 << 14)  # pure (DayMonth is frozen); date lines repeat across captures
+_MEMO_LINE_CHARS = 64  # date lines are short: longer lines are read, not remembered
+
+
 def parse_site_date_line(line: str) -> DayMonth | None:
-    """The site's date line: '02 Dec' -> DayMonth(2, 12); None when the line is not one."""
+    """The site's date line: '02 Dec' -> DayMonth(2, 12); None when the line is not one. Short lines
+    (date lines repeat across captures) are remembered, so that paragraphs do not push them out."""
+    if len(line) <= _MEMO_LINE_CHARS:
+        return _parse_site_date_line_memo(line)
+    return _parse_site_date_line(line)
+
+
+@lru_cache(maxsize=1 << 14)  # pure (DayMonth is frozen)
+def _parse_site_date_line_memo(line: str) -> DayMonth | None:
+    return _parse_site_date_line(line)
+
+
+def _parse_site_date_line(line: str) -> DayMonth | None:
     m = DATE_LINE_RE.match(line)
     if m:
         if m.group(1):

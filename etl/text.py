@@ -174,6 +174,17 @@ _ENDS_WITH_INITIAL = re.compile(rf"(?:^|[\s(])[{_UPPER}]\.$")
 _ENDS_WITH_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:No|Nos|Art|Arts|St|p|pp|ст|п|г|гг|им|ул|d|Nr|Mr|Mrs|Ms|Dr|Prof|г-н|г-жа)\.$", re.I)
 
 
+# Both patterns end at the end of the sentence and match at most 6 characters (" Prof.", "(г-жа."),
+# so they need only its last characters; `^` still means the sentence's start (re: search from pos).
+_ENDING_CHARS = 8
+
+
+def _ends_without_a_break(sentence: str) -> bool:
+    """Whether a sentence so far ends with an initial or an abbreviation, so the next part joins it."""
+    pos = max(0, len(sentence) - _ENDING_CHARS)
+    return bool(_ENDS_WITH_INITIAL.search(sentence, pos) or _ENDS_WITH_ABBREVIATION.search(sentence, pos))
+
+
 def sentences(text: str) -> list[str]:
     """Sentences of a text: a break after . ! ? before a capital, a quote, a bracket or a digit, and
     at line breaks; an initial ("G. Myradov", "Г. Мурадов") or an abbreviation ("No. 12") does not
@@ -183,7 +194,7 @@ def sentences(text: str) -> list[str]:
         part = part.strip()
         if not part:
             continue
-        if out and (_ENDS_WITH_INITIAL.search(out[-1]) or _ENDS_WITH_ABBREVIATION.search(out[-1])):
+        if out and _ends_without_a_break(out[-1]):
             out[-1] = out[-1] + " " + part
         else:
             out.append(part)
