@@ -33,6 +33,7 @@ from .parallel import pmap  # noqa: F401
 from .sightings import (  # noqa: F401
     Progress,
     Sighting,
+    _no_cyclic_gc,
     _no_progress,
     read_all,
     read_one,
@@ -80,6 +81,13 @@ def load(raw_dir: Path, db_path: Path, progress: Progress = _no_progress, inspec
     raw_dir, db_path = Path(raw_dir), Path(db_path)
     if not raw_dir.is_dir():
         raise LoadError(f"no such folder of captures: {raw_dir}")
+    # A load makes a large heap of objects that live to its end and next to no cyclic garbage: the
+    # collector would walk that heap again and again (15% of an incremental load's time).
+    with _no_cyclic_gc():
+        return _load(raw_dir, db_path, progress, inspect_path, strict, limits, full, use_cache)
+
+
+def _load(raw_dir, db_path, progress, inspect_path, strict, limits, full, use_cache):
     summary = LoadSummary()
     t0 = time.perf_counter()
     cache = LoadCache.open(db_path, note=summary.notes.append) if use_cache else None

@@ -211,3 +211,29 @@ def test_an_inferred_year_that_breaks_the_order_of_article_ids_is_dropped(raw_di
         (700, "2026-03-12", "text"), (701, None, None)]
     assert q(db, "select problem from parse_issues") == [
         ("date 2025-03-29 (list-neighbours) contradicts the order of article ids: left unknown",)]
+
+
+def test_a_load_pauses_the_cyclic_collector_and_gives_it_back(tmp_path):
+    """The load runs without the cyclic garbage collector (its heap lives to the end); afterwards,
+    and after a load that fails, the collector is as it was."""
+    import gc
+
+    import pytest
+
+    from etl.load import LoadError, load
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("02 Dec\n\nA meeting was held at the commission with the observers of the missions.\n")
+    try:
+        assert gc.isenabled()
+        load(raw, tmp_path / "t.db")
+        assert gc.isenabled()
+        with pytest.raises(LoadError):
+            load(tmp_path / "missing", tmp_path / "t.db")
+        assert gc.isenabled()
+        gc.disable()
+        load(raw, tmp_path / "t.db")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
