@@ -31,6 +31,7 @@ import re
 import sqlite3
 import stat
 import sys
+import time
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -183,6 +184,44 @@ def capture_key(path: Path, root: Path, limits) -> str | None:
     return hashlib.sha256(f"{sha}\0{side_sha}\0{rel}\0{lim}".encode()).hexdigest()
 
 
+# A file changed within this long after its signature was taken could keep the same signature (the
+# clock of file times is coarse): a signature that recent is not kept ("racily clean", as git says).
+RACY_NS = 2_000_000_000
+
+
+def file_signature(path: Path) -> str | None:
+    """What the file system tells of a capture and its sidecar without reading them: device, inode,
+    type, size, modification and change times (of the entry itself: a symlink is not followed). A
+    capture whose signature is the one recorded with its key has the same bytes (etl.cache's stat
+    shortcut); None when the capture cannot be stat'ed or is too recent to be trusted."""
+    from .capture import SIDECAR_SUFFIX
+
+    name = os.fspath(path)
+    parts = []
+    horizon = time.time_ns() - RACY_NS
+    for each in (name, name + SIDECAR_SUFFIX):
+        try:
+            st = os.stat(each, follow_symlinks=False)
+        except FileNotFoundError:
+            if each is name:
+                return None
+            parts.append("-")
+            continue
+        except OSError:
+            return None
+        if st.st_mtime_ns >= horizon or st.st_ctime_ns >= horizon:
+            return None
+        parts.append(f"{st.st_dev}:{st.st_ino}:{st.st_mode}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}")
+    return "|".join(parts)
+
+
+def _stat_path(path: Path, root: Path, limits) -> str:
+    """The stat shortcut's entry name: the capture's path under the root, and the read limits."""
+    name, top = os.fspath(path), os.fspath(root).rstrip("/") + "/"
+    rel = name[len(top):] if name.startswith(top) else Path(path).relative_to(root).as_posix()
+    return f"{rel}\0{limits.max_capture_bytes}\0{limits.max_line_chars}"
+
+
 def parsed_key(args: tuple) -> str:
     """The key of what a parser read from one item: a hash of its name and input."""
     return hashlib.sha256(pickle.dumps(args, protocol=4)).hexdigest()
@@ -242,6 +281,7 @@ class LoadCache:
         self.used: dict[str, set] = {"read": set(), "parsed": set()}
         self.broken = False
         self._writer: _Writer | None = None
+        self.signatures: dict[str, tuple[str, str]] = {}  # this load's: stat path -> (signature, key)
 
     @classmethod
     def open(cls, db_path: Path, note=None) -> "LoadCache":
@@ -257,6 +297,8 @@ class LoadCache:
                 conn.execute("pragma journal_mode = wal")
                 conn.execute("pragma synchronous = normal")
                 conn.execute("create table if not exists meta (k text primary key, v text)")
+                conn.execute("create table if not exists stats (path text primary key, signature text, key text) "
+                             "without rowid")
                 for kind, roots in (("read", READ_ROOTS), ("parsed", PARSED_ROOTS)):
                     conn.execute(f"create table if not exists {kind} (key text primary key, blob blob) without rowid")
                     want = version(roots)
@@ -292,6 +334,46 @@ class LoadCache:
             self._broken(e)
             return {}
         return out
+
+    def capture_keys(self, paths: list[Path], root: Path, limits) -> list[str | None]:
+        """capture_key of every path, without reading a capture whose file signature is the one
+        recorded with its key by an earlier load (the stat shortcut, as make and git do); the
+        others are hashed."""
+        known: dict[str, tuple[str, str]] = {}
+        if self.conn is not None:
+            try:
+                known = {path: (sig, key) for path, sig, key in self.conn.execute("select * from stats")}
+            except sqlite3.Error as e:
+                self._broken(e)
+        keys = []
+        for path in paths:
+            entry, signature = _stat_path(path, root, limits), file_signature(path)
+            seen = known.get(entry)
+            if signature is not None and seen is not None and seen[0] == signature:
+                key = seen[1]
+            else:
+                key = capture_key(path, root, limits)
+            self.remember(entry, signature, key)
+            keys.append(key)
+        return keys
+
+    def remember(self, entry: str, signature: str | None, key: str | None) -> None:
+        """Record a capture's signature (taken before its bytes were hashed) with its key, for the
+        next load; written at `finish`, in place of the last load's."""
+        if signature is not None and key is not None:
+            self.signatures[entry] = (signature, key)
+
+    def _write_signatures(self) -> None:
+        if self.conn is None:
+            return
+        try:
+            self.conn.execute("begin")
+            self.conn.execute("delete from stats")
+            self.conn.executemany("insert into stats values (?, ?, ?)",
+                                  ((entry, sig, key) for entry, (sig, key) in self.signatures.items()))
+            self.conn.execute("commit")
+        except sqlite3.Error as e:
+            self._broken(e)
 
     def is_empty(self, kind: str) -> bool:
         """Whether the cache holds no entry of `kind` (a first load, or one after a parser changed)."""
@@ -341,6 +423,7 @@ class LoadCache:
     def finish(self) -> None:
         """Keep only the entries this load used, then close."""
         self._flush()
+        self._write_signatures()
         for kind, keep in self.used.items():
             self.prune(kind, keep)
         self.close()

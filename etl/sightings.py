@@ -165,7 +165,7 @@ def _read_cached(paths, raw_dir, limits, cache, full, workers, progress, real_ro
     workers compute each capture's key as they read it, rather than the load hashing every file
     first; otherwise the keys come first, to read only what the cache lacks. Either way the results
     are unpickled as the workers hand them over, while they read on."""
-    from .cache import capture_key
+    from .cache import _stat_path
 
     limits_ = limits or Limits()
     results: list = [None] * len(paths)
@@ -174,7 +174,7 @@ def _read_cached(paths, raw_dir, limits, cache, full, workers, progress, real_ro
         keyed = _map_reads(_read_one_keyed, jobs, workers, progress)
         todo, keys = list(range(len(paths))), [None] * len(paths)
     else:
-        keys = [capture_key(p, raw_dir, limits_) for p in paths]
+        keys = cache.capture_keys(paths, raw_dir, limits_)
         stored = cache.get_read([k for k in keys if k])
         todo = []
         for idx, key in enumerate(keys):
@@ -192,6 +192,9 @@ def _read_cached(paths, raw_dir, limits, cache, full, workers, progress, real_ro
     cache.misses["read"] += len(todo)
     fresh = []
     for idx, (key, blob) in zip(todo, keyed):
+        if isinstance(key, tuple):  # from _read_one_keyed: the signature taken before the key
+            signature, key = key
+            cache.remember(_stat_path(paths[idx], raw_dir, limits_), signature, key)
         results[idx] = pickle.loads(blob)
         keys[idx] = key
         if key:
@@ -201,12 +204,15 @@ def _read_cached(paths, raw_dir, limits, cache, full, workers, progress, real_ro
     return results
 
 
-def _read_one_keyed(args) -> tuple[str | None, bytes]:
-    """A capture's cache key (etl.cache.capture_key) and what read_one makes of it, pickled."""
-    from .cache import capture_key
+def _read_one_keyed(args) -> tuple[tuple[str | None, str | None], bytes]:
+    """A capture's file signature and cache key (etl.cache.file_signature, capture_key), and what
+    read_one makes of it, pickled. The signature is taken first, so a file changed meanwhile is
+    hashed again next time."""
+    from .cache import capture_key, file_signature
 
     path, raw_dir, limits, _ = args
-    return capture_key(path, raw_dir, limits or Limits()), _read_one_pickled(args)
+    signature = file_signature(path)
+    return (signature, capture_key(path, raw_dir, limits or Limits())), _read_one_pickled(args)
 
 
 def _map_reads(fn, jobs, workers, progress):

@@ -198,6 +198,46 @@ def test_a_write_that_fails_behind_the_load_drops_the_cache_with_a_message(tmp_p
     assert not cache.path.exists()
 
 
+def test_the_stat_shortcut_hashes_only_captures_whose_file_changed(corpus, tmp_path, monkeypatch):
+    """A capture whose file signature (inode, size, times) is the one recorded with its key is not
+    read to find its key; a file rewritten with the same size and modification time is (its change
+    time moved), and the rows are a cold load's."""
+    import os
+    import shutil
+
+    monkeypatch.setattr(C, "RACY_NS", 0)  # trust signatures at once (the test does not wait 2 s)
+    raw = tmp_path / "raw"
+    shutil.copytree(corpus, raw)
+    db = tmp_path / "saylav.db"
+    load(raw, db, use_cache=True)  # first load: the workers record signatures with the keys
+    hashed = []
+    real = C.capture_key
+    monkeypatch.setattr(C, "capture_key", lambda path, root, limits: hashed.append(path) or real(path, root, limits))
+    second, _ = load(raw, db, use_cache=True)
+    assert hashed == [] and second.cache["misses"]["read"] == 0
+
+    victim = sorted(p for p in raw.rglob("*.txt"))[3]
+    st = victim.stat()
+    text = victim.read_bytes()
+    victim.write_bytes(text.replace(b"e", b"a", 1) if b"e" in text else text[::-1])  # same size
+    os.utime(victim, ns=(st.st_atime_ns, st.st_mtime_ns))  # and the same modification time
+    third, _ = load(raw, db, use_cache=True)
+    assert hashed == [victim] and third.cache["misses"]["read"] == 1
+    assert_same(tables(db), cold(raw, tmp_path, "cold"))
+
+
+def test_a_file_signature_is_not_trusted_while_it_is_recent(tmp_path, monkeypatch):
+    capture = tmp_path / "a.txt"
+    capture.write_text("text")
+    monkeypatch.setattr(C, "time", type("Clock", (), {"time_ns": staticmethod(lambda: capture.stat().st_ctime_ns + 1)}))
+    assert C.file_signature(capture) is None  # changed within RACY_NS of now
+    monkeypatch.setattr(C, "time", type("Clock", (), {"time_ns": staticmethod(lambda: capture.stat().st_ctime_ns
+                                                                             + C.RACY_NS + 1)}))
+    assert C.file_signature(capture) is not None
+    (tmp_path / "link.txt").symlink_to(capture)
+    assert C.file_signature(tmp_path / "link.txt") != C.file_signature(capture)  # the link itself, not followed
+
+
 def test_the_cli_offers_full_and_says_what_it_does(corpus, tmp_path):
     res = CliRunner().invoke(cli, ["load", "--help"])
     assert "--full" in res.output and "cache" in res.output
