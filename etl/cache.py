@@ -282,6 +282,7 @@ class LoadCache:
         self.broken = False
         self._writer: _Writer | None = None
         self.signatures: dict[str, tuple[str, str]] = {}  # this load's: stat path -> (signature, key)
+        self.empty_at_start: set[str] = set()  # kinds with no entry when the load began
 
     @classmethod
     def open(cls, db_path: Path, note=None) -> "LoadCache":
@@ -309,7 +310,10 @@ class LoadCache:
                         conn.execute("insert or replace into meta values (?, ?)", (kind, want))
                         conn.execute("commit")
                 conn.execute("select count(*) from read").fetchone()
-                return cls(conn, path, note)
+                cache = cls(conn, path, note)
+                cache.empty_at_start = {kind for kind in ("read", "parsed")
+                                        if conn.execute(f"select 1 from {kind} limit 1").fetchone() is None}
+                return cache
             except Exception as e:  # whatever is wrong with the cache, the load goes on
                 note(f"cache {path} cannot be used ({e}): "
                      + ("removed, every capture is read afresh" if attempt == 1 else "loading without it"))
@@ -376,14 +380,9 @@ class LoadCache:
             self._broken(e)
 
     def is_empty(self, kind: str) -> bool:
-        """Whether the cache holds no entry of `kind` (a first load, or one after a parser changed)."""
-        if self.conn is None:
-            return True
-        try:
-            return self.conn.execute(f"select 1 from {kind} limit 1").fetchone() is None
-        except sqlite3.Error as e:
-            self._broken(e)
-            return True
+        """Whether the cache held no entry of `kind` when the load began (a first load, or one after
+        a parser changed)."""
+        return self.conn is None or kind in self.empty_at_start
 
     def get_read(self, keys: list[str]) -> dict[str, bytes]:
         return self._get_many("read", keys)
@@ -425,7 +424,8 @@ class LoadCache:
         self._flush()
         self._write_signatures()
         for kind, keep in self.used.items():
-            self.prune(kind, keep)
+            if kind not in self.empty_at_start:  # else every entry is this load's, and used
+                self.prune(kind, keep)
         self.close()
 
     def prune(self, kind: str, keep: set[str]) -> None:
