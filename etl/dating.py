@@ -73,7 +73,6 @@ def fix_dates(items: list[Item], issues: list[dict], cache=None, full: bool = Fa
 
 STRONG_BASES = ("date-line", "dateline", "text", "polling-day")
 ID_ORDER_SLACK_DAYS = 7  # a translation or a late edit may stand a little out of order
-INFERRED_STRONG_BASES = ("text", "polling-day")  # strong, but a year found rather than printed
 ID_ORDER_WINDOW = 5  # strong neighbours on each side that judge a strong date
 ID_ORDER_QUORUM = 3  # fewer than this on a side: that side does not judge
 
@@ -85,18 +84,15 @@ def _drop_dates_against_ids(items: list[Item], issues: list[dict]) -> None:
 
     One misread strong date must not condemn every date beyond it, so strong dates are judged
     first, each against the median of its nearest strong neighbours by id (`_id_order_outliers`):
-    an outlier does not bound the others, and when its year was found in the text rather than
-    printed on its date line, it is dropped and reported as well."""
-    strong_items = [i for i in items
-                    if i.site_id is not None and i.published_on and i.date_basis in STRONG_BASES]
-    strong = sorted({(i.site_id, i.published_on) for i in strong_items})
+    an outlier bounds no other date. It is itself kept, as every date read from the item's own
+    text: the newest article of a capture has neighbours on one side only, and there a right date
+    can look out of order."""
+    strong = sorted({(i.site_id, i.published_on) for i in items
+                     if i.site_id is not None and i.published_on and i.date_basis in STRONG_BASES})
     if not strong:
         return
     outliers = _id_order_outliers(strong)
     if outliers:
-        for item in strong_items:
-            if (item.site_id, item.published_on) in outliers and item.date_basis in INFERRED_STRONG_BASES:
-                _drop(item, issues, "contradicts the dates of its neighbours by article id")
         strong = [row for row in strong if row not in outliers]
         if not strong:
             return
