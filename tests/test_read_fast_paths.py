@@ -318,3 +318,13 @@ def test_fold_as_the_plain_form_on_mixed_texts(seed):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 12)))
         assert fold.__wrapped__(text) == _fold_plain(text), repr(text)
     assert fold.__wrapped__(None) == _fold_plain(None) == ""
+
+
+def test_letter_counts_as_the_regexes_on_every_character():
+    from etl.text import _CYRILLIC_RUN, _LATIN_RUN, _count, _cyrillic_count, _latin_count
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        text = f"{c}a{c}{c}Ж {c}"
+        raw = text.encode("utf-8", "surrogatepass")
+        assert _cyrillic_count(raw) == _count(_CYRILLIC_RUN, text), hex(code)
+        assert _latin_count(raw) == _count(_LATIN_RUN, text), hex(code)
