@@ -30,18 +30,43 @@ _CYR_TO_LAT = dict(zip(
 
 
 _CYR_TABLE = str.maketrans(_CYR_TO_LAT)
+_CYR_ANY = re.compile("[\u0400-\u04ff]")  # every letter _CYR_TABLE changes is in this block
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# a byte of a text's UTF-8 as _alnum_words sees it: a-z and 0-9 kept, any other byte (every byte of
+# a non-ASCII character among them) a space
+_ALNUM_OR_SPACE = bytes(c if (0x61 <= c <= 0x7A or 0x30 <= c <= 0x39) else 0x20 for c in range(256))
 
 
 @lru_cache(maxsize=1 << 14)  # pure; titles and names are folded again and again
 def fold(text: str | None) -> str:
-    """Lower-case ASCII skeleton, across Latin and Cyrillic spellings ('Garaşsyzlyk' -> 'garassyzlyk')."""
+    """Lower-case ASCII skeleton, across Latin and Cyrillic spellings ('Garaşsyzlyk' -> 'garassyzlyk').
+
+    The same as `_NOT_ALNUM.sub(" ", _COMBINING.sub("", NFKD(casefold(text).translate(_CYR_TABLE))))
+    .strip()`, the steps that cannot change the text skipped (see `_to_latin`, `_alnum_words`)."""
     text = (text or "").casefold()
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_CYR_TABLE))
-        text = _COMBINING.sub("", text)
-    return _NOT_ALNUM.sub(" ", text).strip()
+        text = _to_latin(text)
+    return _alnum_words(text)
+
+
+def _to_latin(text: str) -> str:
+    """Cyrillic letters transliterated (only when the text has some: otherwise the table changes
+    nothing), then decomposed (NFKD) and the combining marks dropped (only when non-ASCII is left:
+    NFKD leaves ASCII as it is, and no combining mark is ASCII)."""
+    if _CYR_ANY.search(text):
+        text = text.translate(_CYR_TABLE)
+        if text.isascii():
+            return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+
+
+def _alnum_words(text: str) -> str:
+    """`_NOT_ALNUM.sub(" ", text).strip()`: the runs of a-z and 0-9, one space between them. Done on
+    the UTF-8 bytes: every other character, however many bytes it takes, becomes spaces there, and
+    splitting at the spaces drops them as the regex with strip() does."""
+    raw = text.encode("utf-8", "surrogatepass").translate(_ALNUM_OR_SPACE)
+    return " ".join(raw.decode("ascii").split())
 
 
 def skeleton(text: str) -> str:

@@ -282,3 +282,49 @@ def test_read_up_to_reads_what_read_would(tmp_path, size_said):
                 got = _read_up_to(f, most, size)
             with open(path, "rb") as f:
                 assert got == f.read(most), (n, most, size)
+
+
+def _fold_plain(text):
+    """translit.fold as first written: every step on every text."""
+    import unicodedata
+    from etl.translit import _COMBINING, _CYR_TABLE
+    text = (text or "").casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_CYR_TABLE))
+        text = _COMBINING.sub("", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def test_fold_table_changes_only_the_cyrillic_block():
+    from etl.translit import _CYR_ANY, _CYR_TABLE
+    assert all(_CYR_ANY.fullmatch(chr(code)) for code in _CYR_TABLE)
+
+
+def test_fold_as_the_plain_form_on_every_character():
+    from etl.translit import fold
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        text = f"{c}a{c}{c}b Ж{c}ş{c}"  # alone at the ends, between letters, doubled, by Cyrillic
+        assert fold.__wrapped__(text) == _fold_plain(text), hex(code)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_fold_as_the_plain_form_on_mixed_texts(seed):
+    from etl.translit import fold
+    rnd = random.Random(seed)
+    pieces = ["Мырадов", "Garaşsyzlyk", "Ýene", "ǅ", "ℌ", "Ⅷ", "é", "e\u0301", "\u20d0", "\ud800", "—",
+              "«", " ", "\t", "\n", "A", "z", "0", "9", "_", "-", "ß", "İ", "ﬁ", "½", "ә", "Ё", "\u00a0", "x"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 12)))
+        assert fold.__wrapped__(text) == _fold_plain(text), repr(text)
+    assert fold.__wrapped__(None) == _fold_plain(None) == ""
+
+
+def test_letter_counts_as_the_regexes_on_every_character():
+    from etl.text import _CYRILLIC_RUN, _LATIN_RUN, _count, _cyrillic_count, _latin_count
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        text = f"{c}a{c}{c}Ж {c}"
+        raw = text.encode("utf-8", "surrogatepass")
+        assert _cyrillic_count(raw) == _count(_CYRILLIC_RUN, text), hex(code)
+        assert _latin_count(raw) == _count(_LATIN_RUN, text), hex(code)
