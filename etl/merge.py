@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit, urlunsplit
 
-from slugify import slugify
 
 from . import dates as D
 from .facts.elections import ElectionRef
@@ -24,6 +23,7 @@ from .sightings import (  # noqa: F401
     OPENING_CHARS,
     UNTITLED_MIN_CHARS,
     Sighting,
+    id_words,
     sightings_of,
 )
 from .text import fold
@@ -46,6 +46,7 @@ class Item:
     date_basis: str | None = None
     kind: str = "other"
     elections: list[ElectionRef] = field(default_factory=list)
+    text_words: str | None = None  # id_words of `text`, when its sighting had them (etl.sightings)
 
     @property
     def text(self) -> str:
@@ -172,10 +173,15 @@ def _merge_group(group: list[Sighting]) -> Item:
     dated = sorted((s for s in group if s.raw.date),
                    key=lambda s: (POSITION_RANK.get(s.raw.position, 3), s.raw.date.year is None))
     item.date = dated[0].raw.date if dated else None
-    bodies = [s.raw.text for s in group if not s.raw.is_snippet and s.raw.text]
-    snippets = [s.raw.text for s in group if s.raw.is_snippet and s.raw.text]
-    item.body = max(bodies, key=len) if bodies else None
-    item.snippet = max(snippets, key=len) if snippets else None
+    texts = [(s, s.raw.text) for s in group]
+    bodies = [(s, t) for s, t in texts if not s.raw.is_snippet and t]
+    snippets = [(s, t) for s, t in texts if s.raw.is_snippet and t]
+    body = max(bodies, key=lambda st: len(st[1])) if bodies else None
+    snippet = max(snippets, key=lambda st: len(st[1])) if snippets else None
+    item.body = body[1] if body else None
+    item.snippet = snippet[1] if snippet else None
+    chosen = body or snippet  # the sighting whose text is the item's
+    item.text_words = chosen[0].text_words if chosen else None
     if item.snippet is None and item.body:
         item.snippet = item.body[:200].rsplit(" ", 1)[0] + "..." if len(item.body) > 200 else item.body
     return item
@@ -199,7 +205,10 @@ def _assign_ids(items: list[Item]) -> None:
         if item.site_id is not None:
             base = f"{item.lang}-{item.site_id}"
         else:
-            words = slugify(item.title or item.text, max_length=48, word_boundary=True) or "item"
+            if item.title or item.text_words is None:
+                words = id_words(item.title or item.text) or "item"
+            else:
+                words = item.text_words or "item"
             base = f"{item.lang}-{words}-{stable[id(item)][:6]}"
         item.id = unique_id(base, used)
 

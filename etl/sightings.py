@@ -40,6 +40,16 @@ class Sighting:
     site_id: int | None
     url: str | None
     opening: str = ""  # folded text without a cut word: what merging compares
+    # id_words of the text, for a sighting without title or site id (what an item id is made of
+    # then, etl.merge): worked out here, in the workers and once per capture, not by the load
+    text_words: str | None = None
+
+
+def id_words(text: str) -> str:
+    """The words of an item id made from a title or a text: at most 48 characters of its slug."""
+    from slugify import slugify
+
+    return slugify(text, max_length=48, word_boundary=True)
 
 
 Progress = Callable[[Iterable], Iterable]
@@ -270,6 +280,8 @@ def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
             url = cap.url
         sighting = Sighting(cap, raw, lang, site_id, url)
         sighting.opening = _opening(sighting, body)
+        if site_id is None and not raw.title:
+            sighting.text_words = id_words(body)
         out.append(sighting)
     return out
 
