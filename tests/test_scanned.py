@@ -19,7 +19,7 @@ from functools import lru_cache
 import pytest
 
 from etl import dates
-from etl.facts import elections
+from etl.facts import elections, kinds, meetings, results, turnout
 from etl.facts.hints import Scanned, aligned_fold, folded
 
 if sys.version_info >= (3, 11):
@@ -29,7 +29,11 @@ else:  # pragma: no cover
     import sre_parse as P
 
 SCANNED = [(f"body {bodies}", scan) for bodies, scan in elections._BODY_SCANS] + [
-    (f"date {name}", scan) for name, scan in dates._SCANS.items()]
+    (f"date {name}", scan) for name, scan in dates._SCANS.items()] + [
+    (f"kind {kind}", scan) for (kind, _), scan in zip(kinds.RULES, kinds._RULE_SCANS, strict=True)
+    if isinstance(scan, Scanned)] + [
+    ("elected", results._ELECTED_SCAN), ("meeting sentence", meetings._MEETING_SCAN),
+    ("count of voters", turnout._COUNT_SCAN)]
 
 _CATEGORY = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
              C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
@@ -124,6 +128,20 @@ def test_scanned_wants_a_lower_case_insensitive_pattern():
         Scanned.of(re.compile(r"\Sjı", re.IGNORECASE))
 
 
+def test_where_possible():
+    assert Scanned.where_possible(re.compile("Abc", re.IGNORECASE)).pattern == "Abc"
+    assert isinstance(Scanned.where_possible(re.compile("abc", re.IGNORECASE)), Scanned)
+    assert [kind for (kind, _), scan in zip(kinds.RULES, kinds._RULE_SCANS) if not isinstance(scan, Scanned)] == [
+        "turnout", "law", "holiday"]
+
+
+def test_search_is_the_first_match():
+    scan = results._ELECTED_SCAN
+    for text in ("He was ELECTED, won and was elected", "избран", "nothing here", "saýlandy İ", ""):
+        a, b = scan.search(text), scan.pattern.search(text)
+        assert (a and (a.span(), a.group())) == (b and (b.span(), b.group())), text
+
+
 def test_aligned_fold():
     assert aligned_fold("MEJLİS") is None
     assert aligned_fold("i\u0307") is None
@@ -139,6 +157,8 @@ TEXTS = [
     "Σ Ashgabat City Halk Maslahaty, velayats, etraps and city halk maslahatlary, KELVİN \u212a",
     "members of LOCAL councils; Geňeşleriň agzalarynyň; членов Генгешей; выборы Президента.",
     "hormatly Prezidentimiz; Prezidenti saýlawlary; Jan 5 2024, sep 30, 2019; mar. 1st, 2020",
+    "He was ELECTED and WON; 1 200 Voters, out of 5; из 3 избирателей; saýlandy, saýlawçydan; МЕТ met the SESSION",
+    "The meeting; Talks were held; встреча, заседание; Duşuşyk; Mejlisi geçirildi; halk MASLAHATY; seminar, nominated",
 ]
 
 

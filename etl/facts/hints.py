@@ -98,10 +98,23 @@ class Scanned:
     scout: re.Pattern
 
     @classmethod
+    def where_possible(cls, pattern: re.Pattern) -> "Scanned | re.Pattern":
+        """The pattern Scanned, or the pattern itself when it is not lower-case and case-insensitive
+        (both have `search` and `finditer`)."""
+        try:
+            return cls.of(pattern)
+        except ValueError:
+            return pattern
+
+    @classmethod
     def of(cls, pattern: re.Pattern) -> "Scanned":
         if not pattern.flags & re.IGNORECASE or folded(pattern.pattern) != pattern.pattern:
             raise ValueError(f"not a lower-case, case-insensitive pattern: {pattern.pattern[:60]!r}")
         return cls(pattern, re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE))
+
+    def search(self, text: str) -> re.Match | None:
+        """The first match, as `pattern.search(text)` finds it."""
+        return next(self.finditer(text), None)
 
     def finditer(self, text: str):
         fold = aligned_fold(text)
