@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from .facts.hints import Hint
+from .facts.hints import Hint, Scanned
 from .facts.memo import memo_list
 
 # Month words as they open a date line (abbreviated or not), lower-cased.
@@ -214,6 +214,11 @@ _RU_MONTH_HINT = Hint(tuple(_RU_MONTHS_GEN))
 _DIGIT_DOT_DIGIT = re.compile(r"\d\.\d")
 _DIGIT_DASH_DIGIT = re.compile(r"\d-\d")
 
+# The English and Russian full-date patterns, each scanned case-sensitively over the folded text
+# (etl.facts.hints.Scanned); the Turkmen ones spell 'ı', which folding makes 'i', and are cheap.
+_SCANS = {name: Scanned.of(globals()[name])
+          for name in ("_EN_RANGE", "_EN_DMY_RANGE", "_EN_MDY", "_EN_DMY", "_RU_RANGE", "_RU_FULL")}
+
 
 @memo_list(maxsize=2048)  # the elections and meetings parsers and the dating ask of the same texts
 def _full_dates(text: str) -> list[tuple[int, int, date]]:
@@ -232,13 +237,13 @@ def _full_dates(text: str) -> list[tuple[int, int, date]]:
     turkmen = _TK_MONTH_HINT.may_match(text)
     turkmen_ordinal = turkmen and _TK_ORD_HINT.may_match(text)
     russian = _RU_MONTH_HINT.may_match(text)
-    for m in _EN_RANGE.finditer(text) if english_names else ():
+    for m in _SCANS["_EN_RANGE"].finditer(text) if english_names else ():
         add(m, m.group(5), _EN_MONTH_NUM[m.group(1).lower()], m.group(2))
-    for m in _EN_DMY_RANGE.finditer(text) if english_names else ():
+    for m in _SCANS["_EN_DMY_RANGE"].finditer(text) if english_names else ():
         add(m, m.group(4), _EN_MONTH_NUM[m.group(2).lower()], m.group(1))
-    for m in _EN_MDY.finditer(text) if english else ():
+    for m in _SCANS["_EN_MDY"].finditer(text) if english else ():
         add(m, m.group(3), _EN_MONTH_NUM[m.group(1).lower()], m.group(2))
-    for m in _EN_DMY.finditer(text) if english else ():
+    for m in _SCANS["_EN_DMY"].finditer(text) if english else ():
         add(m, m.group(3), _EN_MONTH_NUM[m.group(2).lower()], m.group(1))
     for m in _TK_FULL.finditer(text) if turkmen_ordinal else ():
         year, month = int(m.group(1)), _TK_MONTH_STEMS[m.group(3).lower()]
@@ -254,9 +259,9 @@ def _full_dates(text: str) -> list[tuple[int, int, date]]:
         add(m, m.group(3), _TK_MONTH_STEMS[m.group(2).lower()], m.group(1))
     for m in _TK_MONTH_FIRST.finditer(text) if turkmen else ():
         add(m, m.group(1), _TK_MONTH_STEMS[m.group(2).lower()], m.group(3))
-    for m in _RU_RANGE.finditer(text) if russian else ():
+    for m in _SCANS["_RU_RANGE"].finditer(text) if russian else ():
         add(m, m.group(4), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
-    for m in _RU_FULL.finditer(text) if russian else ():
+    for m in _SCANS["_RU_FULL"].finditer(text) if russian else ():
         add(m, m.group(3), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
     for m in _NUMERIC.finditer(text) if _DIGIT_DOT_DIGIT.search(text) else ():
         add(m, m.group(4), m.group(3), m.group(1))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import _full_dates
-from .hints import Hint, Hinted
+from .hints import Hint, Hinted, Scanned
 from .memo import memo_list
 
 BODIES = {
@@ -185,6 +185,9 @@ BODY_HINTS: dict[tuple[str, ...], tuple[Hint, ...]] = {
 _BODY_HINT = Hint(("mejlis", "меджлис", "presiden", "prezident", "президент", "maslahat", "маслахат", "gengesh",
                    "geňeş", "генгеш", "parliament", "parlament", "council", "self-government", "парламент"))
 
+# BODY_PATTERNS, each scanned case-sensitively over the folded text (etl.facts.hints.Scanned)
+_BODY_SCANS = [(bodies, Scanned.of(pat)) for bodies, pat in BODY_PATTERNS]
+
 
 @memo_list(maxsize=4096)  # the turnout parser asks again of titles and leads
 def body_mentions(text: str) -> list[BodyMention]:
@@ -193,10 +196,10 @@ def body_mentions(text: str) -> list[BodyMention]:
         return []
     found: list[BodyMention] = []
     taken: list[tuple[int, int]] = []
-    for bodies, pat in BODY_PATTERNS:
+    for bodies, scan in _BODY_SCANS:
         if not all(h.may_match(text) for h in BODY_HINTS[bodies]):
             continue
-        for m in pat.finditer(text):
+        for m in scan.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))

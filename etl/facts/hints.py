@@ -68,3 +68,64 @@ class Hinted:
 
     def finditer(self, text: str):
         return self.pattern.finditer(text) if self.hint.may_match(text) else iter(())
+
+
+def aligned_fold(text: str) -> str | None:
+    """`folded(text)` when it has one character for each character of the text (so a position in
+    one is the same position in the other), else None. Only 'İ' lowers to two characters, and only
+    the combining dot above is dropped; a text without either is aligned."""
+    if "İ" in text or "\u0307" in text:
+        return None
+    return folded(text)
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """A case-insensitive pattern run as a case-sensitive one over the folded text, to find where
+    its matches start; each match itself is the pattern's own, on the text.
+
+    `finditer(text)` yields exactly what `pattern.finditer(text)` yields. The case-sensitive scan
+    (`scout`: the same pattern, all lower case, without re.IGNORECASE) tells where a match can
+    start; the pattern then matches at that position as its own search would (lookbehinds and \\b
+    see the text before it). tests/test_hints.py proves that the scout matches the folded text
+    wherever the pattern matches the text: every literal and class of the pattern accepts a
+    character under re.IGNORECASE exactly when the scout accepts its folded form. The pattern must
+    not match the empty string (checked there too). A text whose fold is not aligned is scanned by
+    the pattern itself.
+    """
+
+    pattern: re.Pattern
+    scout: re.Pattern
+
+    @classmethod
+    def where_possible(cls, pattern: re.Pattern) -> "Scanned | re.Pattern":
+        """The pattern Scanned, or the pattern itself when it is not lower-case and case-insensitive
+        (both have `search` and `finditer`)."""
+        try:
+            return cls.of(pattern)
+        except ValueError:
+            return pattern
+
+    @classmethod
+    def of(cls, pattern: re.Pattern) -> "Scanned":
+        if not pattern.flags & re.IGNORECASE or folded(pattern.pattern) != pattern.pattern:
+            raise ValueError(f"not a lower-case, case-insensitive pattern: {pattern.pattern[:60]!r}")
+        return cls(pattern, re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE))
+
+    def search(self, text: str) -> re.Match | None:
+        """The first match, as `pattern.search(text)` finds it."""
+        return next(self.finditer(text), None)
+
+    def finditer(self, text: str):
+        fold = aligned_fold(text)
+        if fold is None:
+            yield from self.pattern.finditer(text)
+            return
+        pos = 0
+        while (found := self.scout.search(fold, pos)) is not None:
+            m = self.pattern.match(text, found.start())
+            if m is None:  # cannot happen (the scout and the pattern agree); stay exact regardless
+                pos = found.start() + 1
+                continue
+            yield m
+            pos = m.end()  # never empty

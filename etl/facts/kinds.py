@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .hints import Hint
+from .hints import Hint, Scanned
 
 KINDS = [
     "turnout", "results", "meeting", "seminar", "nomination", "registration", "early-voting",
@@ -83,6 +83,10 @@ RULES: list[tuple[str, re.Pattern]] = [
 
 # For each rule of RULES, in the same order: words one of which every match of its pattern contains
 # (etl.facts.hints; tests/test_hints.py checks them against every alternative).
+# RULES scanned over the folded text where they can be (etl.facts.hints.Scanned), in the same order
+_RULE_SCANS = [Scanned.where_possible(pattern) for _, pattern in RULES]
+
+
 RULE_HINTS: list[Hint] = [
     Hint(("voting", "turnout", "ses ber", "голосование", "явк", "voted", "sagat", "проголосова")),
     Hint(("elected", "result", "saýla", "netije", "итоги", "избран", "результат")),
@@ -127,7 +131,7 @@ def _kind_in(probe: str) -> str | None:
     for rank, (kind, pattern) in enumerate(RULES):
         if not RULE_HINTS[rank].may_match(probe):
             continue  # the pattern cannot match
-        for m in pattern.finditer(probe):
+        for m in _RULE_SCANS[rank].finditer(probe):
             if kind == "meeting" and _FUTURE.search(_sentence_around(probe, m.start())):
                 continue
             if best is None or (m.start(), rank) < best[:2]:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..dates import _full_dates, _future_dates
 from ..entities import nominative, person_key, skeleton, split_name
 from ..text import fold
-from .hints import Hint
+from .hints import Hint, Scanned
 from .memo import memo_list, sentences_of
 
 UP = "A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ"
@@ -148,11 +148,12 @@ MEETING_SENTENCE = re.compile(
 # every match of MEETING_SENTENCE contains one of these (etl.facts.hints)
 _MEETING_HINT = Hint(("meet", "met", "session", "talks", "встреч", "заседани", "совещани", "переговор", "duşuş",
                       "mejlis", "gepleşik", "maslahat"))
+_MEETING_SCAN = Scanned.of(MEETING_SENTENCE)  # scanned over the folded text (etl.facts.hints)
 
 
 def _names_meeting(sentence: str) -> bool:
     """Whether a sentence names a meeting (MEETING_SENTENCE), trying the pattern only when it can match."""
-    return _MEETING_HINT.may_match(sentence) and bool(MEETING_SENTENCE.search(sentence))
+    return _MEETING_HINT.may_match(sentence) and bool(_MEETING_SCAN.search(sentence))
 
 
 HELD = re.compile(r"was held|were held|took place|held|met\b|состоял|прошл|проведен|geçirildi|boldy|duşuşdy", re.I)

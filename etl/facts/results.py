@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .hints import Hint, Hinted
+from .hints import Hint, Hinted, Scanned
 from .memo import memo_list
 from .meetings import INIT, LO, UP, SURNAME_END, WORD, _is_not_name
 from .regions import REGION_STEM
@@ -97,6 +97,7 @@ ELECTED_RE = re.compile(
     r"\belected\b|\bwon\b|saýlanyl|saýlanan|saýlandy|избран|победител", re.I)
 
 _ELECTED_HINT = Hint(("elected", "won", "saýlan", "избран", "победител"))  # in every match of ELECTED_RE
+_ELECTED_SCAN = Scanned.of(ELECTED_RE)  # scanned over the folded text (etl.facts.hints)
 
 
 # "to be elected", "will be elected", "могут быть избраны", "saýlanmak": not a report of who was
@@ -107,7 +108,7 @@ def reports_elected(text: str) -> bool:
     """Whether a text reports people elected (not the right to be elected, nor a vote to come)."""
     if not _ELECTED_HINT.may_match(text or ""):
         return False  # ELECTED_RE cannot match
-    for m in ELECTED_RE.finditer(text or ""):
+    for m in _ELECTED_SCAN.finditer(text or ""):
         word = text[m.start():m.end() + 6].lower()
         if word.startswith("saýlan") and re.match(r"saýlan(?:mak|ma|jak|yljak|ylmak)", word):
             continue
@@ -213,7 +214,7 @@ def _respectively(text: str, entries, unpaired: list | None = None) -> dict[int,
         spans = [(s0 + a, s0 + b) for a, b in people_spans(sent)]
         names = [(a, b) for a, b in spans if not any(entries[k][0] <= a < entries[k][1] for k in mine)]
         first, last = entries[mine[0]][0], entries[mine[-1]][1]
-        if not ELECTED_RE.search(sent):
+        if not _ELECTED_SCAN.search(sent):
             continue
         if len(names) != len(mine) or not (all(b <= first for a, b in names) or all(a >= last for a, b in names)):
             if unpaired is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import COUNT_RE, PCT_RE, parse_count, parse_pct
-from .hints import Hint, Hinted
+from .hints import Hint, Hinted, Scanned
 from .memo import memo_list, sentences_of
 from .elections import KNOWN_ELECTIONS, BodyMention, body_mentions
 from .results import has_pct, pct_matches, share_spans
@@ -310,11 +310,12 @@ def _count(m: re.Match, name: str) -> tuple[int | None, str | None]:
 
 _COUNT_HINT = re.compile(r"\d\s*(?:voters|saýlawçy|избирател|человек)|saýlawçydan|saýlawçynyň|из\s+\d|out of \d", re.I)
 _COUNT_WORDS = Hint(("voters", "saýlawçy", "избирател", "человек", "из", "out of "))  # in every match of _COUNT_HINT
+_COUNT_SCAN = Scanned.of(_COUNT_HINT)  # scanned over the folded text (etl.facts.hints)
 
 
 def _may_count(text: str) -> bool:
     """Whether a text may give a count of voters (_COUNT_HINT), trying the pattern only when it can match."""
-    return _COUNT_WORDS.may_match(text) and bool(_COUNT_HINT.search(text))
+    return _COUNT_WORDS.may_match(text) and bool(_COUNT_SCAN.search(text))
 
 
 @lru_cache(maxsize=4096)  # pure, immutable answer; sentences repeat across items

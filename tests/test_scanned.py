@@ -1,0 +1,171 @@
+"""etl.facts.hints.Scanned finds exactly the matches of its pattern.
+
+The proof, exhaustive rather than by example: a Scanned pattern runs its case-sensitive twin (the
+scout) over the folded text. Over an aligned text (no 'İ', no combining dot above), folding maps
+each character onto one character. For every single-character test the pattern makes (a literal,
+a class, \\w for \\b), the test accepts a character under re.IGNORECASE exactly when the scout's
+test accepts the folded character; so the scout, at any position of the folded text, takes the
+same steps as the pattern on the text, lookbehinds and word boundaries included, and matches
+where the pattern matches. The pattern then runs at that position, and matches as its own search
+would. Then texts of our own, and texts with the letters folding treats specially, compare
+`finditer` with the pattern's.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+
+import pytest
+
+from etl import dates
+from etl.facts import elections, kinds, meetings, results, turnout
+from etl.facts.hints import Scanned, aligned_fold, folded
+
+if sys.version_info >= (3, 11):
+    from re import _constants as C, _parser as P
+else:  # pragma: no cover
+    import sre_constants as C
+    import sre_parse as P
+
+SCANNED = [(f"body {bodies}", scan) for bodies, scan in elections._BODY_SCANS] + [
+    (f"date {name}", scan) for name, scan in dates._SCANS.items()] + [
+    (f"kind {kind}", scan) for (kind, _), scan in zip(kinds.RULES, kinds._RULE_SCANS, strict=True)
+    if isinstance(scan, Scanned)] + [
+    ("elected", results._ELECTED_SCAN), ("meeting sentence", meetings._MEETING_SCAN),
+    ("count of voters", turnout._COUNT_SCAN)]
+
+_CATEGORY = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+             C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _class(items) -> str:
+    """A parsed character class written back as a pattern."""
+    out = ""
+    for op, av in items:
+        if op is C.NEGATE:
+            out = "^" + out
+        elif op is C.LITERAL:
+            out += re.escape(chr(av))
+        elif op is C.RANGE:
+            out += re.escape(chr(av[0])) + "-" + re.escape(chr(av[1]))
+        elif op is C.CATEGORY:
+            out += _CATEGORY[av]
+        else:
+            raise AssertionError(f"unexpected in a class: {op}")
+    return f"[{out}]"
+
+
+def _tests(items) -> set[str]:
+    """Every one-character test of a parsed pattern, as a pattern; fails on what it cannot vouch for
+    (a back reference compares case-insensitively two stretches of the text)."""
+    found = {r"\w"}  # \b looks at word characters
+    for op, av in items:
+        if op is C.LITERAL:
+            found.add(re.escape(chr(av)))
+        elif op is C.NOT_LITERAL:
+            found.add("[^" + re.escape(chr(av)) + "]")
+        elif op is C.IN:
+            found.add(_class(av))
+        elif op is C.SUBPATTERN:
+            found |= _tests(av[-1])
+        elif op is C.BRANCH:
+            for branch in av[1]:
+                found |= _tests(branch)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            found |= _tests(av[2])
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            found |= _tests(av[1])
+        elif op in (C.AT, C.ANY):
+            continue  # positions and '.' do not depend on case
+        else:
+            raise AssertionError(f"cannot vouch for {op}")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _alphabet() -> tuple[str, str]:
+    """Every aligned character, and each one folded by itself."""
+    chars = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c) not in "İ\u0307")
+    return chars, "".join(folded.__wrapped__(c) for c in chars)
+
+
+def test_only_dotted_capital_i_lowers_to_two_characters():
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if len(c.lower()) != 1] == ["İ"]
+
+
+def test_the_alphabet_folds_one_for_one():
+    chars, folds = _alphabet()
+    assert len(chars) == len(folds)
+
+
+@pytest.mark.parametrize("name, scan", SCANNED, ids=[n for n, _ in SCANNED])
+def test_every_test_of_the_pattern_agrees_with_the_scout_on_the_folded_character(name, scan):
+    chars, folds = _alphabet()
+    parsed = P.parse(scan.pattern.pattern, scan.pattern.flags)
+    assert parsed.getwidth()[0] > 0, "a Scanned pattern must not match the empty string"
+    for test in sorted(_tests(parsed)):
+        assert _agrees(test), (name, test)
+
+
+@lru_cache(maxsize=None)
+def _agrees(test: str) -> bool:
+    """Whether a one-character test accepts each aligned character under re.IGNORECASE exactly
+    when it accepts (case-sensitively) the folded character, the final sigma like the sigma."""
+    chars, folds = _alphabet()  # one character each: a match's start is the character's index
+    took = [m.start() for m in re.finditer(test, chars, re.IGNORECASE)]
+    scouted = [m.start() for m in re.finditer(test, folds)]
+    sensitive = re.compile(test)
+    return took == scouted and bool(sensitive.fullmatch("σ")) == bool(sensitive.fullmatch("ς"))
+
+
+def test_scanned_wants_a_lower_case_insensitive_pattern():
+    with pytest.raises(ValueError):
+        Scanned.of(re.compile("abc"))
+    with pytest.raises(ValueError):
+        Scanned.of(re.compile("Abc", re.IGNORECASE))
+    with pytest.raises(ValueError):
+        Scanned.of(re.compile(r"\Sjı", re.IGNORECASE))
+
+
+def test_where_possible():
+    assert Scanned.where_possible(re.compile("Abc", re.IGNORECASE)).pattern == "Abc"
+    assert isinstance(Scanned.where_possible(re.compile("abc", re.IGNORECASE)), Scanned)
+    assert [kind for (kind, _), scan in zip(kinds.RULES, kinds._RULE_SCANS) if not isinstance(scan, Scanned)] == [
+        "turnout", "law", "holiday"]
+
+
+def test_search_is_the_first_match():
+    scan = results._ELECTED_SCAN
+    for text in ("He was ELECTED, won and was elected", "избран", "nothing here", "saýlandy İ", ""):
+        a, b = scan.search(text), scan.pattern.search(text)
+        assert (a and (a.span(), a.group())) == (b and (b.span(), b.group())), text
+
+
+def test_aligned_fold():
+    assert aligned_fold("MEJLİS") is None
+    assert aligned_fold("i\u0307") is None
+    assert aligned_fold("ıſ MEJLIS") == "is mejlis"
+
+
+TEXTS = [
+    "The Parliamentary elections of March 26, 2023 and the PRESIDENTIAL ELECTIONS on 12 March 2022.",
+    "Milli Mejlis deputies; Mejlisiň deputatlarynyň; выборы в МЕДЖЛИС 26 МАРТА 2023 года.",
+    "PRESİDENTİAL ELECTİONS on MARCH 26, 2023 — İ and ı and ſ, ſeptember 2, 2023.",
+    "From November 28 to December 2, 2022; from 28 NOVEMBER to 2 December 2022; 26th of Sept. 2023.",
+    "с 28 ноября по 2 декабря 2022 года; «26» марта 2023; Ашхабад\u0307 city halk maslahaty",
+    "Σ Ashgabat City Halk Maslahaty, velayats, etraps and city halk maslahatlary, KELVİN \u212a",
+    "members of LOCAL councils; Geňeşleriň agzalarynyň; членов Генгешей; выборы Президента.",
+    "hormatly Prezidentimiz; Prezidenti saýlawlary; Jan 5 2024, sep 30, 2019; mar. 1st, 2020",
+    "He was ELECTED and WON; 1 200 Voters, out of 5; из 3 избирателей; saýlandy, saýlawçydan; МЕТ met the SESSION",
+    "The meeting; Talks were held; встреча, заседание; Duşuşyk; Mejlisi geçirildi; halk MASLAHATY; seminar, nominated",
+]
+
+
+@pytest.mark.parametrize("name, scan", SCANNED, ids=[n for n, _ in SCANNED])
+@pytest.mark.parametrize("text", TEXTS)
+def test_finditer_gives_the_patterns_matches(name, scan, text):
+    def spans(ms):
+        return [(m.span(), m.groups()) for m in ms]
+    for t in (text, text.upper(), text.lower(), text * 2):
+        assert spans(scan.finditer(t)) == spans(scan.pattern.finditer(t)), (name, t)
