@@ -33,7 +33,7 @@ from .parallel import pmap  # noqa: F401
 from .sightings import (  # noqa: F401
     Progress,
     Sighting,
-    _no_cyclic_gc,
+    no_cyclic_gc,
     _no_progress,
     read_all,
     read_one,
@@ -83,7 +83,7 @@ def load(raw_dir: Path, db_path: Path, progress: Progress = _no_progress, inspec
         raise LoadError(f"no such folder of captures: {raw_dir}")
     # A load makes a large heap of objects that live to its end and next to no cyclic garbage: the
     # collector would walk that heap again and again (15% of an incremental load's time).
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         return _load(raw_dir, db_path, progress, inspect_path, strict, limits, full, use_cache)
 
 

@@ -62,11 +62,12 @@ def pmap(fn, jobs: list, workers: int | None = None, chunksize: int = 64) -> lis
     return list(pimap(fn, jobs, workers, chunksize))
 
 
-def pimap(fn, jobs: list, workers: int | None = None, chunksize: int = 64):
+def pimap(fn, jobs: list, workers: int | None = None, chunksize: int = 64, min_jobs: int | None = None):
     """pmap's results one by one, in job order, as the workers finish them: the caller works on the
-    first while the workers compute the rest (consume it whole: the pool ends with it)."""
+    first while the workers compute the rest (consume it whole: the pool ends with it). A pool is
+    started for `min_jobs` jobs or more (PARALLEL_MIN_ITEMS by default)."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers > 1 and len(jobs) >= PARALLEL_MIN_ITEMS:
+    if workers > 1 and len(jobs) >= (PARALLEL_MIN_ITEMS if min_jobs is None else min_jobs):
         with _pool(workers) as pool:
             yield from pool.map(fn, jobs, chunksize=chunksize)
     else:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from slugify import slugify
+
 from .capture import (
     Capture,
     CaptureError,
@@ -28,7 +30,7 @@ from .capture import (
 )
 from .issues import _issue
 from .page import RawItem, split_page, strip_ellipsis
-from .parallel import _pool
+from .parallel import pimap
 from .text import detect_lang, fold
 
 
@@ -47,8 +49,6 @@ class Sighting:
 
 def id_words(text: str) -> str:
     """The words of an item id made from a title or a text: at most 48 characters of its slug."""
-    from slugify import slugify
-
     return slugify(text, max_length=48, word_boundary=True)
 
 
@@ -102,7 +102,7 @@ PARALLEL_MIN_CAPTURES = 400
 
 
 @contextmanager
-def _no_cyclic_gc():
+def no_cyclic_gc():
     """The cyclic garbage collector paused for a while, then as it was.
 
     Reading makes hundreds of thousands of objects that live on (captures, sightings, their texts)
@@ -130,7 +130,7 @@ def read_all(raw_dir: Path, progress: Progress = _no_progress, workers: int | No
     read afresh goes into it (`full`: nothing is taken from the cache, everything goes in). The keys
     used are recorded in the cache, which keeps only those at the end of the load.
     """
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         return _read_all(raw_dir, progress, workers, limits, cache, full)
 
 
@@ -141,12 +141,7 @@ def _read_all(raw_dir, progress, workers, limits, cache, full):
     real_root = os.path.realpath(raw_dir)  # once, not once per capture
     if cache is None:
         jobs = [(p, raw_dir, limits, real_root) for p in paths]
-        if workers > 1 and len(paths) >= PARALLEL_MIN_CAPTURES:
-            with _pool(workers) as pool:
-                results = list(progress(pool.map(_read_one_star, jobs, chunksize=64), desc="reading captures",
-                                        unit="capture", total=len(jobs)))
-        else:
-            results = [read_one(*job) for job in progress(jobs, desc="reading captures", unit="capture")]
+        results = list(_map_reads(_read_one_star, jobs, workers, progress))
     else:
         results = _read_cached(paths, raw_dir, limits, cache, full, workers, progress, real_root)
     captures: list[Capture] = []
@@ -181,7 +176,7 @@ def _read_cached(paths, raw_dir, limits, cache, full, workers, progress, real_ro
     results: list = [None] * len(paths)
     if full or cache.is_empty("read"):
         jobs = [(p, raw_dir, limits, real_root) for p in paths]
-        keyed = _map_reads(_read_one_keyed, jobs, workers, progress)
+        read = _map_reads(_read_one_keyed, jobs, workers, progress)
         todo, keys = list(range(len(paths))), [None] * len(paths)
     else:
         keys = cache.capture_keys(paths, raw_dir, limits_)
@@ -198,12 +193,12 @@ def _read_cached(paths, raw_dir, limits, cache, full, workers, progress, real_ro
                     cache.unusable("read", key, e)
             todo.append(idx)
         jobs = [(paths[i], raw_dir, limits, real_root) for i in todo]
-        keyed = ((keys[i], blob) for i, blob in zip(todo, _map_reads(_read_one_pickled, jobs, workers, progress)))
+        # (their signatures were recorded by capture_keys)
+        read = ((None, keys[i], blob) for i, blob in zip(todo, _map_reads(_read_one_pickled, jobs, workers, progress)))
     cache.misses["read"] += len(todo)
     fresh = []
-    for idx, (key, blob) in zip(todo, keyed):
-        if isinstance(key, tuple):  # from _read_one_keyed: the signature taken before the key
-            signature, key = key
+    for idx, (signature, key, blob) in zip(todo, read):
+        if signature is not None:
             cache.remember(_stat_path(paths[idx], raw_dir, limits_), signature, key)
         results[idx] = pickle.loads(blob)
         keys[idx] = key
@@ -214,7 +209,7 @@ def _read_cached(paths, raw_dir, limits, cache, full, workers, progress, real_ro
     return results
 
 
-def _read_one_keyed(args) -> tuple[tuple[str | None, str | None], bytes]:
+def _read_one_keyed(args) -> tuple[str | None, str | None, bytes]:
     """A capture's file signature and cache key (etl.cache.file_signature, capture_key), and what
     read_one makes of it, pickled. The signature is taken first, so a file changed meanwhile is
     hashed again next time."""
@@ -222,17 +217,14 @@ def _read_one_keyed(args) -> tuple[tuple[str | None, str | None], bytes]:
 
     path, raw_dir, limits, _ = args
     signature = file_signature(path)
-    return (signature, capture_key(path, raw_dir, limits or Limits())), _read_one_pickled(args)
+    return signature, capture_key(path, raw_dir, limits or Limits()), _read_one_pickled(args)
 
 
 def _map_reads(fn, jobs, workers, progress):
-    """fn over jobs, in worker processes when there are enough, as an iterator in job order."""
-    if workers > 1 and len(jobs) >= PARALLEL_MIN_CAPTURES:
-        with _pool(workers) as pool:
-            yield from progress(pool.map(fn, jobs, chunksize=64), desc="reading captures", unit="capture",
-                                total=len(jobs))
-    else:
-        yield from (fn(job) for job in progress(jobs, desc="reading captures", unit="capture"))
+    """fn over jobs (etl.parallel.pimap: in worker processes when there are enough), in job order,
+    with the progress of reading."""
+    return progress(pimap(fn, jobs, workers, min_jobs=PARALLEL_MIN_CAPTURES), desc="reading captures",
+                    unit="capture", total=len(jobs))
 
 
 def _sha(path: Path) -> str:
