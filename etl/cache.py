@@ -179,9 +179,13 @@ def capture_key(path: Path, root: Path, limits) -> str | None:
     else:
         side_sha = "-"
     lim = (limits.max_capture_bytes, limits.max_line_chars)
-    top = os.fspath(root).rstrip("/") + "/"
-    rel = name[len(top):] if name.startswith(top) else Path(path).relative_to(root).as_posix()
-    return hashlib.sha256(f"{sha}\0{side_sha}\0{rel}\0{lim}".encode()).hexdigest()
+    return hashlib.sha256(f"{sha}\0{side_sha}\0{_relative(path, root)}\0{lim}".encode()).hexdigest()
+
+
+def _relative(path: Path, root: Path) -> str:
+    """The capture's path under the raw folder, with forward slashes."""
+    name, top = os.fspath(path), os.fspath(root).rstrip("/") + "/"
+    return name[len(top):] if name.startswith(top) else Path(path).relative_to(root).as_posix()
 
 
 # A file changed within this long after its signature was taken could keep the same signature (the
@@ -217,9 +221,7 @@ def file_signature(path: Path) -> str | None:
 
 def _stat_path(path: Path, root: Path, limits) -> str:
     """The stat shortcut's entry name: the capture's path under the root, and the read limits."""
-    name, top = os.fspath(path), os.fspath(root).rstrip("/") + "/"
-    rel = name[len(top):] if name.startswith(top) else Path(path).relative_to(root).as_posix()
-    return f"{rel}\0{limits.max_capture_bytes}\0{limits.max_line_chars}"
+    return f"{_relative(path, root)}\0{limits.max_capture_bytes}\0{limits.max_line_chars}"
 
 
 def parsed_key(args: tuple) -> str:
