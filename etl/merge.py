@@ -95,7 +95,10 @@ def merge(sightings: list[Sighting]) -> list[Item]:
     def dates_agree(a, b) -> bool:
         """Whether the groups of `a` and `b` print no different date lines (day and month, or year)."""
         ra, rb = find(a), find(b)
-        return all(ra not in known or rb not in known or known[ra] == known[rb] for known in (days, years))
+        for known in (days, years):
+            if ra in known and rb in known and known[ra] != known[rb]:
+                return False
+        return True
 
     by_site: dict[tuple, int] = {}
     buckets: dict[tuple, list[int]] = defaultdict(list)
@@ -115,13 +118,17 @@ def merge(sightings: list[Sighting]) -> list[Item]:
             # a story seen once with its title and once without (a second excerpt of the page
             # that starts below the headline): the same text is the same item
             untitled[(s.lang, openings[i][:BUCKET_CHARS])].append(i)
+    site_ids = [s.site_id for s in sightings]
     for members in buckets.values():
+        if len(members) == 1:
+            continue  # nothing to join
         clusters: list[tuple[str, int]] = []  # (longest opening, representative)
         for i in sorted(members, key=lambda k: -len(openings[k])):
             text = openings[i]
             for rep_text, rep in clusters:
                 if rep_text.startswith(text) or text.startswith(rep_text):
-                    if _ids_agree(sightings[i], sightings[rep]) and dates_agree(i, rep):
+                    if (site_ids[i] is None or site_ids[rep] is None or site_ids[i] == site_ids[rep]) \
+                            and dates_agree(i, rep):
                         union(i, rep)
                         break
             else:
@@ -200,8 +207,10 @@ def unique_id(base: str, taken: set, tag: str | None = None) -> str:
 
 def _assign_ids(items: list[Item]) -> None:
     used: set[str] = set()
-    stable = {id(i): _stable(i) for i in items}
-    for item in sorted(items, key=lambda i: (i.site_id is None, i.site_id or 0, i.lang, stable[id(i)])):
+    # (merge joins every sighting of one language and site id, so items with a site id never tie
+    # on it: only items without one need the hash, to order them and to name them)
+    stable = {id(i): _stable(i) for i in items if i.site_id is None}
+    for item in sorted(items, key=lambda i: (i.site_id is None, i.site_id or 0, i.lang, stable.get(id(i), ""))):
         if item.site_id is not None:
             base = f"{item.lang}-{item.site_id}"
         else:

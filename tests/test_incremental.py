@@ -185,6 +185,27 @@ def test_entries_are_written_behind_the_load_and_read_back(tmp_path):
     again.close()
 
 
+def test_a_cache_of_an_older_shape_is_replaced_by_the_current_one(tmp_path):
+    """Entries are kept in rowid tables (large blobs); a cache file made with the older WITHOUT
+    ROWID tables, whose version is another, is emptied and reshaped on open."""
+    path = C.cache_path(tmp_path / "saylav.db")
+    path.parent.mkdir()
+    old = sqlite3.connect(path)
+    old.execute("create table meta (k text primary key, v text)")
+    for kind in ("read", "parsed"):
+        old.execute(f"create table {kind} (key text primary key, blob blob) without rowid")
+        old.execute(f"insert into {kind} values ('k', x'00')")
+        old.execute("insert into meta values (?, 'a version of an older shape')", (kind,))
+    old.commit()
+    old.close()
+    cache = C.LoadCache.open(tmp_path / "saylav.db")
+    shapes = dict(cache.conn.execute("select name, sql from sqlite_master where name in ('read', 'parsed')"))
+    assert cache.get_read(["k"]) == {} and cache.get_parsed(["k"]) == {}
+    cache.close()
+    assert sorted(shapes) == ["parsed", "read"]
+    assert not any("without rowid" in sql.lower() for sql in shapes.values())
+
+
 def test_a_write_that_fails_behind_the_load_drops_the_cache_with_a_message(tmp_path):
     notes = []
     cache = C.LoadCache.open(tmp_path / "saylav.db", note=notes.append)
