@@ -22,7 +22,8 @@ the whole text although at most 48 characters of slug survive.
   later word can change it (the loop broke on a word that filled 48 characters exactly, or
   48 characters are already taken); otherwise the whole text is slugged.
 * If slugify does not transliterate with text_unidecode (the ``unidecode`` package is
-  installed, with other tables), it calls slugify itself, so the result never differs.
+  installed, with other tables), or is not the release whose steps these are (8.0.4), it
+  calls slugify itself, so the result never differs.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import re
 import sys
 import unicodedata
 from html.entities import name2codepoint
+from importlib import metadata
 
 import text_unidecode
 from slugify import slugify as _  # noqa: F401  (makes sure slugify.slugify is imported)
@@ -44,6 +46,26 @@ QUOTE_PATTERN = _slugify_module.QUOTE_PATTERN
 NUMBERS_PATTERN = _slugify_module.NUMBERS_PATTERN
 DISALLOWED_CHARS_PATTERN = _slugify_module.DISALLOWED_CHARS_PATTERN
 DUPLICATE_DASH_PATTERN = _slugify_module.DUPLICATE_DASH_PATTERN
+
+
+def _steps_are_known() -> bool:
+    """Whether slugify is the release whose steps these are (8.0.4) with their patterns."""
+    try:
+        release = metadata.version("python-slugify")
+    except metadata.PackageNotFoundError:
+        return False
+    return release == "8.0.4" and (
+        QUOTE_PATTERN.pattern, NUMBERS_PATTERN.pattern, DISALLOWED_CHARS_PATTERN.pattern,
+        DUPLICATE_DASH_PATTERN.pattern, DECIMAL_PATTERN.pattern, HEX_PATTERN.pattern,
+        CHAR_ENTITY_PATTERN.pattern,
+    ) == (
+        r"[\']+", r"(?<=\d),(?=\d)", r"[^-a-zA-Z0-9]+", r"-{2,}", r"&#(\d+);",
+        r"&#x([\da-fA-F]+);", r"&(%s);" % "|".join(name2codepoint),
+    ) and _slugify_module.DEFAULT_SEPARATOR == "-"
+
+
+# another release of slugify may have other steps: then id_words calls it
+_KNOWN = _steps_are_known()
 
 MAX_LENGTH = 48
 # how much of a long text is slugged first (cut back to its last ASCII space): enough for the
@@ -91,7 +113,9 @@ def _hexadecimal(m: re.Match) -> str:
 def _clean(text: str) -> str:
     """slugify's steps before smart_truncate, for these options (lowercase, no stopwords,
     no replacements, no allow_unicode, default regex and separator)."""
-    text = QUOTE_PATTERN.sub("-", text)
+    # each pattern is run only when the text has the character every match of it needs
+    if "'" in text:
+        text = QUOTE_PATTERN.sub("-", text)
     text = unicodedata.normalize("NFKD", text)
     text = text.translate(_TABLE)
     if "&" in text:  # every reference pattern starts with '&'
@@ -106,10 +130,14 @@ def _clean(text: str) -> str:
             pass
     text = unicodedata.normalize("NFKD", text)
     text = text.lower()
-    text = QUOTE_PATTERN.sub("", text)
-    text = NUMBERS_PATTERN.sub("", text)
+    if "'" in text:
+        text = QUOTE_PATTERN.sub("", text)
+    if "," in text:
+        text = NUMBERS_PATTERN.sub("", text)
     text = DISALLOWED_CHARS_PATTERN.sub("-", text)
-    return DUPLICATE_DASH_PATTERN.sub("-", text).strip("-")
+    if "--" in text:
+        text = DUPLICATE_DASH_PATTERN.sub("-", text)
+    return text.strip("-")
 
 
 def _take(words: list[str]) -> tuple[str, bool]:
@@ -152,7 +180,7 @@ def _amp_free(rest: str) -> bool:
 def id_words(text: str) -> str:
     """The words of an item id made from a title or a text: at most 48 characters of its
     slug, exactly ``slugify(text, max_length=48, word_boundary=True)``."""
-    if _slugify_module.unidecode is not text_unidecode:
+    if not _KNOWN or _slugify_module.unidecode is not text_unidecode:
         return _slugify_module.slugify(text, max_length=MAX_LENGTH, word_boundary=True)
     if len(text) > PREFIX:
         cut = text.rfind(" ", 0, PREFIX)

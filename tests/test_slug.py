@@ -121,7 +121,7 @@ def test_every_code_point_alone_and_in_a_phrase():
     codepoints = [cp for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF]
     for start in range(0, len(codepoints), 8192):
         chunk = codepoints[start:start + 8192]
-        text = " ".join(f"{c} a{c}b 1{c}2 3,{c}" for c in map(chr, chunk))
+        text = " ".join(f"{c} a{c}1,{c}2" for c in map(chr, chunk))
         assert slug._clean(text) == slugify(text), (hex(chunk[0]), hex(chunk[-1]))
     for cp in (0, 1, 0x41, 0xE4, 0x448, 0x4E2D, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF):
         same(chr(cp))
@@ -131,7 +131,8 @@ def test_every_code_point_alone_and_in_a_phrase():
 # -- fuzz ----------------------------------------------------------------------------------------
 
 def _fuzz_text(rng: random.Random) -> str:
-    size = rng.choice((3, 10, 30, 60, 120, 400, 2000))
+    # mostly titles; texts around the prefix cut; now and then a long text
+    size = rng.choices((3, 10, 30, 60, 120, 300, 400, 700, 2000), (3, 3, 3, 3, 3, 2, 3, 2, 1))[0]
     pools = [TK, RU, EN, ODD, PUNCT]
     weights = [rng.random() for _ in pools]
     parts: list[str] = []
@@ -180,3 +181,16 @@ def test_another_transliterator_falls_back_to_slugify(monkeypatch):
 
 def test_sightings_uses_it():
     assert sightings_id_words is id_words
+
+
+def test_the_fast_path_is_the_one_tested():
+    # the installed slugify is the release whose steps etl.slug reproduces, with text_unidecode
+    assert slug._KNOWN and sys.modules["slugify.slugify"].unidecode is slug.text_unidecode
+
+
+def test_another_slugify_release_falls_back_to_slugify(monkeypatch):
+    module = sys.modules["slugify.slugify"]
+    calls = []
+    monkeypatch.setattr(slug, "_KNOWN", False)
+    monkeypatch.setattr(module, "slugify", lambda text, **options: calls.append(text) or "theirs")
+    assert id_words("Saýlaw topary") == "theirs" and calls == ["Saýlaw topary"]
