@@ -12,15 +12,17 @@ the whole text although at most 48 characters of slug survive.
   removal, numbers, disallowed characters, duplicate dashes, strip, ``smart_truncate`` with
   word_boundary=True and save_order=False), except that the transliteration is one
   ``str.translate`` with a table made from text_unidecode's own data (entries filled lazily).
-* For a long text it slugs only a prefix cut at an ASCII space.  No step can join characters
-  across an ASCII space (no pattern matches one, NFKD and ``lower`` keep it as a boundary, the
-  transliteration is per character), so the slug words of the prefix are the first slug words
-  of the whole text; the one step with a non-local effect, a decimal/hexadecimal reference
-  that cannot be converted (which makes slugify skip that conversion in the *whole* text),
-  is excluded by requiring that the rest of the text cannot yield an ``&`` at all.  The
-  truncation loop is run over the prefix's words and its result is returned only when no
-  later word can change it (the loop broke on a word that filled 48 characters exactly, or
-  48 characters are already taken); otherwise the whole text is slugged.
+* For a long text it slugs only a prefix cut at an ASCII space, then, while needed, the next
+  pieces of the text (each cut at an ASCII space, 4 times as long as the one before).  No
+  step can join characters across an ASCII space (no pattern matches one, NFKD and ``lower``
+  keep it as a boundary, the transliteration is per character), so the slug words of the
+  pieces, in order, are the slug words of the whole text.  The one step with a non-local
+  effect, a decimal/hexadecimal reference that cannot be converted (which makes slugify skip
+  that conversion in the *whole* text), is excluded by requiring that the text after the
+  first piece cannot yield an ``&`` at all (else the whole text is slugged).  The truncation
+  loop runs over the pieces' words and its result is returned as soon as no later word can
+  change it (the loop broke on a word that filled 48 characters exactly, or 48 characters
+  are taken); if that never happens, the pieces' slugs joined are the text's slug.
 * If slugify does not transliterate with text_unidecode (the ``unidecode`` package is
   installed, with other tables), or is not the release whose steps these are (8.0.4), it
   calls slugify itself, so the result never differs.
@@ -68,9 +70,9 @@ def _steps_are_known() -> bool:
 _KNOWN = _steps_are_known()
 
 MAX_LENGTH = 48
-# how much of a long text is slugged first (cut back to its last ASCII space): enough for the
-# 48 characters of a slug in all but odd texts, which are then slugged whole
-PREFIX = 320
+# how much of a long text is slugged first (up to the next ASCII space): enough for the 48
+# characters of a slug in most texts; the next pieces are 4 times as long each
+PREFIX = 128
 
 _REPLACES: list[str] = text_unidecode._replaces
 
@@ -93,9 +95,7 @@ class _Table(dict):
 
 _TABLE = _Table()
 # the characters whose transliteration contains '&', the start of every reference pattern
-_AMP_SOURCES = re.compile(
-    "[%s]" % "".join(re.escape(chr(i + 1)) for i, r in enumerate(_REPLACES) if "&" in r)
-)
+_AMP_SOURCES = tuple(chr(i + 1) for i, r in enumerate(_REPLACES) if "&" in r)
 
 
 def _entity(m: re.Match) -> str:
@@ -140,17 +140,17 @@ def _clean(text: str) -> str:
     return text.strip("-")
 
 
-def _take(words: list[str]) -> tuple[str, bool]:
+def _take(words: list[str], truncated: str = "") -> tuple[str, bool]:
     """smart_truncate's loop (word_boundary=True, save_order=False: a word that does not fit
-    is skipped and later, shorter words may still be taken); also whether its outcome is
-    settled, no later word being able to change it."""
-    truncated = ""
+    is skipped and later, shorter words may still be taken), from `truncated`, the words taken
+    so far; also whether its outcome is settled: it broke on a word that made 48 characters
+    exactly, or 48 characters are taken, so that any later word would be skipped."""
     for word in words:
         if word:
             next_len = len(truncated) + len(word)
             if next_len < MAX_LENGTH:
                 truncated += word + "-"
-                if next_len + 1 == MAX_LENGTH:  # full: any later word would overflow
+                if next_len + 1 == MAX_LENGTH:
                     return truncated, True
             elif next_len == MAX_LENGTH:
                 return truncated + word, True
@@ -174,7 +174,8 @@ def _amp_free(rest: str) -> bool:
     """Whether no '&' can appear in the transliteration of rest (nor, then, any reference)."""
     if rest.isascii():
         return "&" not in rest
-    return _AMP_SOURCES.search(unicodedata.normalize("NFKD", rest)) is None
+    rest = unicodedata.normalize("NFKD", rest)
+    return not any(source in rest for source in _AMP_SOURCES)
 
 
 def id_words(text: str) -> str:
@@ -182,13 +183,30 @@ def id_words(text: str) -> str:
     slug, exactly ``slugify(text, max_length=48, word_boundary=True)``."""
     if not _KNOWN or _slugify_module.unidecode is not text_unidecode:
         return _slugify_module.slugify(text, max_length=MAX_LENGTH, word_boundary=True)
-    if len(text) > PREFIX:
-        cut = text.rfind(" ", 0, PREFIX)
-        if cut > 0 and _amp_free(text[cut + 1:]):
-            head = _clean(text[:cut])
-            # len(head) >= 48 keeps slugify off its "shorter than max_length" return
-            if len(head) >= MAX_LENGTH:
-                truncated, settled = _take(head.split("-"))
-                if settled:
-                    return truncated.strip("-")
-    return _truncate(_clean(text))
+    cut = text.find(" ", PREFIX) if len(text) > PREFIX else -1
+    if cut < 0 or not _amp_free(text[cut + 1:]):
+        return _truncate(_clean(text))
+    # The text is cut at ASCII spaces into pieces of growing size: with no reference to
+    # convert after the first piece, the slug words of the text are the slug words of its
+    # pieces in order, and the truncation loop runs over them piece after piece until its
+    # outcome is settled.  Then that outcome is slugify's: slugify's "shorter than 48" return
+    # and its "no separator" and "nothing taken" branches give the same string (a settled
+    # outcome is a non-empty loop result; when the slug is shorter than 48 it is that slug, of
+    # only the words taken; when it has no separator it is one word of exactly 48).
+    slugs: list[str] = []
+    truncated = ""
+    start, size = 0, PREFIX
+    while True:
+        piece = _clean(text[start:cut])
+        if piece:
+            slugs.append(piece)
+            truncated, settled = _take(piece.split("-"), truncated)
+            if settled:
+                return truncated.strip("-")
+        if cut == len(text):
+            # never settled: the whole slug is the pieces' slugs joined
+            return _truncate("-".join(slugs))
+        start, size = cut + 1, size * 4
+        cut = text.find(" ", start + size) if len(text) > start + size else -1
+        if cut < 0:
+            cut = len(text)

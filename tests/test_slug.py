@@ -35,6 +35,8 @@ ODD = ["&amp;", "&#1234;", "&#x4e2d;", "&#65;", "&#x41;", "&lt;b&gt;", "&amp;#65
        "1,2,3", ",", ".", "-", "--", "—", "«", "»", "(", ")", "!", "?", "…", "№5", "2024-ýyl",
        "中文", "北京市", "한국어", "ｆｕｌｌ", "ﬁ", "Σ", "ΑΣ", "İstanbul", "K", "e\u0301", "\u0301",
        "\u00a0", "\t", "\n", "\x00", "\U0001F600", "x" * 47, "y" * 48, "z" * 49, "w" * 60]
+REFS = [piece for piece in ODD if "&" in piece or "＆" in piece or "﹠" in piece]
+ODD = [piece for piece in ODD if piece not in REFS]
 PUNCT = list(" ,.;:!?-'\"()[]/\\&#%*") + ["  ", " - ", "\n\n", "\u00a0"]
 
 
@@ -79,13 +81,17 @@ def test_slugs_just_under_and_over_48():
 
 
 def test_words_straddling_the_prefix_cut():
-    for shift in range(-60, 61, 3):
-        for tail in ("", " " + " ".join(EN * 20), " &#99999999; " + " ".join(TK), " " + "&amp;" * 3):
-            head = ("u" * 40 + " ") * 7 + "v" * max(0, PREFIX - 287 + shift)
-            same(head + " " + "w" * 30 + tail)
-            same(head + "W" * 30 + tail)
-            same(head + " Ü" + "ä" * 60 + tail)
-            same("x" * (PREFIX + shift) + tail)
+    # four words of 10 take 44 characters and keep the truncation open: a word of up to 4
+    # letters may still be taken, wherever the text is cut
+    head = ("u" * 10 + " ") * ((PREFIX - 20) // 11)
+    for n in range(1, 61):
+        for tail in ("", " " + " ".join(EN * 20), " ab &#99999999; " + " ".join(TK), " " + "&amp;" * 3,
+                     " абв " + " ".join(RU * 30)):
+            same(head + "v" * n + tail)
+            same(head + "v" * n + " " + "w" * 30 + tail)
+            same(head + "Ü" + "ä" * n + " xyz" + tail)
+            same(head[:-1] + "'" * n + "abc" + tail)
+            same("x" * (PREFIX - 30 + n) + tail)
 
 
 def test_references_whose_conversion_fails_are_left_everywhere():
@@ -104,7 +110,7 @@ def test_only_punctuation_and_empty():
 
 
 def test_odd_pieces_alone_and_in_long_texts():
-    for piece in ODD:
+    for piece in ODD + REFS:
         same(piece)
         same(piece + " " + " ".join(TK))
         same(" ".join(RU[:3]) + piece + " " + " ".join(EN))
@@ -133,8 +139,9 @@ def test_every_code_point_alone_and_in_a_phrase():
 def _fuzz_text(rng: random.Random) -> str:
     # mostly titles; texts around the prefix cut; now and then a long text
     size = rng.choices((3, 10, 30, 60, 120, 300, 400, 700, 2000), (3, 3, 3, 3, 3, 2, 3, 2, 1))[0]
-    pools = [TK, RU, EN, ODD, PUNCT]
+    pools = [TK, RU, EN, ODD, PUNCT, REFS]
     weights = [rng.random() for _ in pools]
+    weights[-1] *= rng.choice((0, 0, 0.05, 0.2))  # '&' after the first piece: the whole text is slugged
     parts: list[str] = []
     length = 0
     while length < size:
@@ -194,3 +201,18 @@ def test_another_slugify_release_falls_back_to_slugify(monkeypatch):
     monkeypatch.setattr(slug, "_KNOWN", False)
     monkeypatch.setattr(module, "slugify", lambda text, **options: calls.append(text) or "theirs")
     assert id_words("Saýlaw topary") == "theirs" and calls == ["Saýlaw topary"]
+
+
+def test_texts_whose_truncation_settles_late_or_never():
+    # words that never fill 48 characters exactly keep the truncation open through every
+    # piece of the text; a short word placed anywhere (in any piece) can still be taken
+    for long_word in (20, 30, 47, 49):
+        words = ["b" * long_word, "Ç" * long_word, "щ" * long_word]
+        base = " ".join(words[k % 3] for k in range(200))
+        same(base)
+        for short in ("a", "iý", "1,2", "&amp;"):
+            for at in (300, 1700, len(base) - 5):
+                cut = base.find(" ", at)
+                if cut > 0:
+                    same(base[:cut] + " " + short + base[cut:])
+                    same(base[:cut] + short + base[cut:])
