@@ -30,16 +30,16 @@ the whole text although at most 48 characters of slug survive.
 
 from __future__ import annotations
 
+import importlib
 import re
-import sys
 import unicodedata
 from html.entities import name2codepoint
 from importlib import metadata
 
 import text_unidecode
-from slugify import slugify as _  # noqa: F401  (makes sure slugify.slugify is imported)
 
-_slugify_module = sys.modules["slugify.slugify"]
+# the module (the package's `slugify` attribute is the function)
+_slugify_module = importlib.import_module("slugify.slugify")
 
 CHAR_ENTITY_PATTERN = _slugify_module.CHAR_ENTITY_PATTERN
 DECIMAL_PATTERN = _slugify_module.DECIMAL_PATTERN
