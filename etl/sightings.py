@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from slugify import slugify
-
 from .capture import (
     Capture,
     CaptureError,
@@ -31,6 +29,9 @@ from .capture import (
 from .issues import _issue
 from .page import RawItem, split_page, strip_ellipsis
 from .parallel import pimap
+# id_words: the words of an item id made from a title or a text, at most 48 characters of its
+# slug (exactly slugify's, fast: etl.slug); public here, etl.merge takes it from this module
+from .slug import id_words
 from .text import detect_lang, fold
 
 
@@ -45,11 +46,6 @@ class Sighting:
     # id_words of the text, for a sighting without title or site id (what an item id is made of
     # then, etl.merge): worked out here, in the workers and once per capture, not by the load
     text_words: str | None = None
-
-
-def id_words(text: str) -> str:
-    """The words of an item id made from a title or a text: at most 48 characters of its slug."""
-    return slugify(text, max_length=48, word_boundary=True)
 
 
 Progress = Callable[[Iterable], Iterable]
