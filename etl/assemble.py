@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from slugify import slugify
+from .slug import slug
 
 from .cache import cached_map
 from .dating import _date_from_polling_day
@@ -394,7 +394,7 @@ def rows(captures, items, facts: Facts, issues):
         "published_on": i.published_on.isoformat() if i.published_on else None,
         "year": i.published_on.year if i.published_on else None,
         "date_text": i.date.text if i.date else None, "date_basis": i.date_basis,
-        "title": i.title, "slug": slugify(i.title or "", max_length=80) or None,
+        "title": i.title, "slug": slug(i.title or "", max_length=80) or None,
         "body": i.body, "snippet": i.snippet, "kind": i.kind,
         "election_id": i.elections[0].id if i.elections and i.elections[0].id else first_election.get(i.id),
         "url": i.url, "is_truncated": int(i.is_truncated),

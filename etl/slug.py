@@ -178,6 +178,17 @@ def _amp_free(rest: str) -> bool:
     return not any(source in rest for source in _AMP_SOURCES)
 
 
+def slug(text: str, max_length: int = 0) -> str:
+    """Exactly ``slugify(text, max_length=max_length)`` (no word boundary): the slug, cut to
+    ``max_length`` characters and stripped of dashes (an item's `slug` column, of its title)."""
+    if not _KNOWN or _slugify_module.unidecode is not text_unidecode:
+        return _slugify_module.slugify(text, max_length=max_length)
+    string = _clean(text)  # (already stripped of dashes, as smart_truncate first does)
+    if max_length <= 0 or len(string) < max_length:
+        return string
+    return string[:max_length].strip("-")
+
+
 def id_words(text: str) -> str:
     """The words of an item id made from a title or a text: at most 48 characters of its
     slug, exactly ``slugify(text, max_length=48, word_boundary=True)``."""

@@ -8,7 +8,7 @@ from slugify import slugify
 
 import etl.slug as slug
 from etl.sightings import id_words as sightings_id_words
-from etl.slug import PREFIX, id_words
+from etl.slug import PREFIX, id_words, slug as page_slug
 
 
 def reference(text: str) -> str:
@@ -216,3 +216,22 @@ def test_texts_whose_truncation_settles_late_or_never():
                 if cut > 0:
                     same(base[:cut] + " " + short + base[cut:])
                     same(base[:cut] + short + base[cut:])
+
+
+# -- the page slug (news_items.slug: slugify(title, max_length=80)) ----------------------------------
+
+@pytest.mark.parametrize("max_length", [0, 80, 5])
+def test_the_page_slug_is_slugifys_at_any_length(max_length):
+    rng = random.Random(20241130 + max_length)
+    texts = [" ".join(TK), " ".join(RU), " ".join(EN), "", "'", "-a-", "&#99999999; Saýlaw", "x" * 79 + "-y", "x" * 80 + "-", "ab-" * 40]
+    texts += [_fuzz_text(rng) for _ in range(5_000)]
+    for text in texts:
+        assert page_slug(text, max_length) == slugify(text, max_length=max_length), text
+
+
+def test_the_page_slug_falls_back_to_slugify(monkeypatch):
+    monkeypatch.setattr(slug, "_KNOWN", False)
+    calls = []
+    monkeypatch.setattr(sys.modules["slugify.slugify"], "slugify",
+                        lambda text, **kw: calls.append((text, kw)) or "called")
+    assert page_slug("Saýlaw", 80) == "called" and calls == [("Saýlaw", {"max_length": 80})]
