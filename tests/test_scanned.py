@@ -33,7 +33,7 @@ SCANNED = [(f"body {bodies}", scan) for bodies, scan in elections._BODY_SCANS] +
     (f"kind {kind}", scan) for (kind, _), scan in zip(kinds.RULES, kinds._RULE_SCANS, strict=True)
     if isinstance(scan, Scanned)] + [
     ("elected", results._ELECTED_SCAN), ("meeting sentence", meetings._MEETING_SCAN),
-    ("count of voters", turnout._COUNT_SCAN)]
+    ("count of voters", turnout._COUNT_SCAN), ("after polling", turnout._AFTER_POLLING_SCAN)]
 
 _CATEGORY = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
              C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
@@ -158,6 +158,7 @@ TEXTS = [
     "members of LOCAL councils; Geňeşleriň agzalarynyň; членов Генгешей; выборы Президента.",
     "hormatly Prezidentimiz; Prezidenti saýlawlary; Jan 5 2024, sep 30, 2019; mar. 1st, 2020",
     "He was ELECTED and WON; 1 200 Voters, out of 5; из 3 избирателей; saýlandy, saýlawçydan; МЕТ met the SESSION",
+    "The FINAL RESULTS were SUMMED UP; ВЫБОРЫ в Меджлис СОСТОЯЛИСЬ; saýlawlar GEÇİRİLDİ; Deslapky NETIJE; re-elected",
     "The meeting; Talks were held; встреча, заседание; Duşuşyk; Mejlisi geçirildi; halk MASLAHATY; seminar, nominated",
 ]
 

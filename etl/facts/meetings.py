@@ -151,6 +151,7 @@ _MEETING_HINT = Hint(("meet", "met", "session", "talks", "встреч", "зас
 _MEETING_SCAN = Scanned.of(MEETING_SENTENCE)  # scanned over the folded text (etl.facts.hints)
 
 
+@lru_cache(maxsize=4096)  # pure; reports_meeting and parse_meeting both ask it of every sentence
 def _names_meeting(sentence: str) -> bool:
     """Whether a sentence names a meeting (MEETING_SENTENCE), trying the pattern only when it can match."""
     return _MEETING_HINT.may_match(sentence) and bool(_MEETING_SCAN.search(sentence))
@@ -418,8 +419,12 @@ def _excluded(before: str, after: str) -> bool:
 
 
 def _key(p: Participant) -> str:
-    parts = split_name(p.nominative or p.name)
-    return person_key(parts)
+    return _name_key(p.nominative or p.name)
+
+
+@lru_cache(maxsize=4096)  # pure; parse_meeting keys each participant more than once
+def _name_key(name: str) -> str:
+    return person_key(split_name(name))
 
 
 def _surname_skeleton(p: Participant) -> str:

@@ -387,6 +387,13 @@ _CLOSING = Hinted(CLOSING_RE, Hint(("clos", "voting", "закры", "голос�
 _AFTER_POLLING = Hinted(AFTER_POLLING_RE, Hint((
     "final", "preliminary", "summ", "results", "election", "elected", "won", "held", "победил", "ýeňiş", "окончательн",
     "предварительн", "итог", "выбор", "избран", "netije", "jemlen", "sanal", "geçirildi", "saýlandy")))
+# asked of a whole text, whose common words ("held", "results") pass the hint: scanned over the folded text
+_AFTER_POLLING_SCAN = Scanned.of(AFTER_POLLING_RE)
+
+
+def _reports_after_polling(text: str) -> bool:
+    """Whether a text reports the day after the vote (AFTER_POLLING_RE), trying the pattern only when it can match."""
+    return _AFTER_POLLING.hint.may_match(text) and bool(_AFTER_POLLING_SCAN.search(text))
 
 
 def _counted_area(sentence: str, registered, voted) -> "AreaFigure | None":
@@ -537,7 +544,7 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
     if not has_pct(text) and not _may_count(text):
         return []
     text_years = {int(y) for y in _YEAR.findall(text)}
-    after_polling = bool(_AFTER_POLLING.search(text))
+    after_polling = _reports_after_polling(text)
     close_at = closing_hour(text)
     facts: list[TurnoutFact] = []
     current: list[TurnoutFact] = []  # the statement(s) the next figures continue
