@@ -31,7 +31,7 @@ from .hints import Hint, Hinted, Scanned
 from .memo import memo_list
 from .meetings import INIT, LO, UP, SURNAME_END, WORD, _is_not_name
 from .regions import REGION_STEM
-from ..text import PCT_RE
+from ..text import PCT_RE, sentence_break
 
 QO = "«“„\"‘'‹"
 QC = "»”“\"’'›"
@@ -412,7 +412,7 @@ class ElectedToOffice:
     years: tuple[int, ...] = ()
 
 
-_SENT_BREAK = re.compile(rf"(?<=[.!?])\s+(?=[{UP}«“\"(0-9])|\n+")
+_SENT_BREAK = sentence_break(rf"{UP}«“\"(0-9")  # (?<=[.!?])\s+(?=[{UP}«“\"(0-9])|\n+
 _INITIAL_END = re.compile(rf"(?:^|[\s(.])[{UP}]\.$|(?:^|[\s(])(?:No|Nos|St|p|г|им|ул|ст|Nr)\.$")
 
 
