@@ -786,6 +786,11 @@ _OFFICE_BEFORE_NAME = re.compile(
     r"|elected\s+(?:as\s+)?(?:the\s+)?president\s+(?:of\s+\w+\s+)?(?:was|is))\s*$", re.I)
 
 
+# every match of _OFFICE_AFTER_NAME and of _OFFICE_BEFORE_NAME contains one of these (etl.facts.hints); a
+# sentence without any has none before or after a name in it (folding goes character by character)
+_OFFICE_WORDS = Hint(("elected", "won", "wins", "избран", "побед", "prezident", "winner", "президентом", "president"))
+
+
 _PRESIDENT_RE = re.compile(r"president|президент|prezident", re.I)
 _PRESIDENT_WORD = Hint(("president", "президент", "prezident"))  # in every match of _PRESIDENT_RE
 
@@ -797,6 +802,8 @@ def elected_to_office(text: str, lang: str | None = None) -> list[ElectedToOffic
         return out
     for s0, s1 in statement_spans(text):
         sent = text[s0:s1]
+        if not _OFFICE_WORDS.may_match(sent):
+            continue  # neither office pattern can match around a name in it
         for a, b in people_spans(sent):
             after, before = sent[b:], sent[:a]
             if _OFFICE_AFTER_NAME.match(after) or _OFFICE_BEFORE_NAME.search(before):
