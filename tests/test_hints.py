@@ -307,3 +307,23 @@ def test_a_hint_word_in_part_of_a_sentence_is_in_the_sentence():
         for i in range(len(sentence) + 1):
             for part in (sentence[:i], sentence[i:]):
                 assert all(w in whole for w in results._OFFICE_WORDS.words if w in folded(part))
+
+
+def test_the_percentage_pattern_finds_what_its_plain_form_finds():
+    """etl.text.PCT checks that no digit, dot or comma stands before the number after reading the
+    number's first digit (so the pattern begins with a digit); the same matches as the plain form."""
+    import random
+
+    from etl import text as T
+
+    plain = re.compile(T.PCT.replace(r"(\d(?<![\d.,]\d)\d{0,2}", r"(?<![\d.,])(\d{1,3}"), re.I)
+    assert plain.pattern != T.PCT and plain.pattern.startswith(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)")
+    alphabet = "0123456789.,.,  \u00a0\u202f%%xP"
+    rnd = random.Random(20261130)
+    texts = ["91,02%", "1.234,5 %", "x12%", ".5%", ",55 percent", "2.91.02 PER CENT", "97,3 процента", "100 göterim",
+             "83,88 ПРОЦЕНТА", "10000%", "a1%b22 %"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 16))) for _ in range(30000)]
+    for text in texts:
+        for t in (text, text.replace("P", "percent"), text.replace("x", "prosenti")):
+            assert [(m.span(), m.group(1)) for m in T.PCT_RE.finditer(t)] == \
+                   [(m.span(), m.group(1)) for m in plain.finditer(t)], t

@@ -243,6 +243,7 @@ _DIGIT = re.compile(r"\d")
 _TK_NOT_IN_ROLE_END = re.compile(r"(?:ga|ge|ka|ke|da|de|ta|te|dan|den|tan|ten|yp|ip|up|üp|dy|di|ýar|ýär|lar|ler)$", re.I)
 
 
+@lru_cache(maxsize=4096)  # pure; _people_in may ask it twice of the text before a name
 def _role_before(before: str) -> str | None:
     before = _HONORIFIC.sub("", before)
     clause = _clause_start(before[-220:])
