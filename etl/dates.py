@@ -365,14 +365,17 @@ def years_named(text: str, dm: DayMonth | None = None) -> set[int]:
     return years
 
 
+_SENTENCE_STOP = re.compile(r"[.;!?]\s")
+
+
 def _future_dates(text: str, found: list | None = None) -> list[date]:
     """Full dates the text announces as ahead: a future marker in the same clause (`found`: the
     text's `_full_dates`, when the caller has them already)."""
     out = []
     for start, end, d in (_full_dates(text) if found is None else found):
         # the marker right next to the date: "will be held on March 26, 2023", "26-njy martynda geçiriljek"
-        before = re.split(r"[.;!?]\s", text[max(0, start - 45):start])[-1]
-        after = re.split(r"[.;!?]\s", text[end:end + 35])[0]
+        before = _SENTENCE_STOP.split(text[max(0, start - 45):start])[-1]
+        after = _SENTENCE_STOP.split(text[end:end + 35])[0]
         if _FUTURE.search(before) or _FUTURE.search(after):
             out.append(d)
     return out

@@ -327,3 +327,15 @@ def test_the_percentage_pattern_finds_what_its_plain_form_finds():
         for t in (text, text.replace("P", "percent"), text.replace("x", "prosenti")):
             assert [(m.span(), m.group(1)) for m in T.PCT_RE.finditer(t)] == \
                    [(m.span(), m.group(1)) for m in plain.finditer(t)], t
+
+
+def test_every_hour_pattern_needs_a_digit():
+    """hour_mentions tries HOUR_RES only on a sentence with a digit (\\d): every one of them has the
+    hour, \\d{1,2}, as group 1 in its top-level sequence (not in an optional part or a branch)."""
+    digits = repr(P.parse(r"\d{1,2}").data)
+    for r in turnout.HOUR_RES:
+        top = P.parse(r.pattern, r.flags).data
+        groups = [av for op, av in top if op is C.SUBPATTERN and av[0] == 1]
+        assert len(groups) == 1 and repr(groups[0][-1].data) == digits, r.pattern
+    assert [h.hour for h in turnout.hour_mentions("к одиннадцати часам, by noon")] == [12]
+    assert [h.hour for h in turnout.hour_mentions("К 11 часам проголосовали, by noon")] == [11, 12]

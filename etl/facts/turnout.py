@@ -132,6 +132,7 @@ HOUR_RES += [
     re.compile(r"\bдо\s+(\d{1,2})(?:[:.]00)?\s*час", re.I),
     re.compile(r"\bдо\s+(\d{1,2})[:.]00\b", re.I),
 ]
+_DIGIT = re.compile(r"\d")
 _NOON = re.compile(r"\b(?:by|to|until|till|as of|at)\s+(?:midday|noon)\b|\bк\s+полудню\b|\bgünortan\w*\s+çenli", re.I)
 # An hour that opens the polls, ends a range or is told on another clock is not an "as of" hour.
 _OPENING = re.compile(r"\b(?:start\w*|began|begin\w*|open\w*|началось|начал\w*|открыл\w*|открыт\w*|başla\w*|açyl\w*"
@@ -154,7 +155,7 @@ def hour_mentions(sentence: str) -> list[HourMention]:
     of a range of opening hours ("from 7:00 to 19:00"), not the same hour on another clock
     ("17.00 по Москве")."""
     found: list[HourMention] = []
-    for r in HOUR_RES:
+    for r in HOUR_RES if _DIGIT.search(sentence) else ():  # each reads the hour's digits (group 1)
         for m in r.finditer(sentence):
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
@@ -421,6 +422,11 @@ class _Figure:
     skip: str | None = None  # why the figure is not a turnout figure of this election
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+_CLAUSE_END = re.compile(r"[,;.!?]")
+_DECIMALS = re.compile(r"[.,]\d")
+
+
 def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
     out = []
     for m in pct_matches(sentence):
@@ -435,12 +441,12 @@ def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
         lo = out[k - 1].end if k else 0
         hi = out[k + 1].start if k + 1 < len(out) else len(sentence)
         before, after = sentence[lo:f.start], sentence[f.end:hi]
-        near_before = re.split(r"[,;:]\s", before)[-1][-70:]
-        near_after = re.split(r"[,;.!?]", after, maxsplit=1)[0][:70]
+        near_before = _CLAUSE_BREAK.split(before)[-1][-70:]
+        near_after = _CLAUSE_END.split(after, maxsplit=1)[0][:70]
         lead_in = sentence[max(0, f.start - 25):f.start]
         if _BOUND_BEFORE.search(lead_in) or _APPROX_AFTER.match(sentence[f.end:f.end + 25]):
             f.skip = "a bound, not a figure (the text says over, under or nearly)"
-        elif _APPROX_BEFORE.search(lead_in) and not re.search(r"[.,]\d", f.printed):
+        elif _APPROX_BEFORE.search(lead_in) and not _DECIMALS.search(f.printed):
             f.skip = "approximate figure (the text qualifies a round number)"
         elif any(a < f.end and f.start < b for a, b in shares):
             f.skip = "a candidate's share of the vote, not turnout"
