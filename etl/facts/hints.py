@@ -127,13 +127,13 @@ class Scanned:
     `finditer(text)` yields exactly what `pattern.finditer(text)` yields. The case-sensitive scan
     (`scout`: the same pattern, all lower case, without re.IGNORECASE) tells where a match can
     start; the pattern then matches at that position as its own search would (lookbehinds and \\b
-    see the text before it). The scout leaves out the zero-width tests that begin the pattern's
-    branches (`loose_scout_source`), so it may also start where the pattern does not match; there
-    the pattern is tried, fails, and the scan goes on from the next position. tests/test_hints.py proves that the scout matches the folded text
+    see the text before it). tests/test_scanned.py proves that the scout matches the folded text
     wherever the pattern matches the text: every literal and class of the pattern accepts a
-    character under re.IGNORECASE exactly when the scout accepts its folded form. The pattern must
-    not match the empty string (checked there too). A text whose fold is not aligned is scanned by
-    the pattern itself.
+    character under re.IGNORECASE exactly when the scout accepts its folded form. The scout leaves
+    out the zero-width tests that begin the pattern's top-level branches (`loose_scout_source`), so
+    it may also start where the pattern does not match; there the pattern is tried, fails, and the
+    scan goes on from the next position. The pattern must not match the empty string (checked there
+    too). A text whose fold is not aligned is scanned by the pattern itself.
     """
 
     pattern: re.Pattern
