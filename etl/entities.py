@@ -213,14 +213,18 @@ def looks_surname_first(printed: str) -> bool:
         and not _STRONG_SURNAME.search(words[1])
 
 
+_SPACES = re.compile(r"\s+")
+_INITIALS_AFTER = re.compile(r"^(\S+)\s+((?:[A-ZА-ЯЁÝŇŞÇÄÖÜŽ]\.\s?){1,3})$")
+
+
 def split_name(printed: str, surname_first: bool | None = None) -> NameParts:
     """'G. Myradov' / 'Gulmyrat Myradov' / 'Bazarow Rejep' (surname first) -> parts. With
     `surname_first` None, the order is read from the name itself."""
-    s = re.sub(r"\s+", " ", printed.strip())
+    s = _SPACES.sub(" ", printed.strip())
     m = INITIALS.match(s)
     if m:
         return NameParts(m.group(1).replace(" ", ""), m.group(2), s)
-    m = re.match(r"^(\S+)\s+((?:[A-ZА-ЯЁÝŇŞÇÄÖÜŽ]\.\s?){1,3})$", s)  # "Myradov G."
+    m = _INITIALS_AFTER.match(s)  # "Myradov G."
     if m:
         return NameParts(m.group(2).replace(" ", ""), m.group(1), s)
     parts = s.split(" ")

@@ -81,6 +81,7 @@ def name_key(name: str) -> str:
     return _word_skeleton(fold(name).replace(" ", ""))
 
 
+@lru_cache(maxsize=1 << 14)  # pure; the same names are keyed again and again
 def _word_skeleton(k: str) -> str:
     k = k.replace("dzh", "j").replace("dj", "j").replace("zh", "j").replace("kh", "h").replace("ch", "c").replace("sh", "s")
     k = k.replace("x", "ks").replace("w", "v").replace("q", "k")

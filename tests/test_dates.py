@@ -337,3 +337,40 @@ def test_a_date_label_opening_the_story(opening, want):
 ])
 def test_full_dates_in_more_wordings(sentence, expected):
     assert dates_in_text(sentence) == expected
+
+
+def test_date_patterns_beginning_with_a_digit_find_what_their_plain_forms_find():
+    """The date patterns that begin with a number check what stands before it after reading its first
+    digit (etl.dates._DAY_NOT_AFTER_DIGIT, ...), so that they begin with a digit; on random runs of
+    date-like words and characters they find what the plain forms (\\b or (?<!\\d) first) find."""
+    import random
+    import re
+
+    from etl import dates as D
+
+    plain_forms = {D._DAY_NOT_AFTER_DIGIT: r"(?<!\d)(\d{1,2})", D._DAY_AT_WORD_START: r"\b(\d{1,2})",
+                   D._YEAR_AT_WORD_START: r"\b(\d{4})"}
+    patterns = [D._EN_DMY, D._EN_DMY_RANGE, D._TK_FULL, D._TK_MONTH_FIRST, D._TK_DAY_FIRST, D._RU_RANGE]
+    pairs = []
+    for fast in patterns:
+        source = fast.pattern
+        for form, plain in plain_forms.items():
+            source = source.replace(form, plain)
+        assert source != fast.pattern and fast.pattern.startswith(tuple(plain_forms))
+        pairs.append((fast, re.compile(source, fast.flags)))
+    phrases = ["{n}-njy mart 2023-nji ýyl", "{n}-nji ýylyň 26-njy MARTYNDA", "{n}-nji ýylyň mart aýynyň 26-na",
+               "{n} NOVEMBER to 2 December 2022", "{n}th of Sept. 2023", "{n} ноября по 2 декабря 2022",
+               "{n} March 2023", "{n}nji ýylyň 4-nji fewralyndan", "{n} мая - 3 июня 2021"]
+    numbers = ["1", "26", "07", "123", "2023", "12345", "\u0661\u0662", "2\u0663", "²3"]
+    before = ["", " ", "a", "Z", "1", "_", ".", "-", "(", "«", "\u0661", "²", "ý", "я", "\n"]
+    rnd = random.Random(20261130)
+    texts = [b + p.format(n=n) for p in phrases for n in numbers for b in before]
+    texts += [t[:rnd.randint(0, len(t))] + rnd.choice(before) + t for t in texts for _ in range(2)]
+    texts += [" ".join(rnd.choice(texts) for _ in range(3)) for _ in range(2000)]
+    for fast, plain in pairs:
+        found = 0
+        for text in texts:
+            got = [(m.span(), m.groups()) for m in fast.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], (plain.pattern, text)
+            found += len(got)
+        assert found > 20, plain.pattern  # the texts exercise every pattern

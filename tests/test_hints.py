@@ -86,6 +86,8 @@ HINTED = [
     ("table of shares", results._TABLE_HEAD, (results._TABLE_HINT,)),
     ("elected", results.ELECTED_RE, (results._ELECTED_HINT,)),
     ("president word", results._PRESIDENT_RE, (results._PRESIDENT_WORD,)),
+    ("office after a name", results._OFFICE_AFTER_NAME, (results._OFFICE_WORDS,)),
+    ("office before a name", results._OFFICE_BEFORE_NAME, (results._OFFICE_WORDS,)),
     *[(f"date {name}", getattr(dates, name), (dates._EN_MONTH_HINT,))
       for name in ("_EN_RANGE", "_EN_DMY_RANGE", "_EN_MDY", "_EN_DMY")],
     *[(f"date {name}", getattr(dates, name), (dates._EN_MONTH_NAME_HINT,)) for name in ("_EN_RANGE", "_EN_DMY_RANGE")],
@@ -205,6 +207,11 @@ STILL_MATCH = [
     (results.ELECTED_RE, "was ELECTED", (results._ELECTED_HINT,)),
     (results.ELECTED_RE, "deputatlyga saýlandy", (results._ELECTED_HINT,)),
     (results.ELECTED_RE, "избран депутатом", (results._ELECTED_HINT,)),
+    (results._OFFICE_AFTER_NAME, " WAS ELECTED President", (results._OFFICE_WORDS,)),
+    (results._OFFICE_AFTER_NAME, " Türkmenistanyň PREZİDENTİ wezipesine saýlandy", (results._OFFICE_WORDS,)),
+    (results._OFFICE_AFTER_NAME, " избран Президентом", (results._OFFICE_WORDS,)),
+    (results._OFFICE_BEFORE_NAME, "Победителем президентских выборов стал ", (results._OFFICE_WORDS,)),
+    (results._OFFICE_BEFORE_NAME, "The new PRESIDENT is ", (results._OFFICE_WORDS,)),
     (dates._EN_MDY, "on MARCH 26, 2023", (dates._EN_MONTH_HINT,)),
     (dates._EN_RANGE, "From November 28 to December 2, 2022", (dates._EN_MONTH_HINT, dates._EN_MONTH_NAME_HINT)),
     (dates._EN_DMY_RANGE, "from 28 NOVEMBER to 2 December 2022", (dates._EN_MONTH_HINT, dates._EN_MONTH_NAME_HINT)),
@@ -289,3 +296,46 @@ def test_every_hint_of_the_parsers_is_checked_here():
         for name, value in vars(module).items():
             for hint in hints_in(value):
                 assert id(hint) in checked, f"{module.__name__}.{name}: {hint} is not checked against its pattern"
+
+
+def test_a_hint_word_in_part_of_a_sentence_is_in_the_sentence():
+    # elected_to_office checks _OFFICE_WORDS once per sentence for the text before and after each
+    # name in it: folding goes character by character, so a part's fold is part of the sentence's
+    for sentence in ("Gurbanguly Berdimuhamedov was ELECTED President", "Президентом избран С. Бердымухамедов",
+                     "PRESİDENT Ivan Petrov is", "ΣΑΣ Rejep Bazarov won"):
+        whole = folded(sentence)
+        for i in range(len(sentence) + 1):
+            for part in (sentence[:i], sentence[i:]):
+                assert all(w in whole for w in results._OFFICE_WORDS.words if w in folded(part))
+
+
+def test_the_percentage_pattern_finds_what_its_plain_form_finds():
+    """etl.text.PCT checks that no digit, dot or comma stands before the number after reading the
+    number's first digit (so the pattern begins with a digit); the same matches as the plain form."""
+    import random
+
+    from etl import text as T
+
+    plain = re.compile(T.PCT.replace(r"(\d(?<![\d.,]\d)\d{0,2}", r"(?<![\d.,])(\d{1,3}"), re.I)
+    assert plain.pattern != T.PCT and plain.pattern.startswith(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)")
+    alphabet = "0123456789.,.,  \u00a0\u202f%%xP"
+    rnd = random.Random(20261130)
+    texts = ["91,02%", "1.234,5 %", "x12%", ".5%", ",55 percent", "2.91.02 PER CENT", "97,3 процента", "100 göterim",
+             "83,88 ПРОЦЕНТА", "10000%", "a1%b22 %"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 16))) for _ in range(30000)]
+    for text in texts:
+        for t in (text, text.replace("P", "percent"), text.replace("x", "prosenti")):
+            assert [(m.span(), m.group(1)) for m in T.PCT_RE.finditer(t)] == \
+                   [(m.span(), m.group(1)) for m in plain.finditer(t)], t
+
+
+def test_every_hour_pattern_needs_a_digit():
+    """hour_mentions tries HOUR_RES only on a sentence with a digit (\\d): every one of them has the
+    hour, \\d{1,2}, as group 1 in its top-level sequence (not in an optional part or a branch)."""
+    digits = repr(P.parse(r"\d{1,2}").data)
+    for r in turnout.HOUR_RES:
+        top = P.parse(r.pattern, r.flags).data
+        groups = [av for op, av in top if op is C.SUBPATTERN and av[0] == 1]
+        assert len(groups) == 1 and repr(groups[0][-1].data) == digits, r.pattern
+    assert [h.hour for h in turnout.hour_mentions("к одиннадцати часам, by noon")] == [12]
+    assert [h.hour for h in turnout.hour_mentions("К 11 часам проголосовали, by noon")] == [11, 12]

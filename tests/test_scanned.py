@@ -20,7 +20,7 @@ import pytest
 
 from etl import dates
 from etl.facts import elections, kinds, meetings, results, turnout
-from etl.facts.hints import Scanned, aligned_fold, folded
+from etl.facts.hints import Scanned, aligned_fold, folded, loose_scout_source, top_level_branches
 
 if sys.version_info >= (3, 11):
     from re import _constants as C, _parser as P
@@ -33,7 +33,7 @@ SCANNED = [(f"body {bodies}", scan) for bodies, scan in elections._BODY_SCANS] +
     (f"kind {kind}", scan) for (kind, _), scan in zip(kinds.RULES, kinds._RULE_SCANS, strict=True)
     if isinstance(scan, Scanned)] + [
     ("elected", results._ELECTED_SCAN), ("meeting sentence", meetings._MEETING_SCAN),
-    ("count of voters", turnout._COUNT_SCAN)]
+    ("count of voters", turnout._COUNT_SCAN), ("after polling", turnout._AFTER_POLLING_SCAN)]
 
 _CATEGORY = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
              C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
@@ -119,6 +119,40 @@ def _agrees(test: str) -> bool:
     return took == scouted and bool(sensitive.fullmatch("σ")) == bool(sensitive.fullmatch("ς"))
 
 
+@pytest.mark.parametrize("name, scan", SCANNED, ids=[n for n, _ in SCANNED])
+def test_the_scout_is_the_pattern_without_the_zero_width_tests_that_begin_its_branches(name, scan):
+    """The scout matches (over the folded text) wherever the pattern matches (over the text): the
+    previous test proves it of the pattern's case-sensitive twin; the scout is that twin with, at
+    most, word boundaries and lookbehinds taken from the start of its top-level branches, and a
+    branch without a zero-width test at its start matches wherever the branch matches."""
+    source = scan.pattern.pattern
+    branches = top_level_branches(source)
+    assert "|".join(branches) == source
+    for branch in branches:
+        re.compile(branch, scan.pattern.flags)  # a real branch: no group or class was cut
+    scout_branches = top_level_branches(scan.scout.pattern)
+    assert len(scout_branches) == len(branches)
+    for branch, kept in zip(branches, scout_branches):
+        assert branch.endswith(kept)
+        removed = branch[:len(branch) - len(kept)]
+        for op, av in P.parse(removed, scan.pattern.flags).data:
+            assert (op is C.AT and av is C.AT_BOUNDARY) or (op in (C.ASSERT, C.ASSERT_NOT) and av[0] == -1), \
+                (name, removed)
+    assert scan.scout.flags == scan.pattern.flags & ~re.IGNORECASE
+
+
+def test_branches_are_split_at_the_top_level_only():
+    assert top_level_branches(r"a(?:b|c)|[|]d|\||[]|]e|[^]|]f") == ["a(?:b|c)", "[|]d", r"\|", "[]|]e", "[^]|]f"]
+    assert loose_scout_source(r"\bwon\b|(?<!milli )mejlis|(?<![\d.])\bx|a\b") == r"won\b|mejlis|x|a\b"
+
+
+def test_a_scout_start_where_the_pattern_fails_is_passed_over():
+    scan = results._ELECTED_SCAN
+    text = "Reelected? No: wonderful. Then he WON and was elected; unelected"
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)]
+    assert [m.group() for m in scan.finditer(text)] == ["WON", "elected"]
+
+
 def test_scanned_wants_a_lower_case_insensitive_pattern():
     with pytest.raises(ValueError):
         Scanned.of(re.compile("abc"))
@@ -158,6 +192,8 @@ TEXTS = [
     "members of LOCAL councils; Geňeşleriň agzalarynyň; членов Генгешей; выборы Президента.",
     "hormatly Prezidentimiz; Prezidenti saýlawlary; Jan 5 2024, sep 30, 2019; mar. 1st, 2020",
     "He was ELECTED and WON; 1 200 Voters, out of 5; из 3 избирателей; saýlandy, saýlawçydan; МЕТ met the SESSION",
+    "The FINAL RESULTS were SUMMED UP; ВЫБОРЫ в Меджлис СОСТОЯЛИСЬ; saýlawlar GEÇİRİLDİ; Deslapky NETIJE; re-elected",
+    "Milli Mejlis deputies; hormatly Prezidentiniň saýlawy; Milli Gengesh elections; unelected, wonderful, 12.26 March 2023",
     "The meeting; Talks were held; встреча, заседание; Duşuşyk; Mejlisi geçirildi; halk MASLAHATY; seminar, nominated",
 ]
 

@@ -79,6 +79,46 @@ def aligned_fold(text: str) -> str | None:
     return folded(text)
 
 
+def top_level_branches(source: str) -> list[str]:
+    """A pattern's source split at its top-level '|' (not inside a group, a class or an escape)."""
+    branches, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if source[i + 1:i + 2] == "^":
+                i += 1
+            if source[i + 1:i + 2] == "]":  # a ']' first in a class is a literal
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(source[start:i])
+            start = i + 1
+        i += 1
+    branches.append(source[start:])
+    return branches
+
+
+# a zero-width test at the start of a branch: a word boundary, or a lookbehind without groups inside
+_LEADING_ASSERTION = re.compile(r"^(?:\\b|\(\?<[!=](?:[^()\\]|\\.)*\))+")
+
+
+def loose_scout_source(source: str) -> str:
+    """The pattern without the zero-width tests that begin its top-level branches ('\\bwon',
+    '(?<!milli )mejlis'). It matches wherever the pattern matches, and more; but its branches now
+    begin with letters, from which the regex engine makes a set of first characters to skip to in C,
+    instead of trying every branch at every position."""
+    return "|".join(_LEADING_ASSERTION.sub("", branch) for branch in top_level_branches(source))
+
+
 @dataclass(frozen=True)
 class Scanned:
     """A case-insensitive pattern run as a case-sensitive one over the folded text, to find where
@@ -87,11 +127,13 @@ class Scanned:
     `finditer(text)` yields exactly what `pattern.finditer(text)` yields. The case-sensitive scan
     (`scout`: the same pattern, all lower case, without re.IGNORECASE) tells where a match can
     start; the pattern then matches at that position as its own search would (lookbehinds and \\b
-    see the text before it). tests/test_hints.py proves that the scout matches the folded text
+    see the text before it). tests/test_scanned.py proves that the scout matches the folded text
     wherever the pattern matches the text: every literal and class of the pattern accepts a
-    character under re.IGNORECASE exactly when the scout accepts its folded form. The pattern must
-    not match the empty string (checked there too). A text whose fold is not aligned is scanned by
-    the pattern itself.
+    character under re.IGNORECASE exactly when the scout accepts its folded form. The scout leaves
+    out the zero-width tests that begin the pattern's top-level branches (`loose_scout_source`), so
+    it may also start where the pattern does not match; there the pattern is tried, fails, and the
+    scan goes on from the next position. The pattern must not match the empty string (checked there
+    too). A text whose fold is not aligned is scanned by the pattern itself.
     """
 
     pattern: re.Pattern
@@ -110,7 +152,7 @@ class Scanned:
     def of(cls, pattern: re.Pattern) -> "Scanned":
         if not pattern.flags & re.IGNORECASE or folded(pattern.pattern) != pattern.pattern:
             raise ValueError(f"not a lower-case, case-insensitive pattern: {pattern.pattern[:60]!r}")
-        return cls(pattern, re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE))
+        return cls(pattern, re.compile(loose_scout_source(pattern.pattern), pattern.flags & ~re.IGNORECASE))
 
     def search(self, text: str) -> re.Match | None:
         """The first match, as `pattern.search(text)` finds it."""
@@ -124,7 +166,7 @@ class Scanned:
         pos = 0
         while (found := self.scout.search(fold, pos)) is not None:
             m = self.pattern.match(text, found.start())
-            if m is None:  # cannot happen (the scout and the pattern agree); stay exact regardless
+            if m is None:  # the scout's branch matched without its leading \\b or lookbehind
                 pos = found.start() + 1
                 continue
             yield m

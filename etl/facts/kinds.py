@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text import sentence_break
 from .hints import Hint, Scanned
 
 KINDS = [
@@ -117,7 +118,8 @@ def lead(text: str, chars: int = LEAD_CHARS) -> str:
 # A meeting announced for later is news of a date, not the report of a meeting
 _FUTURE = _re(r"\bwill be held\b", r"\bis (?:to be|scheduled to be) held\b", r"\bis scheduled\b", r"\bnext meeting\b",
               r"состоится", r"будет проведен\w*", r"geçiriler\b", r"geçiriljek")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ«“\"])|\n+")
+# (?<=[.!?])\s+(?=[A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ«“\"])|\n+
+_SENTENCE_END = sentence_break("A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ«“\"")
 
 
 def _first_sentences(text: str, count: int) -> str:

@@ -32,6 +32,12 @@ LO = "a-zß-öø-ÿýňşçäöüžа-яё"
 WORD = rf"[{UP}][{LO}]+(?:-[{UP}]?[{LO}]+)?"
 INIT = rf"[{UP}]\.\s?"
 POSS = r"(?:[’']s)?"
+# Compiled once (the parsers ask them of every name they read)
+INITIALS_START = re.compile(rf"^(?:{INIT})+")  # initials that begin a name
+INITIALS_ONLY = re.compile(rf"(?:{INIT})+")  # (fullmatch) initials and nothing else
+INITIALS_THEN_CAPITAL = re.compile(rf"^(?:{INIT})+[{UP}]")
+POSSESSIVE_END = re.compile(r"[’']s$")
+NAME_WORD_BREAK = re.compile(r"[\s.]+")
 NAME_RE = re.compile(
     rf"(?<![{UP}{LO}.\-])(?:(?:{INIT}){{1,3}}{WORD}|{WORD}(?:\s+{WORD}){{1,2}}){POSS}(?![{LO}])")
 
@@ -151,6 +157,7 @@ _MEETING_HINT = Hint(("meet", "met", "session", "talks", "встреч", "зас
 _MEETING_SCAN = Scanned.of(MEETING_SENTENCE)  # scanned over the folded text (etl.facts.hints)
 
 
+@lru_cache(maxsize=4096)  # pure; reports_meeting and parse_meeting both ask it of every sentence
 def _names_meeting(sentence: str) -> bool:
     """Whether a sentence names a meeting (MEETING_SENTENCE), trying the pattern only when it can match."""
     return _MEETING_HINT.may_match(sentence) and bool(_MEETING_SCAN.search(sentence))
@@ -181,9 +188,12 @@ def _strip_date(place: str) -> str:
     return " ".join(words[last + 1:])
 
 
+_TRAILING_PUNCTUATION = re.compile(r"[\s,–—-]+$")
+
+
 def _clause_start(before: str) -> str:
     """The part of `before` since the last comma, semicolon, colon, dash or sentence end."""
-    body = re.sub(r"[\s,–—-]+$", " ", before)
+    body = _TRAILING_PUNCTUATION.sub(" ", before)
     cut = max(body.rfind(","), body.rfind(";"), body.rfind(":"), body.rfind(". "), body.rfind("("))
     return body[cut + 1:] if cut >= 0 else body
 
@@ -202,7 +212,7 @@ _STOP_SKELETONS = {skeleton(w) for w in STOP_WORDS}
 
 @lru_cache(maxsize=65536)
 def _is_not_name(token: str) -> bool:
-    token = re.sub(r"[’']s$", "", token.rstrip("."))
+    token = POSSESSIVE_END.sub("", token.rstrip("."))
     f = fold(token).replace(" ", "")
     if not f or f in STOP_WORDS:
         return True
@@ -228,6 +238,12 @@ def _looks_like_person(words: list[str], initials: bool, before: str, after: str
     return bool(ROLE_AFTER.match(after) or _role_before(before))
 
 
+_SESSION_WORD = re.compile(r"(?:mejlis|duşuşy|maslahat|geňeşme|çykyş)\w*$", re.I)
+_DIGIT = re.compile(r"\d")
+_TK_NOT_IN_ROLE_END = re.compile(r"(?:ga|ge|ka|ke|da|de|ta|te|dan|den|tan|ten|yp|ip|up|üp|dy|di|ýar|ýär|lar|ler)$", re.I)
+
+
+@lru_cache(maxsize=4096)  # pure; _people_in may ask it twice of the text before a name
 def _role_before(before: str) -> str | None:
     before = _HONORIFIC.sub("", before)
     clause = _clause_start(before[-220:])
@@ -235,7 +251,7 @@ def _role_before(before: str) -> str | None:
     if spans:
         clause = clause[spans[-1][1]:]  # the role of this person starts after the previous person
     words = clause.split()
-    if len(words) > 1 and re.match(r"(?:mejlis|duşuşy|maslahat|geňeşme|çykyş)\w*$", words[0], re.I) \
+    if len(words) > 1 and _SESSION_WORD.match(words[0]) \
             and not words[0].endswith("ň"):
         words = words[1:]  # "Mejlisi Merkezi saýlaw toparynyň başlygy ... alyp bardy": the session, not the role
     # Turkmen: the role noun comes last, after the organisation in the genitive
@@ -243,8 +259,8 @@ def _role_before(before: str) -> str | None:
         keep = words[-9:]
         cut = 0
         for i, w in enumerate(keep[:-1]):
-            if re.search(r"\d", w) or w.lower() in ("we", "hem-de", "hem", "bilen") or (
-                    re.search(r"(?:ga|ge|ka|ke|da|de|ta|te|dan|den|tan|ten|yp|ip|up|üp|dy|di|ýar|ýär|lar|ler)$", w, re.I)
+            if _DIGIT.search(w) or w.lower() in ("we", "hem-de", "hem", "bilen") or (
+                    _TK_NOT_IN_ROLE_END.search(w)
                     and not w.endswith(("ň", "daky", "däki", "däki"))):
                 cut = i + 1
         return " ".join(keep[cut:])
@@ -280,10 +296,10 @@ def _role_after(after: str) -> str | None:
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
-    role = re.sub(r"\s+", " ", role).strip(" ,–—-")
-    role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+    role = _SPACES.sub(" ", role).strip(" ,–—-")
+    role = _ARTICLE_START.sub("", role)
     role = _CUT_ROLE.sub("", role)
-    role = re.sub(r"^(?:we|hem-de|и)\s+", "", role, flags=re.I)
+    role = _AND_START.sub("", role)
     if not _NAME_IN_ROLE_OK.search(role):
         spans = _person_spans(role)
         if spans:
@@ -292,6 +308,9 @@ def _clean_role(role: str | None) -> str | None:
 
 
 
+_SPACES = re.compile(r"\s+")
+_ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.I)
+_AND_START = re.compile(r"^(?:we|hem-de|и)\s+", re.I)
 _NAME_IN_ROLE_OK = re.compile(r"named after|имени|adyndaky", re.I)
 _CUT_ROLE = re.compile(
     r",\s*(?:as well as|and|и|we)\b.*$|\s+(?:as well as|who|which|with|had|has|was|were|is|are|said|noted|met|meets"
@@ -303,13 +322,19 @@ def _person_spans(text: str) -> list[tuple[int, int]]:
     out = []
     for start, end in name_candidates(text):
         name = text[start:end]
-        initials = bool(re.match(rf"^(?:{INIT})+", name))
+        initials = bool(INITIALS_START.match(name))
         if initials or SURNAME_END.search(name.split()[-1]):
             out.append((start, end))
     return out
 
 
 _ROLE_WORD_RE = re.compile(rf"\b(?:{ROLE_WORDS})", re.I)
+
+
+_WORD_START = re.compile(r"^\w*")
+_ORG_AFTER_TITLE = re.compile(r"^\s+(?:of|at|from|in|to)\s+(?:the\s+)?(.+)$", re.I)
+_CYRILLIC_LOWER_I = re.compile(r"[а-яё]", re.I)
+_TK_TITLE_ADJ_END = re.compile(r"\s*(?:hemişelik|birinji|ýerine ýetiriji|baş)$", re.I)
 
 
 def _org_words(role: str | None) -> str | None:
@@ -323,17 +348,19 @@ def _org_words(role: str | None) -> str | None:
         return role
     last = titles[-1]
     rest = role[last.end():]
-    rest = re.sub(r"^\w*", "", rest)
-    m = re.match(r"^\s+(?:of|at|from|in|to)\s+(?:the\s+)?(.+)$", rest, re.I)
+    rest = _WORD_START.sub("", rest)
+    m = _ORG_AFTER_TITLE.match(rest)
     if m:
         return m.group(1).strip()
-    if rest.strip() and re.search(r"[а-яё]", rest, re.I):
+    if rest.strip() and _CYRILLIC_LOWER_I.search(rest):
         return rest.strip()
     head = role[:last.start()].strip()
-    head = re.sub(r"\s*(?:hemişelik|birinji|ýerine ýetiriji|baş)$", "", head, flags=re.I).strip()
+    head = _TK_TITLE_ADJ_END.sub("", head).strip()
     return head or None
 
 
+_NAME_GAP = re.compile(r"[ \u00a0]?")
+_JOINED_BEFORE = re.compile(r"\b(?:of|and|of the|и|we|или|or)\s*$", re.I)
 _TOKEN = re.compile(rf"(?<![{UP}{LO}.\-])(?:(?:{INIT})+{WORD}|{INIT}|{WORD}){POSS}(?![{LO}])")
 
 
@@ -343,7 +370,7 @@ def name_candidates(sentence: str) -> list[tuple[int, int]]:
     name ('Executive Committee Viktor Guminsky' -> 'Viktor Guminsky')."""
     runs: list[list[re.Match]] = []
     for t in _TOKEN.finditer(sentence):
-        if runs and re.fullmatch(r"[ \u00a0]?", sentence[runs[-1][-1].end():t.start()]) and (
+        if runs and _NAME_GAP.fullmatch(sentence[runs[-1][-1].end():t.start()]) and (
                 runs[-1][-1].group(0).endswith(".") or sentence[runs[-1][-1].end():t.start()]):
             runs[-1].append(t)
         else:
@@ -355,22 +382,26 @@ def name_candidates(sentence: str) -> list[tuple[int, int]]:
             if t is not None and not _is_not_name(t.group(0)):
                 sub.append(t)
                 continue
-            if len(sub) == 3 and re.search(r"\b(?:of|and|of the|и|we|или|or)\s*$", sentence[:sub[0].start()], re.I):
+            if len(sub) == 3 and _JOINED_BEFORE.search(sentence[:sub[0].start()]):
                 sub = sub[1:]  # "Party of Industrialists and Entrepreneurs Bekmyrat Annamyradov"
-            if sub and re.match(rf"^(?:{INIT})+", sub[0].group(0)):
+            if sub and INITIALS_START.match(sub[0].group(0)):
                 # an initialled name is the initials and one surname ("G.Myradow"); a capitalised word
                 # after it ("G.Myradow Ýaponiýanyň ilçisi ...") starts something else
-                k = next((i for i, x in enumerate(sub) if not re.fullmatch(rf"(?:{INIT})+", x.group(0))), len(sub) - 1)
+                k = next((i for i, x in enumerate(sub) if not INITIALS_ONLY.fullmatch(x.group(0))), len(sub) - 1)
                 sub = sub[:k + 1]
             if sub:
-                words = [x for x in sub if not re.fullmatch(rf"(?:{INIT})+", x.group(0))]
-                initials = len(words) < len(sub) or re.match(rf"^(?:{INIT})+[{UP}]", sub[0].group(0))
+                words = [x for x in sub if not INITIALS_ONLY.fullmatch(x.group(0))]
+                initials = len(words) < len(sub) or INITIALS_THEN_CAPITAL.match(sub[0].group(0))
                 if (2 <= len(sub) <= 3 and words) or (initials and len(words) == 1):
                     spans.append((sub[0].start(), sub[-1].end()))
-                elif len(sub) == 1 and re.match(rf"^(?:{INIT})+[{UP}]", sub[0].group(0)):
+                elif len(sub) == 1 and INITIALS_THEN_CAPITAL.match(sub[0].group(0)):
                     spans.append((sub[0].start(), sub[0].end()))
             sub = []
     return spans
+
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_TURKMEN_LETTER = re.compile(r"[ýňşçäöüž]")
 
 
 def people_in(sentence: str, lang: str | None = None) -> list[Participant]:
@@ -383,9 +414,9 @@ def people_in(sentence: str, lang: str | None = None) -> list[Participant]:
 def _people_in(sentence: str, lang: str | None) -> tuple[Participant, ...]:
     out: list[Participant] = []
     for start, end in name_candidates(sentence):
-        name = re.sub(r"[’']s$", "", sentence[start:end])
-        initials = bool(re.match(rf"^(?:{INIT})+", name))
-        words = [w for w in re.split(r"[\s.]+", name) if len(w) > 1]
+        name = POSSESSIVE_END.sub("", sentence[start:end])
+        initials = bool(INITIALS_START.match(name))
+        words = [w for w in NAME_WORD_BREAK.split(name) if len(w) > 1]
         before, after = sentence[:start], sentence[end:]
         if not _looks_like_person(words, initials, before, after) or _INSTITUTION_WORD.search(name):
             continue
@@ -398,8 +429,7 @@ def _people_in(sentence: str, lang: str | None) -> tuple[Participant, ...]:
             continue
         if any(p.name == name for p in out):
             continue
-        text_lang = lang or ("ru" if re.search(r"[А-Яа-яЁё]", name) else
-                             "tk" if re.search(r"[ýňşçäöüž]", sentence) else "en")
+        text_lang = lang or ("ru" if _CYRILLIC.search(name) else "tk" if _TURKMEN_LETTER.search(sentence) else "en")
         out.append(Participant(name, role, _org_words(role), nominative=nominative(name, text_lang, before)))
     return tuple(out)
 
@@ -418,8 +448,12 @@ def _excluded(before: str, after: str) -> bool:
 
 
 def _key(p: Participant) -> str:
-    parts = split_name(p.nominative or p.name)
-    return person_key(parts)
+    return _name_key(p.nominative or p.name)
+
+
+@lru_cache(maxsize=4096)  # pure; parse_meeting keys each participant more than once
+def _name_key(name: str) -> str:
+    return person_key(split_name(name))
 
 
 def _surname_skeleton(p: Participant) -> str:

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 
 from .hints import Hint, Hinted, Scanned
 from .memo import memo_list
-from .meetings import INIT, LO, UP, SURNAME_END, WORD, _is_not_name
+from .meetings import INIT, INITIALS_ONLY, INITIALS_START, LO, NAME_WORD_BREAK, UP, SURNAME_END, WORD, _is_not_name
 from .regions import REGION_STEM
-from ..text import PCT_RE
+from ..text import PCT_RE, sentence_break
 
 QO = "«“„\"‘'‹"
 QC = "»”“\"’'›"
@@ -182,7 +182,7 @@ def _not_constituency_name(name: str) -> bool:
 
 def _surname_first(name: str, lang: str | None) -> bool:
     words = name.split()
-    if re.match(rf"^(?:{INIT})+", name) or len(words) < 2:
+    if INITIALS_START.match(name) or len(words) < 2:
         return False
     first, last = SURNAME_END.search(words[0]), SURNAME_END.search(words[-1])
     if first and not last:
@@ -193,10 +193,10 @@ def _surname_first(name: str, lang: str | None) -> bool:
 
 
 def _person_like(name: str) -> bool:
-    words = [w for w in re.split(r"[\s.]+", name) if len(w) > 1]
+    words = [w for w in NAME_WORD_BREAK.split(name) if len(w) > 1]
     if not words or any(_is_not_name(w) and not _GIVEN_NAMES_LIKE_WORDS.fullmatch(w) for w in words):
         return False
-    return bool(re.match(rf"^(?:{INIT})+", name)) or any(SURNAME_END.search(w) for w in words)
+    return bool(INITIALS_START.match(name)) or any(SURNAME_END.search(w) for w in words)
 
 
 def _respectively(text: str, entries, unpaired: list | None = None) -> dict[int, str]:
@@ -412,7 +412,7 @@ class ElectedToOffice:
     years: tuple[int, ...] = ()
 
 
-_SENT_BREAK = re.compile(rf"(?<=[.!?])\s+(?=[{UP}«“\"(0-9])|\n+")
+_SENT_BREAK = sentence_break(rf"{UP}«“\"(0-9")  # (?<=[.!?])\s+(?=[{UP}«“\"(0-9])|\n+
 _INITIAL_END = re.compile(rf"(?:^|[\s(.])[{UP}]\.$|(?:^|[\s(])(?:No|Nos|St|p|г|им|ул|ст|Nr)\.$")
 
 
@@ -444,6 +444,9 @@ _PATRONYMIC_RE = re.compile(r"(?:ovich|evich|yevich|ович|евич|ьич|о�
 _GIVEN_NAMES_LIKE_WORDS = re.compile(r"D[oö][wv]let|Довлет|Дёвлет", re.I)
 
 
+_NAME_GAP = re.compile(r"[ \u00a0]{1,2}")
+
+
 @memo_list(maxsize=4096)  # asked once per figure of a statement
 def people_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of people's names: the part of a run of capitalised words that is a name (given name and
@@ -451,14 +454,14 @@ def people_spans(sentence: str) -> list[tuple[int, int]]:
     runs: list[list[re.Match]] = []
     for t in _NAME_TOKEN.finditer(sentence):
         gap = sentence[runs[-1][-1].end():t.start()] if runs else None
-        if runs and re.fullmatch(r"[ \u00a0]{1,2}", gap or "x"):
+        if runs and _NAME_GAP.fullmatch(gap or "x"):
             runs[-1].append(t)
         else:
             runs.append([t])
     out = []
     for run in runs:
         words = [t.group(0) for t in run]
-        bare = [re.sub(rf"^(?:{INIT})+", "", w) for w in words]
+        bare = [INITIALS_START.sub("", w) for w in words]
         ok = [not _PATRONYMIC_RE.search(w) and not _is_not_name(w) for w in words]
         # the first word with a strong surname ending (-ov, -ewa, -ский), else the last with any
         k = next((i for i in range(len(words)) if ok[i] and _STRONG_SURNAME.search(bare[i])), None)
@@ -466,14 +469,14 @@ def people_spans(sentence: str) -> list[tuple[int, int]]:
             k = next((i for i in range(len(words) - 1, -1, -1) if ok[i] and SURNAME_END.search(bare[i])), None)
         if k is None:
             continue
-        if re.match(rf"^(?:{INIT})+", words[k]):
+        if INITIALS_START.match(words[k]):
             a, b = k, k
         elif k > 0 and (not _is_not_name(words[k - 1]) or _GIVEN_NAMES_LIKE_WORDS.fullmatch(words[k - 1])) \
-                and not re.match(rf"^(?:{INIT})+", words[k - 1]):
+                and not INITIALS_START.match(words[k - 1]):
             a, b = k - 1, k  # given name, surname
             if k + 1 < len(words) and _PATRONYMIC_RE.search(words[k + 1]):
                 b = k + 1
-        elif k > 0 and re.fullmatch(rf"(?:{INIT})+", words[k - 1]):
+        elif k > 0 and INITIALS_ONLY.fullmatch(words[k - 1]):
             a, b = k - 1, k
         elif k + 1 < len(words) and (not _is_not_name(words[k + 1]) or _GIVEN_NAMES_LIKE_WORDS.fullmatch(words[k + 1])):
             a, b = k, k + 1  # surname first: "Bazarow Rejep", "Бердымухамедов Гурбангулы Мяликгулыевич"
@@ -635,7 +638,7 @@ def _surname_alone(sent: str, m: re.Match, prev_end: int, text: str) -> tuple[st
         full = text[a:b]
         if any(skeleton(w) == key for w in full.split()):
             fits.add(full)
-    keys = {skeleton(re.sub(rf"^(?:{INIT})+", "", f.split()[0]))[:1] + "|" + "|".join(sorted(skeleton(w) for w in f.split()))
+    keys = {skeleton(INITIALS_START.sub("", f.split()[0]))[:1] + "|" + "|".join(sorted(skeleton(w) for w in f.split()))
             for f in fits}
     if len(fits) >= 1 and len(keys) == 1:
         return max(fits, key=len), prev_end + t.start()
@@ -783,6 +786,11 @@ _OFFICE_BEFORE_NAME = re.compile(
     r"|elected\s+(?:as\s+)?(?:the\s+)?president\s+(?:of\s+\w+\s+)?(?:was|is))\s*$", re.I)
 
 
+# every match of _OFFICE_AFTER_NAME and of _OFFICE_BEFORE_NAME contains one of these (etl.facts.hints); a
+# sentence without any has none before or after a name in it (folding goes character by character)
+_OFFICE_WORDS = Hint(("elected", "won", "wins", "избран", "побед", "prezident", "winner", "президентом", "president"))
+
+
 _PRESIDENT_RE = re.compile(r"president|президент|prezident", re.I)
 _PRESIDENT_WORD = Hint(("president", "президент", "prezident"))  # in every match of _PRESIDENT_RE
 
@@ -794,6 +802,8 @@ def elected_to_office(text: str, lang: str | None = None) -> list[ElectedToOffic
         return out
     for s0, s1 in statement_spans(text):
         sent = text[s0:s1]
+        if not _OFFICE_WORDS.may_match(sent):
+            continue  # neither office pattern can match around a name in it
         for a, b in people_spans(sent):
             after, before = sent[b:], sent[:a]
             if _OFFICE_AFTER_NAME.match(after) or _OFFICE_BEFORE_NAME.search(before):

@@ -132,6 +132,7 @@ HOUR_RES += [
     re.compile(r"\bдо\s+(\d{1,2})(?:[:.]00)?\s*час", re.I),
     re.compile(r"\bдо\s+(\d{1,2})[:.]00\b", re.I),
 ]
+_DIGIT = re.compile(r"\d")
 _NOON = re.compile(r"\b(?:by|to|until|till|as of|at)\s+(?:midday|noon)\b|\bк\s+полудню\b|\bgünortan\w*\s+çenli", re.I)
 # An hour that opens the polls, ends a range or is told on another clock is not an "as of" hour.
 _OPENING = re.compile(r"\b(?:start\w*|began|begin\w*|open\w*|началось|начал\w*|открыл\w*|открыт\w*|başla\w*|açyl\w*"
@@ -154,7 +155,7 @@ def hour_mentions(sentence: str) -> list[HourMention]:
     of a range of opening hours ("from 7:00 to 19:00"), not the same hour on another clock
     ("17.00 по Москве")."""
     found: list[HourMention] = []
-    for r in HOUR_RES:
+    for r in HOUR_RES if _DIGIT.search(sentence) else ():  # each reads the hour's digits (group 1)
         for m in r.finditer(sentence):
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
@@ -387,6 +388,13 @@ _CLOSING = Hinted(CLOSING_RE, Hint(("clos", "voting", "закры", "голос�
 _AFTER_POLLING = Hinted(AFTER_POLLING_RE, Hint((
     "final", "preliminary", "summ", "results", "election", "elected", "won", "held", "победил", "ýeňiş", "окончательн",
     "предварительн", "итог", "выбор", "избран", "netije", "jemlen", "sanal", "geçirildi", "saýlandy")))
+# asked of a whole text, whose common words ("held", "results") pass the hint: scanned over the folded text
+_AFTER_POLLING_SCAN = Scanned.of(AFTER_POLLING_RE)
+
+
+def _reports_after_polling(text: str) -> bool:
+    """Whether a text reports the day after the vote (AFTER_POLLING_RE), trying the pattern only when it can match."""
+    return _AFTER_POLLING.hint.may_match(text) and bool(_AFTER_POLLING_SCAN.search(text))
 
 
 def _counted_area(sentence: str, registered, voted) -> "AreaFigure | None":
@@ -414,6 +422,11 @@ class _Figure:
     skip: str | None = None  # why the figure is not a turnout figure of this election
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+_CLAUSE_END = re.compile(r"[,;.!?]")
+_DECIMALS = re.compile(r"[.,]\d")
+
+
 def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
     out = []
     for m in pct_matches(sentence):
@@ -428,12 +441,12 @@ def _figures(sentence: str, text_years: set[int]) -> list[_Figure]:
         lo = out[k - 1].end if k else 0
         hi = out[k + 1].start if k + 1 < len(out) else len(sentence)
         before, after = sentence[lo:f.start], sentence[f.end:hi]
-        near_before = re.split(r"[,;:]\s", before)[-1][-70:]
-        near_after = re.split(r"[,;.!?]", after, maxsplit=1)[0][:70]
+        near_before = _CLAUSE_BREAK.split(before)[-1][-70:]
+        near_after = _CLAUSE_END.split(after, maxsplit=1)[0][:70]
         lead_in = sentence[max(0, f.start - 25):f.start]
         if _BOUND_BEFORE.search(lead_in) or _APPROX_AFTER.match(sentence[f.end:f.end + 25]):
             f.skip = "a bound, not a figure (the text says over, under or nearly)"
-        elif _APPROX_BEFORE.search(lead_in) and not re.search(r"[.,]\d", f.printed):
+        elif _APPROX_BEFORE.search(lead_in) and not _DECIMALS.search(f.printed):
             f.skip = "approximate figure (the text qualifies a round number)"
         elif any(a < f.end and f.start < b for a, b in shares):
             f.skip = "a candidate's share of the vote, not turnout"
@@ -537,7 +550,7 @@ def parse_turnout(text: str) -> list[TurnoutFact]:
     if not has_pct(text) and not _may_count(text):
         return []
     text_years = {int(y) for y in _YEAR.findall(text)}
-    after_polling = bool(_AFTER_POLLING.search(text))
+    after_polling = _reports_after_polling(text)
     close_at = closing_hour(text)
     facts: list[TurnoutFact] = []
     current: list[TurnoutFact] = []  # the statement(s) the next figures continue
