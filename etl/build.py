@@ -100,15 +100,34 @@ def write(db_path: Path, table_rows) -> int:
     return total
 
 
-def check(db_path: Path) -> None:
+def check(db_path: Path, meanwhile=None):
+    """Raise LoadError unless the file passes SQLite's integrity check and its foreign keys hold.
+
+    The integrity check (the longest) runs on a thread of its own, with its own connection, while
+    this thread checks the foreign keys and then calls `meanwhile()` (another reader of the file,
+    such as the inspect data), whose result is returned only once both checks passed."""
+    import concurrent.futures as cf
+
+    with cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="saylav-integrity") as pool:
+        integrity = pool.submit(_integrity_problem, db_path)
+        conn = sqlite3.connect(db_path)
+        try:
+            bad = conn.execute("pragma foreign_key_check").fetchall()
+        finally:
+            conn.close()
+        result = meanwhile() if meanwhile is not None and not bad else None
+        ok = integrity.result()
+    if ok != "ok":
+        raise LoadError(f"integrity check failed: {ok}")
+    if bad:
+        raise LoadError(f"foreign key check failed: {bad[:5]}")
+    return result
+
+
+def _integrity_problem(db_path: Path) -> str:
     conn = sqlite3.connect(db_path)
     try:
-        ok = conn.execute("pragma integrity_check").fetchone()[0]
-        if ok != "ok":
-            raise LoadError(f"integrity check failed: {ok}")
-        bad = conn.execute("pragma foreign_key_check").fetchall()
-        if bad:
-            raise LoadError(f"foreign key check failed: {bad[:5]}")
+        return conn.execute("pragma integrity_check").fetchone()[0]
     finally:
         conn.close()
 
@@ -258,8 +277,7 @@ def publish(db_path: Path, table_rows, inspect_path: Path | None = None,
         t0 = time.perf_counter()
         total = write(tmp, table_rows)
         t1 = time.perf_counter()
-        check(tmp)
-        data = inspect_data(tmp, db_path.stem)
+        data = check(tmp, meanwhile=lambda: inspect_data(tmp, db_path.stem))
         data[db_path.stem]["file"] = db_path.name
         _write_json_atomic(inspect_path, data)  # before the replace: it carries the new file's hash
         os.replace(tmp, db_path)

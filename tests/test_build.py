@@ -239,3 +239,52 @@ def test_snapshots_no_server_holds_are_removed_by_the_next_load(raw_dir, tmp_pat
     assert Path(snap).exists() and Path(snap).parent.parent.name == ".saylav.db.serving"
     load(raw_dir, db)  # that server has ended: its snapshot goes
     assert not Path(snap).exists()
+
+
+# -- the checks before a build replaces the database --------------------------------------------
+
+def _small_db(path: Path, child_parent: int = 1) -> Path:
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "create table parent (id integer primary key);"
+        "create table child (id integer primary key, parent_id integer references parent(id));"
+        "insert into parent values (1);"
+        f"insert into child values (1, {child_parent});"
+    )
+    conn.commit()
+    conn.close()
+    return path
+
+
+def test_a_sound_file_passes_the_checks_and_gives_what_was_read_meanwhile(tmp_path):
+    from etl.build import check
+
+    assert check(_small_db(tmp_path / "ok.db"), meanwhile=lambda: "inspected") == "inspected"
+    assert check(tmp_path / "ok.db") is None
+
+
+def test_a_broken_foreign_key_fails_the_checks_and_nothing_is_read_meanwhile(tmp_path):
+    from etl.build import LoadError, check
+
+    read = []
+    with pytest.raises(LoadError, match="foreign key check failed"):
+        check(_small_db(tmp_path / "fk.db", child_parent=2), meanwhile=lambda: read.append(1))
+    assert read == []
+
+
+def test_a_damaged_file_fails_the_integrity_check(tmp_path):
+    from etl.build import LoadError, check
+
+    path = tmp_path / "damaged.db"
+    conn = sqlite3.connect(path)
+    conn.execute("create table t (id integer primary key, v text)")
+    conn.execute("create index t_v on t (v)")
+    conn.executemany("insert into t values (?, ?)", [(i, f"value {i}") for i in range(2000)])
+    conn.commit()
+    # an index that no longer matches its table: rows changed behind SQLite's back
+    conn.execute("pragma writable_schema = on")
+    conn.execute("update sqlite_master set sql = 'create index t_v on t (id)' where name = 't_v'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(LoadError, match="integrity check failed"):
+        check(path)
