@@ -85,7 +85,7 @@ def test_a_failed_build_leaves_the_existing_database_untouched(raw_dir, tmp_path
 
     import etl.load as L
 
-    def broken_check(path):
+    def broken_check(path, meanwhile=None):
         raise LoadError("foreign key check failed: simulated")
 
     import etl.build as B
