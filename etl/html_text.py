@@ -266,22 +266,54 @@ class _Node:
 
 class _TreeBuilder(HTMLParser):
     """Builds the tree, repairing markup the forgiving way. Where each tag is open is kept per
-    tag (`open`), so finding or closing an open element costs the same at any depth."""
+    tag (`open`), so finding or closing an open element costs the same at any depth.
+
+    Each element's `index`, `depth`, `end`, `size` and `nonblank` (see _Node) are set as the tree
+    grows, with no pass over it afterwards: elements are made in document order (a new element is
+    the last child of the innermost open one), an element's depth is the height of the stack of
+    open elements it is made under, and its text and descendants are complete once it is closed
+    (nothing is added to a closed element)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.root = _Node("#root", {}, None)
         self.stack = [self.root]
         self.open: dict[str, list[int]] = {"#root": [0]}  # tag -> its places in the stack
+        self.order: list[_Node] = [self.root]  # every element, in document order
+
+    def _new(self, tag: str, attrs: dict) -> _Node:
+        """A new element, the last child of the innermost open one, its place and depth set."""
+        parent = self.stack[-1]
+        node = _Node(tag, attrs, parent)
+        node.index = node.end = len(self.order)
+        node.depth = len(self.stack)
+        self.order.append(node)
+        parent.children.append(node)
+        return node
 
     def _push(self, node: _Node) -> None:
         self.open.setdefault(node.tag, []).append(len(self.stack))
         self.stack.append(node)
 
     def _close_to(self, i: int) -> None:
-        stack, open_ = self.stack, self.open
+        """Close the open elements from the innermost down to place `i` of the stack: each one's
+        last descendant is the last element made, and its text counts in its parent's (unless
+        it is never text, as <script>)."""
+        stack, open_, last = self.stack, self.open, len(self.order) - 1
         while len(stack) > i:
-            open_[stack.pop().tag].pop()
+            node = stack.pop()
+            open_[node.tag].pop()
+            node.end = last
+            if node.tag not in _DROP_TAGS:
+                parent = node.parent
+                parent.size += node.size
+                parent.nonblank += node.nonblank
+
+    def finish(self) -> list[_Node]:
+        """Close what is still open at the end of the page; the page's elements in document order."""
+        self._close_to(1)
+        self.root.end = len(self.order) - 1
+        return self.order
 
     def _top(self, tags) -> int:
         open_ = self.open
@@ -313,8 +345,7 @@ class _TreeBuilder(HTMLParser):
             i = self._find_open(closes, bounds)
             if i is not None:
                 self._close_to(i)
-        node = _Node(tag, attrs, self.stack[-1])
-        self.stack[-1].children.append(node)
+        node = self._new(tag, attrs)
         if tag not in VOID:
             self._push(node)
 
@@ -331,7 +362,7 @@ class _TreeBuilder(HTMLParser):
     def handle_endtag(self, tag):
         tag = tag.lower()
         if tag == "br":  # </br> is a line break in every browser
-            self.stack[-1].children.append(_Node("br", {}, self.stack[-1]))
+            self._new("br", {})
             return
         places = self.open.get(tag)
         if places and places[-1] > 0:
@@ -339,7 +370,11 @@ class _TreeBuilder(HTMLParser):
         # else a stray end tag: ignored
 
     def handle_data(self, data):
-        self.stack[-1].children.append(data)
+        node = self.stack[-1]
+        node.children.append(data)
+        if not data.isspace():  # (the size of text in the element, as _Node tells)
+            node.size += len(data.strip())
+            node.nonblank += sum(map(len, data.split()))
 
 
 # The plain markup most pages are made of, read by one regular expression: text, comments, the
@@ -355,6 +390,7 @@ _FAST_TOKEN = re.compile(r"""
      (?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*
                   (?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`/]+(?![^\s"'=<>`])))?)*)
      \s*(?P<close>/?)>
+  | (?P<other><)  # none of the above: markup left to html.parser
 """, re.S | re.X)
 _FAST_ATTR = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`/]+)))?""")
 _CDATA_ELEMENTS = ("script", "style")
@@ -376,37 +412,49 @@ def _fast_feed(builder: "_TreeBuilder", html: str) -> bool:
     """Feed `html` to `builder` as `html.parser` would; False when the page holds markup this
     reader leaves to `html.parser` (the builder is then to be thrown away)."""
     pos, n = 0, len(html)
-    match = _FAST_TOKEN.match
     while pos < n:
-        m = match(html, pos)
-        if m is None:
+        pos, raw_tag = _feed_tokens(builder, html, pos)
+        if pos < 0:
             return False
-        pos = m.end()
-        text, end, tag, raw_attrs, close = m.groups()
-        if text is not None:
-            builder.handle_data(unescape(text) if "&" in text else text)
-            continue
-        if end is not None:
-            builder.handle_endtag(end)
-            continue
-        if tag is None:
-            continue  # a comment or the doctype
-        # (names already lower-case, values text: as handle_starttag would make them)
-        attrs = dict(_read_attrs(raw_attrs)) if raw_attrs else {}
-        tag = tag.lower()
-        if close:
-            builder.start_end(tag, attrs)
-            continue
-        builder.start(tag, attrs)
-        if tag in _CDATA_ELEMENTS:  # raw text up to its end tag
-            closing = _CDATA_END[tag].search(html, pos)
+        if raw_tag is not None:  # <script> or <style>: raw text up to its end tag
+            closing = _CDATA_END[raw_tag].search(html, pos)
             if closing is None:
                 return False
             if closing.start() > pos:
                 builder.handle_data(html[pos:closing.start()])
-            builder.handle_endtag(tag)
+            builder.handle_endtag(raw_tag)
             pos = closing.end()
     return True
+
+
+def _feed_tokens(builder: "_TreeBuilder", html: str, pos: int) -> tuple[int, str | None]:
+    """Feed the tokens of `html` from `pos` on, up to the end or to just after the start tag of a
+    <script> or <style> (whose raw text the caller reads): (where it stopped, "script", "style"
+    or None). (-1, None) when markup left to `html.parser` is met.
+
+    `_FAST_TOKEN` reads every position: text is every run without "<", and a "<" that starts no
+    other token is the `other` token; so its matches, one after another, cover the page."""
+    data, start, start_end, end = builder.handle_data, builder.start, builder.start_end, builder.handle_endtag
+    for m in _FAST_TOKEN.finditer(html, pos):
+        text, end_tag, tag, raw_attrs, close, other = m.groups()
+        if text is not None:
+            data(unescape(text) if "&" in text else text)
+        elif end_tag is not None:
+            end(end_tag)
+        elif tag is not None:
+            # (names already lower-case, values text: as handle_starttag would make them)
+            attrs = dict(_read_attrs(raw_attrs)) if raw_attrs else {}
+            tag = tag.lower()
+            if close:
+                start_end(tag, attrs)
+            else:
+                start(tag, attrs)
+                if tag in _CDATA_ELEMENTS:
+                    return m.end(), tag
+        elif other is not None:
+            return -1, None
+        # else a comment or the doctype
+    return len(html), None
 
 
 def _parse(html: str) -> tuple[_Node, list[_Node]]:
@@ -414,34 +462,12 @@ def _parse(html: str) -> tuple[_Node, list[_Node]]:
     place, depth and text size set."""
     builder = _TreeBuilder()
     if not _fast_feed(builder, html):
-        _tear_down(list(_iter_elements(builder.root)))  # the part read so far is thrown away
+        _tear_down(builder.order)  # the part read so far is thrown away
         builder = _TreeBuilder()
         builder.feed(html)
         builder.close()
-    root = builder.root
-    order: list[_Node] = []
-    todo = [root]
-    while todo:  # iteratively: broken pages nest deeply
-        node = todo.pop()
-        node.index = len(order)
-        node.depth = node.parent.depth + 1 if node.parent is not None else 0
-        order.append(node)
-        todo.extend(c for c in reversed(node.children) if isinstance(c, _Node))
-    for node in reversed(order):  # children before parents
-        node.end = node.index
-        size = nonblank = 0
-        for child in node.children:
-            if isinstance(child, str):
-                if not child.isspace():
-                    size += len(child.strip())
-                    nonblank += sum(map(len, child.split()))
-            else:
-                node.end = child.end
-                if child.tag not in _DROP_TAGS:
-                    size += child.size
-                    nonblank += child.nonblank
-        node.size, node.nonblank = size, nonblank
-    return root, order
+    order = builder.finish()
+    return order[0], order
 
 
 def _iter_elements(root: _Node, skip=frozenset()):
