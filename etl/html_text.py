@@ -245,17 +245,18 @@ class _Node:
     """An element. `index` is its place in document order, `end` the index of its last
     descendant (so `a` is within `b` when b.index <= a.index <= b.end), `depth` its level;
     `size` counts the characters of its text (stripped strings, <script> and the like left out)
-    and `nonblank` the non-blank ones."""
+    and `nonblank` the non-blank ones. `kind` is what its tag and attributes alone tell (_Kind),
+    `attrs` its attributes (shared with other elements of the same kind: never changed)."""
 
-    __slots__ = ("tag", "attrs", "children", "parent", "index", "end", "depth", "size", "nonblank", "words")
+    __slots__ = ("tag", "attrs", "kind", "children", "parent", "index", "end", "depth", "size", "nonblank")
 
-    def __init__(self, tag: str, attrs: dict, parent: "_Node | None"):
+    def __init__(self, tag: str, kind: "_Kind", parent: "_Node | None"):
         self.tag = tag
-        self.attrs = attrs
+        self.kind = kind
+        self.attrs = kind.attrs
         self.children: list = []
         self.parent = parent
         self.index = self.end = self.depth = self.size = self.nonblank = 0
-        self.words: tuple[str, ...] | None = None  # _words(self), once asked for
 
     def ancestors(self):
         node = self.parent
@@ -276,15 +277,15 @@ class _TreeBuilder(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.root = _Node("#root", {}, None)
+        self.root = _Node("#root", _kind("#root", ""), None)
         self.stack = [self.root]
         self.open: dict[str, list[int]] = {"#root": [0]}  # tag -> its places in the stack
         self.order: list[_Node] = [self.root]  # every element, in document order
 
-    def _new(self, tag: str, attrs: dict) -> _Node:
+    def _new(self, tag: str, kind: "_Kind") -> _Node:
         """A new element, the last child of the innermost open one, its place and depth set."""
         parent = self.stack[-1]
-        node = _Node(tag, attrs, parent)
+        node = _Node(tag, kind, parent)
         node.index = node.end = len(self.order)
         node.depth = len(self.stack)
         self.order.append(node)
@@ -328,10 +329,12 @@ class _TreeBuilder(HTMLParser):
         return top if top > self._top(bounds) else None
 
     def handle_starttag(self, tag, attrs):
-        self.start(tag.lower(), {k.lower(): (v or "") for k, v in attrs})
+        tag = tag.lower()
+        self.start(tag, _Kind(tag, {k.lower(): (v or "") for k, v in attrs}))
 
-    def start(self, tag: str, attrs: dict) -> None:
-        """A start tag, its name lower-cased, its attributes with lower-case names and text values."""
+    def start(self, tag: str, kind: "_Kind") -> None:
+        """A start tag, its name lower-cased; `kind` holds its attributes with lower-case names and
+        text values."""
         if tag in _P_CLOSERS and self.open.get("p"):
             i = self._find_open(("p",), _SCOPE)
             if i is not None:
@@ -345,24 +348,25 @@ class _TreeBuilder(HTMLParser):
             i = self._find_open(closes, bounds)
             if i is not None:
                 self._close_to(i)
-        node = self._new(tag, attrs)
+        node = self._new(tag, kind)
         if tag not in VOID:
             self._push(node)
 
     def handle_startendtag(self, tag, attrs):
-        self.start_end(tag.lower(), {k.lower(): (v or "") for k, v in attrs})
+        tag = tag.lower()
+        self.start_end(tag, _Kind(tag, {k.lower(): (v or "") for k, v in attrs}))
 
-    def start_end(self, tag: str, attrs: dict) -> None:
+    def start_end(self, tag: str, kind: "_Kind") -> None:
         """A tag closed as it opens (<br/>, <div/>), as `start` takes it."""
         depth = len(self.stack)
-        self.start(tag, attrs)
+        self.start(tag, kind)
         if len(self.stack) > depth:  # <div/> written as if void
             self._close_to(len(self.stack) - 1)
 
     def handle_endtag(self, tag):
         tag = tag.lower()
         if tag == "br":  # </br> is a line break in every browser
-            self._new("br", {})
+            self._new("br", _kind("br", ""))
             return
         places = self.open.get(tag)
         if places and places[-1] > 0:
@@ -442,13 +446,11 @@ def _feed_tokens(builder: "_TreeBuilder", html: str, pos: int) -> tuple[int, str
         elif end_tag is not None:
             end(end_tag)
         elif tag is not None:
-            # (names already lower-case, values text: as handle_starttag would make them)
-            attrs = dict(_read_attrs(raw_attrs)) if raw_attrs else {}
             tag = tag.lower()
             if close:
-                start_end(tag, attrs)
+                start_end(tag, _kind(tag, raw_attrs))
             else:
-                start(tag, attrs)
+                start(tag, _kind(tag, raw_attrs))
                 if tag in _CDATA_ELEMENTS:
                     return m.end(), tag
         elif other is not None:
@@ -545,12 +547,34 @@ _CONTAINERS = frozenset("#root html body main article".split())
 _WORD_SEPARATORS = re.compile(r"[-_]+")
 
 
-def _words(node: _Node) -> tuple[str, ...]:
-    """The words of an element's class and id: each token whole (without - and _), then its
-    parts. Worked out once per element (the steps ask for them again and again)."""
-    if node.words is None:
-        node.words = _class_words(node.attrs.get("class", "") + " " + node.attrs.get("id", ""))
-    return node.words
+class _Kind:
+    """What an element's tag and attributes alone tell of it, worked out once per distinct start
+    tag (see _kind): its class/id words, and the answers of the tests that read nothing else."""
+
+    __slots__ = ("tag", "attrs", "words", "main_rank", "sidebar", "dateish", "opens_article", "chrome")
+
+    def __init__(self, tag: str, attrs: dict):
+        self.tag, self.attrs = tag, attrs
+        self.words = _class_words(attrs.get("class", "") + " " + attrs.get("id", ""))
+        self.main_rank = _main_rank(self)
+        self.sidebar = _is_sidebar(self)
+        self.dateish = _is_dateish(self)
+        # whether the element makes what lies within it "within an article" (see _mark)
+        self.opens_article = tag == "article" or (("class" in attrs or "id" in attrs) and self.main_rank >= 2)
+        self.chrome = _chrome_rule(self)
+
+
+@lru_cache(maxsize=1 << 14)  # a site's pages repeat their start tags (classes, menu links)
+def _kind(tag: str, raw_attrs: str) -> _Kind:
+    """The _Kind of a start tag named `tag` (lower-case) whose attributes are written as `raw_attrs`
+    (see _FAST_TOKEN). (names lower-case, values text: as handle_starttag makes them)"""
+    return _Kind(tag, dict(_read_attrs(raw_attrs)) if raw_attrs else {})
+
+
+def _words(element) -> tuple[str, ...]:
+    """The words of an element's class and id (a _Kind's or a _Node's): each token whole (without
+    - and _), then its parts."""
+    return element.words if isinstance(element, _Kind) else element.kind.words
 
 
 @lru_cache(maxsize=1 << 12)  # pure; a site's pages use the same few classes again and again
@@ -570,12 +594,9 @@ def _has_pair(words: tuple[str, ...], pairs) -> bool:
     return any((a, b) in pairs for a, b in zip(words, words[1:]))
 
 
-def _is_article_like(node: _Node) -> bool:
-    return _main_rank(node) > 0
-
-
-def _main_rank(node: _Node) -> int:
-    """How surely `node` is the article: 3 <article>, 2 article-like class, 1 <main>/content."""
+def _main_rank(node: "_Kind") -> int:
+    """How surely an element of this kind is the article: 3 <article>, 2 article-like class,
+    1 <main>/content."""
     if node.tag == "article":
         return 3
     words = _words(node)
@@ -596,28 +617,44 @@ def _is_hidden(attrs: dict) -> bool:
     return bool(_HIDDEN_CLASSES.intersection(attrs.get("class", "").lower().split()))
 
 
+# How an element's kind bears on whether it is chrome (see _chrome_rule)
+_NEVER, _ALWAYS, _UNLESS_LARGE, _UNLESS_LARGE_OR_IN_ARTICLE = range(4)
+
+
+def _chrome_rule(kind: "_Kind") -> int:
+    """Whether elements of this kind are page chrome: _NEVER, _ALWAYS, _UNLESS_LARGE (not when
+    they hold over half the page's text), _UNLESS_LARGE_OR_IN_ARTICLE (nor within an
+    article-like element, whose own <header> holds its title and date). See _is_chrome."""
+    tag, attrs = kind.tag, kind.attrs
+    if tag in _DROP_TAGS or (attrs and _is_hidden(attrs)):
+        return _ALWAYS
+    if tag in _CONTAINERS:
+        return _NEVER
+    if tag in _SOFT_DROP_TAGS:
+        return _UNLESS_LARGE
+    if not attrs:  # no role, no class or id words: only the tag can tell
+        return _UNLESS_LARGE_OR_IN_ARTICLE if tag in ("header", "footer") else _NEVER
+    if attrs.get("role", "").lower() in _CHROME_ROLES:
+        return _UNLESS_LARGE
+    words = kind.words
+    if _CHROME_WORDS.intersection(words):
+        return _UNLESS_LARGE
+    if tag in ("header", "footer") or _HEADER_FOOTER_WORDS.intersection(words):
+        return _UNLESS_LARGE_OR_IN_ARTICLE
+    return _NEVER
+
+
 def _is_chrome(node: _Node, share: float, in_article: bool = False) -> bool:
     """Whether `node` is page chrome; `share` is its part of the page's text (0..1), `in_article`
     whether it lies within an article-like element (whose own <header> holds its title and date)."""
-    tag, attrs = node.tag, node.attrs
-    if tag in _DROP_TAGS:
-        return True
-    if attrs and _is_hidden(attrs):
-        return True
-    if tag in _CONTAINERS or share > 0.5:
+    rule = node.kind.chrome
+    if rule == _NEVER:
         return False
-    if tag in _SOFT_DROP_TAGS:
+    if rule == _ALWAYS:
         return True
-    if not attrs:  # no role, no class or id words: only the tag can tell
-        return tag in ("header", "footer") and not in_article
-    if attrs.get("role", "").lower() in _CHROME_ROLES:
-        return True
-    words = _words(node)
-    if _CHROME_WORDS.intersection(words):
-        return True
-    if tag in ("header", "footer") or _HEADER_FOOTER_WORDS.intersection(words):
-        return not in_article
-    return False
+    if share > 0.5:
+        return False
+    return rule == _UNLESS_LARGE or not in_article
 
 
 def _plain_text(node: _Node) -> str:
@@ -671,14 +708,14 @@ def _is_read_more(anchor: _Node, memo: dict) -> bool:
     return text in _READ_MORE or text.rstrip(" .:»>→") in _READ_MORE
 
 
-def _is_sidebar(node: _Node) -> bool:
+def _is_sidebar(node: "_Kind") -> bool:
     if node.tag == "aside" or node.attrs.get("role", "").lower() == "complementary":
         return True
     words = _words(node)
     return bool(_SIDEBAR_WORDS.intersection(words)) or _has_pair(words, _SIDEBAR_PAIRS)
 
 
-def _is_dateish(node: _Node) -> bool:
+def _is_dateish(node: "_Kind") -> bool:
     return node.tag == "time" or bool(_DATE_WORDS.intersection(_words(node)))
 
 
@@ -753,7 +790,7 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> 
             flush()
             continue
         blockish = node.tag in BLOCK or (
-            node.tag != "#root" and node.tag not in VOID and (_is_dateish(node) or _is_date_element(node, short))
+            node.tag != "#root" and node.tag not in VOID and (node.kind.dateish or _is_date_element(node, short))
         )
         if blockish:
             flush()
@@ -939,44 +976,61 @@ def _rooted_link_target(href: str, scheme: str, netloc: str, aliases: tuple) -> 
     return _link_target(href, f"{scheme}://{netloc}/", aliases)
 
 
-def _mark(root: _Node, url: str | None, aliases, page_lang: str | None) -> _Marks:
-    """Step 1: chrome, sidebars and links, in one pass from the top."""
+def _mark(root: _Node, order: list[_Node], url: str | None, aliases, page_lang: str | None) -> _Marks:
+    """Step 1: chrome, sidebars and links, in one pass from the top (in document order, over
+    `order`, skipping what lies within chrome and "Read more" links)."""
     marks = _Marks()
     total = max(root.size, 1)
     links = _PageLinks(url, aliases)
-    todo = [(root, False, False)]  # (node, within a sidebar, within an article)
-    while todo:
-        node, in_sidebar, in_article = todo.pop()
-        if node is not root and _is_chrome(node, node.size / total, in_article):
+    # what each element hands its children: _IN_SIDEBAR, _IN_ARTICLE (the root hands nothing)
+    handed = [0] * len(order)
+    i = 1
+    while i < len(order):
+        node = order[i]
+        kind = node.kind
+        state = handed[node.parent.index]
+        if kind.chrome and _is_chrome(node, node.size / total, state & _IN_ARTICLE):
             marks.chrome.add(node)
+            i = node.end + 1  # (nothing within it is looked at)
             continue
-        inherited = in_sidebar
-        if node is not root and not in_sidebar and _is_sidebar(node):
+        inherited = state & _IN_SIDEBAR
+        if not inherited and kind.sidebar:
             marks.sidebars.add(node)
-            in_sidebar = True
-        if node.tag == "a":
-            href, lang, section, site_id = links.target(node.attrs.get("href"))
-            if href and site_id is None and section in ID_SECTIONS:
-                marks.pagers.append(node.index)  # a link back to a listing page
-            if href and site_id is not None and section in ID_SECTIONS:
-                key = (lang, section, site_id)
-                marks.site_keys.add(node, key)
-                if page_lang is None or lang == page_lang:  # else a language switcher
-                    marks.links.append((node, href, key))
-                    marks.link_of[node] = href
-                    marks.in_sidebar[node] = inherited
-                    if not inherited:
-                        marks.main_keys.add(node, key)
-            if _is_read_more(node, marks.short):
-                marks.silent.add(node)
-                continue
-        if not in_article:
-            in_article = node.tag == "article" or (
-                ("class" in node.attrs or "id" in node.attrs) and _main_rank(node) >= 2)
-        todo.extend((c, in_sidebar, in_article) for c in reversed(node.children) if isinstance(c, _Node))
+            state |= _IN_SIDEBAR
+        if node.tag == "a" and _mark_link(node, marks, links, page_lang, inherited):
+            i = node.end + 1
+            continue
+        if kind.opens_article:
+            state |= _IN_ARTICLE
+        handed[i] = state
+        i += 1
     marks.links.sort(key=lambda t: t[0].index)
     marks.pagers.sort()
     return marks
+
+
+_IN_SIDEBAR, _IN_ARTICLE = 1, 2
+
+
+def _mark_link(anchor: _Node, marks: _Marks, links: "_PageLinks", page_lang, in_sidebar) -> bool:
+    """Note what the link `anchor` points to (see _mark); whether it is a "Read more" link (whose
+    words are left out)."""
+    href, lang, section, site_id = links.target(anchor.attrs.get("href"))
+    if href and site_id is None and section in ID_SECTIONS:
+        marks.pagers.append(anchor.index)  # a link back to a listing page
+    if href and site_id is not None and section in ID_SECTIONS:
+        key = (lang, section, site_id)
+        marks.site_keys.add(anchor, key)
+        if page_lang is None or lang == page_lang:  # else a language switcher
+            marks.links.append((anchor, href, key))
+            marks.link_of[anchor] = href
+            marks.in_sidebar[anchor] = bool(in_sidebar)
+            if not in_sidebar:
+                marks.main_keys.add(anchor, key)
+    if _is_read_more(anchor, marks.short):
+        marks.silent.add(anchor)
+        return True
+    return False
 
 
 def _find_main(root: _Node, marks: _Marks) -> _Node | None:
@@ -985,7 +1039,7 @@ def _find_main(root: _Node, marks: _Marks) -> _Node | None:
     skip = marks.chrome | marks.sidebars
     own_sizes = _text_sizes(root, skip=skip)
     eligible = [n for n in _iter_elements(root, skip=skip)
-                if n is not root and _is_article_like(n) and own_sizes.get(n, 0) > 0
+                if n is not root and n.kind.main_rank > 0 and own_sizes.get(n, 0) > 0
                 and marks.main_keys.count(n) <= 1]
     if not eligible:
         return None
@@ -993,7 +1047,7 @@ def _find_main(root: _Node, marks: _Marks) -> _Node | None:
     eligible = [n for n in eligible if own_sizes[n] >= 0.6 * largest]
     # the most specific kind of marker wins (<article>, then news-detail-like classes, then
     # <main>/"content"); among equals, the outermost
-    return max(eligible, key=lambda n: (_main_rank(n), -n.depth))
+    return max(eligible, key=lambda n: (n.kind.main_rank, -n.depth))
 
 
 @lru_cache(maxsize=1 << 14)  # pure; the words of a site's pages repeat from page to page
@@ -1248,7 +1302,7 @@ def _page_of(root: _Node, order: list[_Node], url: str | None, aliases) -> HtmlP
     page_lang, page_section, page_id = parse_news_url(url)
     is_listing = page_lang is not None and page_section == "news" and page_id is None
 
-    marks = _mark(root, url, aliases, page_lang)
+    marks = _mark(root, order, url, aliases, page_lang)
     main = None if is_listing else _find_main(root, marks)
     item_of, item_blocks, item_hrefs = _find_items(marks, main, order)
     lines = _page_lines(root, marks, main, item_of)
