@@ -768,67 +768,80 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> 
         pieces.clear()
         first_ctx.clear()
 
-    # stack of ("open", node, ctx) / ("close", node, whether it is block-like) / ("text", str, ctx)
-    todo: list = [("open", root, _Context(block=root))]
-    while todo:
-        op, obj, ctx = todo.pop()
-        if op == "text":
-            if first_ctx:
-                pieces.append(obj)
-            elif obj.strip():
-                first_ctx.append(ctx)
-                pieces.append(obj)
-            continue
-        if op == "close":
-            if ctx:  # (block-like)
+    def add(piece: str, ctx: _Context) -> None:
+        """A piece of text; a line starts with the context of its first non-blank piece."""
+        if pieces:
+            pieces.append(piece)
+        elif piece.strip():
+            first_ctx.append(ctx)
+            pieces.append(piece)
+
+    if root in chrome:
+        return lines
+    # one frame per open element: (its children still to walk, its context, whether it is
+    # block-like, whether it is <pre>); iteratively, as broken pages nest deeply
+    frames = [(iter(root.children), _child_context(root, _Context(block=root), False, main, sidebars,
+                                                   item_of, link_of), False, root.tag == "pre")]
+    while frames:
+        children, ctx, blockish, pre = frames[-1]
+        for child in children:
+            if child.__class__ is str:
+                if pre:  # its own lines
+                    parts = child.split("\n")
+                    add(parts[0], ctx)
+                    for part in parts[1:]:
+                        flush()
+                        add(part, ctx)
+                elif pieces:
+                    pieces.append(child)
+                elif child.strip():
+                    first_ctx.append(ctx)
+                    pieces.append(child)
+                continue
+            if child in chrome:
+                continue
+            tag = child.tag
+            if tag == "br":
                 flush()
-            continue
-        node = obj
-        if node in chrome:
-            continue
-        if node.tag == "br":
-            flush()
-            continue
-        blockish = node.tag in BLOCK or (
-            node.tag != "#root" and node.tag not in VOID and (node.kind.dateish or _is_date_element(node, short))
-        )
-        if blockish:
-            flush()
-        new = _Context(ctx.region, ctx.item, ctx.href, ctx.foreign, ctx.heading,
-                       node if (node.tag in BLOCK or blockish) else ctx.block)
-        if node is main:
-            new.region = "main"
-        elif node in sidebars:
-            new.region = "sidebar"
-        if node in item_of:
-            new.item = item_of[node]
-        if node.tag == "a":
-            href = link_of.get(node)
-            if href is not None:
-                new.href, new.foreign = href, False
-            elif node.attrs.get("href"):
-                new.foreign = True
-        if node.tag in HEADINGS:
-            new.heading = True
-        if node.tag == "pre":
-            todo.append(("close", node, blockish))
-            for child in reversed(node.children):
-                if isinstance(child, str):
-                    for i, part in enumerate(reversed(child.split("\n"))):
-                        if i:
-                            todo.append(("close", None, True))  # a line break
-                        todo.append(("text", part, new))
-                else:
-                    todo.append(("open", child, new))
-            continue
-        todo.append(("close", node, blockish))
-        for child in reversed(node.children):
-            if isinstance(child, str):
-                todo.append(("text", child, new))
-            else:
-                todo.append(("open", child, new))
+                continue
+            child_blockish = tag in BLOCK or (
+                tag not in VOID and (child.kind.dateish or _is_date_element(child, short)))
+            if child_blockish:
+                flush()
+            frames.append((iter(child.children),
+                           _child_context(child, ctx, child_blockish, main, sidebars, item_of, link_of),
+                           child_blockish, tag == "pre"))
+            break  # into the child
+        else:  # the element's end
+            frames.pop()
+            if blockish:
+                flush()
     flush()
     return lines
+
+
+def _child_context(node: _Node, ctx: _Context, blockish: bool, main, sidebars, item_of, link_of) -> _Context:
+    """The context of the text within `node`, an element in the context `ctx`: `ctx` itself when
+    `node` changes none of it (contexts are never changed once made)."""
+    tag = node.tag
+    if not (blockish or node is main or node in sidebars or node in item_of or tag == "a" or tag in HEADINGS):
+        return ctx
+    new = _Context(ctx.region, ctx.item, ctx.href, ctx.foreign, ctx.heading, node if blockish else ctx.block)
+    if node is main:
+        new.region = "main"
+    elif node in sidebars:
+        new.region = "sidebar"
+    if node in item_of:
+        new.item = item_of[node]
+    if tag == "a":
+        href = link_of.get(node)
+        if href is not None:
+            new.href, new.foreign = href, False
+        elif node.attrs.get("href"):
+            new.foreign = True
+    if tag in HEADINGS:
+        new.heading = True
+    return new
 
 
 def _merge_split_dates(lines: list[_Line]) -> list[_Line]:
