@@ -239,6 +239,8 @@ _IMPLIED = {
     "a": ({"a"}, {"#root"} | _SCOPE),
 }
 _HEADING_BOUNDS = _SCOPE | {"div", "section", "article"}
+# Start tags that may end open elements (see _TreeBuilder._close_implied)
+_ENDS_OTHERS = _P_CLOSERS | HEADINGS | frozenset(_IMPLIED)
 
 
 class _Node:
@@ -282,20 +284,6 @@ class _TreeBuilder(HTMLParser):
         self.open: dict[str, list[int]] = {"#root": [0]}  # tag -> its places in the stack
         self.order: list[_Node] = [self.root]  # every element, in document order
 
-    def _new(self, tag: str, kind: "_Kind") -> _Node:
-        """A new element, the last child of the innermost open one, its place and depth set."""
-        parent = self.stack[-1]
-        node = _Node(tag, kind, parent)
-        node.index = node.end = len(self.order)
-        node.depth = len(self.stack)
-        self.order.append(node)
-        parent.children.append(node)
-        return node
-
-    def _push(self, node: _Node) -> None:
-        self.open.setdefault(node.tag, []).append(len(self.stack))
-        self.stack.append(node)
-
     def _close_to(self, i: int) -> None:
         """Close the open elements from the innermost down to place `i` of the stack: each one's
         last descendant is the last element made, and its text counts in its parent's (unless
@@ -317,8 +305,13 @@ class _TreeBuilder(HTMLParser):
         return self.order
 
     def _top(self, tags) -> int:
-        open_ = self.open
-        return max((open_[t][-1] for t in tags if open_.get(t)), default=0)
+        """Place of the innermost open element of `tags`; 0 when none is open."""
+        open_, top = self.open, 0
+        for tag in tags:
+            places = open_.get(tag)
+            if places and places[-1] > top:
+                top = places[-1]
+        return top
 
     def _find_open(self, tags, bounds) -> int | None:
         """Place of the innermost open element of `tags`, unless one of `bounds` is open inside
@@ -326,7 +319,12 @@ class _TreeBuilder(HTMLParser):
         top = self._top(tags)
         if top == 0:
             return None
-        return top if top > self._top(bounds) else None
+        open_ = self.open
+        for tag in bounds:
+            places = open_.get(tag)
+            if places and places[-1] >= top:
+                return None
+        return top
 
     def handle_starttag(self, tag, attrs):
         tag = tag.lower()
@@ -334,7 +332,26 @@ class _TreeBuilder(HTMLParser):
 
     def start(self, tag: str, kind: "_Kind") -> None:
         """A start tag, its name lower-cased; `kind` holds its attributes with lower-case names and
-        text values."""
+        text values. The new element is the last child of the innermost open one."""
+        if tag in _ENDS_OTHERS:
+            self._close_implied(tag)
+        stack = self.stack
+        parent = stack[-1]
+        node = _Node(tag, kind, parent)
+        node.index = node.end = len(self.order)
+        node.depth = len(stack)
+        self.order.append(node)
+        parent.children.append(node)
+        if tag not in VOID:
+            places = self.open.get(tag)
+            if places is None:
+                self.open[tag] = [len(stack)]
+            else:
+                places.append(len(stack))
+            stack.append(node)
+
+    def _close_implied(self, tag: str) -> None:
+        """Close the elements that a start tag `tag` ends: an open <p>, heading, <li> and the like."""
         if tag in _P_CLOSERS and self.open.get("p"):
             i = self._find_open(("p",), _SCOPE)
             if i is not None:
@@ -348,9 +365,6 @@ class _TreeBuilder(HTMLParser):
             i = self._find_open(closes, bounds)
             if i is not None:
                 self._close_to(i)
-        node = self._new(tag, kind)
-        if tag not in VOID:
-            self._push(node)
 
     def handle_startendtag(self, tag, attrs):
         tag = tag.lower()
@@ -366,7 +380,7 @@ class _TreeBuilder(HTMLParser):
     def handle_endtag(self, tag):
         tag = tag.lower()
         if tag == "br":  # </br> is a line break in every browser
-            self._new("br", _kind("br", ""))
+            self.start("br", _kind("br", ""))  # (a void element, which ends nothing)
             return
         places = self.open.get(tag)
         if places and places[-1] > 0:
