@@ -486,20 +486,26 @@ def _parse(html: str) -> tuple[_Node, list[_Node]]:
     return order[0], order
 
 
-def _iter_elements(root: _Node, skip=frozenset()):
-    todo = [root]
-    while todo:
-        node = todo.pop()
+def _visible(order: list[_Node], skip=frozenset()) -> list[_Node]:
+    """The elements of the page (`order`, in document order) that lie within none of `skip`, in
+    document order: what lies within an element in `skip` is passed over by its last descendant."""
+    out = []
+    i, n = 0, len(order)
+    while i < n:
+        node = order[i]
         if node in skip:
+            i = node.end + 1
             continue
-        yield node
-        todo.extend(c for c in reversed(node.children) if isinstance(c, _Node))
+        out.append(node)
+        i += 1
+    return out
 
 
-def _text_sizes(root: _Node, skip=frozenset()) -> dict:
-    """Characters of non-blank text under every element (elements in `skip` count 0)."""
+def _text_sizes(visible: list[_Node], skip=frozenset()) -> dict:
+    """Characters of non-blank text under every element of `visible` (_visible(order, skip));
+    elements in `skip` count 0."""
     sizes: dict = {}
-    for node in reversed(list(_iter_elements(root, skip))):  # children before parents
+    for node in reversed(visible):  # children before parents
         total = 0
         for child in node.children:
             if isinstance(child, str):
@@ -1060,12 +1066,16 @@ def _mark_link(anchor: _Node, marks: _Marks, links: "_PageLinks", page_lang, in_
     return False
 
 
-def _find_main(root: _Node, marks: _Marks) -> _Node | None:
+def _find_main(order: list[_Node], marks: _Marks) -> _Node | None:
     """Step 2: the main article: markup that says so, outside every sidebar, holding at most one
     story's links."""
     skip = marks.chrome | marks.sidebars
-    own_sizes = _text_sizes(root, skip=skip)
-    eligible = [n for n in _iter_elements(root, skip=skip)
+    visible = _visible(order, skip)
+    if not any(n.kind.main_rank > 0 for n in visible[1:]):
+        return None  # (no element is article-like: none is eligible, whatever the sizes)
+    own_sizes = _text_sizes(visible, skip=skip)
+    root = order[0]
+    eligible = [n for n in visible
                 if n is not root and n.kind.main_rank > 0 and own_sizes.get(n, 0) > 0
                 and marks.main_keys.count(n) <= 1]
     if not eligible:
@@ -1089,8 +1099,8 @@ class _TextBefore:
     (see _find_items). Each element's weight and each parent's running sums over its children
     are worked out once, so climbing from a link costs one step per level."""
 
-    def __init__(self, chrome):
-        self.chrome = chrome
+    def __init__(self, chrome, order: list[_Node]):
+        self.chrome, self.order = chrome, order
         self.weights: dict = {}
         self.before: dict = {}  # child -> weight of its earlier siblings
         self.progress: dict = {}  # parent -> (children weighed, their weight)
@@ -1100,24 +1110,29 @@ class _TextBefore:
         return sum(len(chunk) for chunk in text.split() if not _is_date_chunk(chunk))
 
     def weight(self, node: _Node) -> int:
-        if node in self.weights:
-            return self.weights[node]
-        todo = [(node, False)]
-        while todo:  # children before parents, iteratively
-            item, ready = todo.pop()
-            if item in self.weights:
-                continue
-            if item in self.chrome or item.tag in _DROP_TAGS:
-                self.weights[item] = 0
-                continue
-            kids = [c for c in item.children if not isinstance(c, str) and c not in self.weights]
-            if not ready and kids:
-                todo.append((item, True))
-                todo.extend((c, False) for c in kids)
-                continue
-            self.weights[item] = sum(self._words(c) if isinstance(c, str) else self.weights[c]
-                                     for c in item.children)
-        return self.weights[node]
+        """Text of `node` (see _TextBefore). The elements within it not weighed yet are found in
+        document order, passing over those weighed and those never text by their last
+        descendant, then weighed from the last (children before parents)."""
+        weights = self.weights
+        if node in weights:
+            return weights[node]
+        order, chrome = self.order, self.chrome
+        todo = []
+        i, end = node.index, node.end
+        while i <= end:
+            item = order[i]
+            if item in weights:
+                i = item.end + 1
+            elif item in chrome or item.tag in _DROP_TAGS:
+                weights[item] = 0
+                i = item.end + 1
+            else:
+                todo.append(item)
+                i += 1
+        words = self._words
+        for item in reversed(todo):
+            weights[item] = sum(words(c) if c.__class__ is str else weights[c] for c in item.children)
+        return weights[node]
 
     def step(self, parent: _Node, child: _Node) -> int:
         """Text of `parent` before `child`, outside `child`. The children of `parent` are weighed
@@ -1144,9 +1159,8 @@ def _find_items(marks: _Marks, main: _Node | None, order: list[_Node]) -> tuple[
     """Step 3: item blocks: the largest element around a site link that holds no other story
     (nor a section heading, a pager, much text before the link, or over 1,500 characters).
     Returns (block -> item number, item blocks, their hrefs)."""
-    headings = [n.index for n in _iter_elements(order[0], marks.chrome)
-                if n.tag in HEADINGS and n.nonblank]
-    text_before = _TextBefore(marks.chrome)
+    headings = [n.index for n in _visible(order, marks.chrome) if n.tag in HEADINGS and n.nonblank]
+    text_before = _TextBefore(marks.chrome, order)
     item_of: dict = {}
     item_hrefs: list[str] = []
     item_blocks: list[_Node] = []
@@ -1330,7 +1344,7 @@ def _page_of(root: _Node, order: list[_Node], url: str | None, aliases) -> HtmlP
     is_listing = page_lang is not None and page_section == "news" and page_id is None
 
     marks = _mark(root, order, url, aliases, page_lang)
-    main = None if is_listing else _find_main(root, marks)
+    main = None if is_listing else _find_main(order, marks)
     item_of, item_blocks, item_hrefs = _find_items(marks, main, order)
     lines = _page_lines(root, marks, main, item_of)
     link_map = _line_links(lines)
