@@ -694,34 +694,49 @@ def _plain_text(node: _Node) -> str:
 _SHORT_TEXT = 64
 
 
-def _short_text(node: _Node, memo: dict) -> str | None:
+class _ShortTexts:
+    """The texts of a page's short elements (see _short_text), each worked out once."""
+
+    def __init__(self, order: list[_Node]):
+        self.order = order  # the page's elements in document order
+        self.memo: dict = {}  # element -> its _plain_text
+
+    def text(self, node: _Node) -> str:
+        """_plain_text(node). The elements within it not read yet are found in document order,
+        passing over those read and those never text by their last descendant, then read from
+        the last (children before parents)."""
+        memo = self.memo
+        if node in memo:
+            return memo[node]
+        order, todo = self.order, []
+        i, end = node.index, node.end
+        while i <= end:
+            item = order[i]
+            if item in memo:
+                i = item.end + 1
+            elif item.tag in _DROP_TAGS:
+                memo[item] = ""
+                i = item.end + 1
+            else:
+                todo.append(item)
+                i += 1
+        for item in reversed(todo):
+            # (str.split and the regex's \s know the same whitespace: see test_read_fast_paths)
+            memo[item] = " ".join(" ".join([c if c.__class__ is str else memo[c] for c in item.children]).split())
+        return memo[node]
+
+
+def _short_text(node: _Node, texts: _ShortTexts) -> str | None:
     """`_plain_text(node)` when its text is short (at most _SHORT_TEXT non-blank characters),
-    else None; the texts of the elements within are kept in `memo`, so that asking again for any
+    else None; the texts of the elements within are kept in `texts`, so that asking again for any
     of them costs nothing."""
     if node.nonblank > _SHORT_TEXT:
         return None
-    if node in memo:
-        return memo[node]
-    todo = [(node, False)]
-    while todo:  # children before parents, iteratively
-        item, ready = todo.pop()
-        if item in memo:
-            continue
-        if item.tag in _DROP_TAGS:
-            memo[item] = ""
-            continue
-        kids = [c for c in item.children if not isinstance(c, str)]
-        if not ready and any(c not in memo for c in kids):
-            todo.append((item, True))
-            todo.extend((c, False) for c in kids if c not in memo)
-            continue
-        parts = [c if isinstance(c, str) else memo[c] for c in item.children]
-        memo[item] = re.sub(r"\s+", " ", " ".join(parts)).strip()
-    return memo[node]
+    return texts.text(node)
 
 
-def _is_read_more(anchor: _Node, memo: dict) -> bool:
-    text = _short_text(anchor, memo)
+def _is_read_more(anchor: _Node, texts: _ShortTexts) -> bool:
+    text = _short_text(anchor, texts)
     if not text:
         return False
     text = text.lower()
@@ -739,13 +754,19 @@ def _is_dateish(node: "_Kind") -> bool:
     return node.tag == "time" or bool(_DATE_WORDS.intersection(_words(node)))
 
 
-def _is_date_element(node: _Node, memo: dict) -> bool:
+def _is_date_element(node: _Node, texts: _ShortTexts) -> bool:
     """An inline element whose whole text is a date line ('<span>12 Mar</span><a>Title</a>'): it
     stands on a line of its own, as the site's pages show it, rather than gluing onto the title."""
     if len(node.children) > 4 or not 0 < node.nonblank <= 24:
         return False
-    text = _short_text(node, memo)
-    return text is not None and len(text) <= 24 and is_date_line(text)
+    text = _short_text(node, texts)
+    return text is not None and len(text) <= 24 and _is_short_date_line(text)
+
+
+@lru_cache(maxsize=1 << 14)  # pure; the short texts of a site's pages ("07", "Nov") repeat
+def _is_short_date_line(text: str) -> bool:
+    """is_date_line of a text of at most 24 characters."""
+    return is_date_line(text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -772,7 +793,7 @@ class _Context:
         self.foreign, self.heading, self.block = foreign, heading, block
 
 
-def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> list[_Line]:
+def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: _ShortTexts) -> list[_Line]:
     """Walk the tree in document order and cut its text into lines."""
     lines: list[_Line] = []
     pieces: list[str] = []
@@ -810,7 +831,8 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> 
                     parts = child.split("\n")
                     add(parts[0], ctx)
                     for part in parts[1:]:
-                        flush()
+                        if pieces:
+                            flush()
                         add(part, ctx)
                 elif pieces:
                     pieces.append(child)
@@ -822,11 +844,12 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> 
                 continue
             tag = child.tag
             if tag == "br":
-                flush()
+                if pieces:
+                    flush()
                 continue
             child_blockish = tag in BLOCK or (
                 tag not in VOID and (child.kind.dateish or _is_date_element(child, short)))
-            if child_blockish:
+            if child_blockish and pieces:
                 flush()
             frames.append((iter(child.children),
                            _child_context(child, ctx, child_blockish, main, sidebars, item_of, link_of),
@@ -834,7 +857,7 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> 
             break  # into the child
         else:  # the element's end
             frames.pop()
-            if blockish:
+            if blockish and pieces:
                 flush()
     flush()
     return lines
@@ -864,6 +887,9 @@ def _child_context(node: _Node, ctx: _Context, blockish: bool, main, sidebars, i
     return new
 
 
+_DAY = re.compile(r"\d{1,2}")
+
+
 def _merge_split_dates(lines: list[_Line]) -> list[_Line]:
     """`29` / `Mar` on two lines (day and month in separate blocks) -> `29 Mar`."""
     out: list[_Line] = []
@@ -871,7 +897,7 @@ def _merge_split_dates(lines: list[_Line]) -> list[_Line]:
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if (nxt is not None and re.fullmatch(r"\d{1,2}", line.text)
+        if (nxt is not None and _DAY.fullmatch(line.text)
                 and line.item == nxt.item and line.region == nxt.region
                 and is_date_line(f"{line.text} {nxt.text}")):
             out.append(_Line(f"{line.text} {nxt.text}", line.block, line.region, line.item,
@@ -943,7 +969,7 @@ class _Marks:
     pagers: list = field(default_factory=list)  # indexes of links to a listing page, in order
     site_keys: _StoryKeys = field(default_factory=_StoryKeys)  # every story link, any language
     main_keys: _StoryKeys = field(default_factory=_StoryKeys)  # same-language links outside sidebars
-    short: dict = field(default_factory=dict)  # memo of _short_text
+    short: _ShortTexts | None = None  # the page's short texts (see _short_text)
 
     def holds_pager(self, node: _Node) -> bool:
         """Whether a link back to a listing page lies strictly within `node`."""
@@ -1012,7 +1038,7 @@ def _rooted_link_target(href: str, scheme: str, netloc: str, aliases: tuple) -> 
 def _mark(root: _Node, order: list[_Node], url: str | None, aliases, page_lang: str | None) -> _Marks:
     """Step 1: chrome, sidebars and links, in one pass from the top (in document order, over
     `order`, skipping what lies within chrome and "Read more" links)."""
-    marks = _Marks()
+    marks = _Marks(short=_ShortTexts(order))
     total = max(root.size, 1)
     links = _PageLinks(url, aliases)
     # what each element hands its children: _IN_SIDEBAR, _IN_ARTICLE (the root hands nothing)
