@@ -851,9 +851,11 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: _ShortTex
                 tag not in VOID and (child.kind.dateish or _is_date_element(child, short)))
             if child_blockish and pieces:
                 flush()
-            frames.append((iter(child.children),
-                           _child_context(child, ctx, child_blockish, main, sidebars, item_of, link_of),
-                           child_blockish, tag == "pre"))
+            if child_blockish or tag == "a" or tag in HEADINGS or child in item_of or child is main or child in sidebars:
+                child_ctx = _child_context(child, ctx, child_blockish, main, sidebars, item_of, link_of)
+            else:
+                child_ctx = ctx  # (as _child_context would give: the child changes nothing of it)
+            frames.append((iter(child.children), child_ctx, child_blockish, tag == "pre"))
             break  # into the child
         else:  # the element's end
             frames.pop()
@@ -949,7 +951,7 @@ class _StoryKeys:
 
     def only(self, node: _Node, key) -> bool:
         have = self.keys.get(node, frozenset())
-        return have is not _MANY and have == {key}
+        return have is not _MANY and len(have) == 1 and key in have
 
     def count(self, node: _Node) -> int:
         have = self.keys.get(node, frozenset())
@@ -1133,7 +1135,10 @@ class _TextBefore:
 
     @staticmethod
     def _words(text: str) -> int:
-        return sum(len(chunk) for chunk in text.split() if not _is_date_chunk(chunk))
+        """Characters of the chunks of `text` that are not dates or numbers: all the non-blank
+        ones less those of the date chunks (summed in C, with no loop in Python)."""
+        chunks = text.split()
+        return sum(map(len, chunks)) - sum(map(len, filter(_is_date_chunk, chunks)))
 
     def weight(self, node: _Node) -> int:
         """Text of `node` (see _TextBefore). The elements within it not weighed yet are found in
