@@ -252,13 +252,15 @@ class _Node:
 
     __slots__ = ("tag", "attrs", "kind", "children", "parent", "index", "end", "depth", "size", "nonblank")
 
-    def __init__(self, tag: str, kind: "_Kind", parent: "_Node | None"):
+    def __init__(self, tag: str, kind: "_Kind", parent: "_Node | None", index: int = 0, depth: int = 0):
         self.tag = tag
         self.kind = kind
         self.attrs = kind.attrs
         self.children: list = []
         self.parent = parent
-        self.index = self.end = self.depth = self.size = self.nonblank = 0
+        self.index = self.end = index  # (its last descendant is set when it is closed)
+        self.depth = depth
+        self.size = self.nonblank = 0
 
     def ancestors(self):
         node = self.parent
@@ -335,19 +337,18 @@ class _TreeBuilder(HTMLParser):
         text values. The new element is the last child of the innermost open one."""
         if tag in _ENDS_OTHERS:
             self._close_implied(tag)
-        stack = self.stack
+        stack, order = self.stack, self.order
         parent = stack[-1]
-        node = _Node(tag, kind, parent)
-        node.index = node.end = len(self.order)
-        node.depth = len(stack)
-        self.order.append(node)
+        depth = len(stack)
+        node = _Node(tag, kind, parent, len(order), depth)
+        order.append(node)
         parent.children.append(node)
         if tag not in VOID:
             places = self.open.get(tag)
             if places is None:
-                self.open[tag] = [len(stack)]
+                self.open[tag] = [depth]
             else:
-                places.append(len(stack))
+                places.append(depth)
             stack.append(node)
 
     def _close_implied(self, tag: str) -> None:
