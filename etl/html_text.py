@@ -389,28 +389,53 @@ class _TreeBuilder(HTMLParser):
         # else a stray end tag: ignored
 
     def handle_data(self, data):
-        node = self.stack[-1]
-        node.children.append(data)
-        if not data.isspace():  # (the size of text in the element, as _Node tells)
-            node.size += len(data.strip())
-            node.nonblank += sum(map(len, data.split()))
+        _add_text(self.stack[-1], data)
+
+    def leaf(self, tag: str, kind: "_Kind", text: str) -> None:
+        """`start(tag, kind)`, `handle_data(text)` when there is text, then `handle_endtag(tag)`, of
+        a tag that is not void: the element is closed as soon as it is made (the end tag closes the
+        innermost open element of its tag, this one), so it need not go on the stack."""
+        if tag in _ENDS_OTHERS:
+            self._close_implied(tag)
+        stack, order = self.stack, self.order
+        parent = stack[-1]
+        node = _Node(tag, kind, parent, len(order), len(stack))
+        order.append(node)
+        parent.children.append(node)
+        if text:
+            _add_text(node, text)
+        if tag not in _DROP_TAGS:  # (as _close_to)
+            parent.size += node.size
+            parent.nonblank += node.nonblank
+
+
+def _add_text(node: _Node, text: str) -> None:
+    """Text as the last child of `node`, counted in its size (see _Node)."""
+    node.children.append(text)
+    if not text.isspace():
+        node.size += len(text.strip())
+        node.nonblank += sum(map(len, text.split()))
 
 
 # The plain markup most pages are made of, read by one regular expression: text, comments, the
 # doctype, end tags, and start tags whose attributes are written the usual way. These give the very
 # events `html.parser` gives for them; a page with anything else (a stray "<", an unclosed comment
 # or <script>, attributes written oddly) is read by `html.parser` instead.
+_ATTRS = r"""(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*
+                  (?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`/]+(?![^\s"'=<>`])))?)*"""
 _FAST_TOKEN = re.compile(r"""
     (?P<text>[^<]+)
   | <!--.*?--\s*>
   | <![dD][oO][cC][tT][yY][pP][eE][^<>]*>
   | </(?P<end>[a-zA-Z][-.a-zA-Z0-9:_]*)\s*>
-  | <(?P<start>[a-zA-Z][a-zA-Z0-9]*)
-     (?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*
-                  (?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`/]+(?![^\s"'=<>`])))?)*)
-     \s*(?P<close>/?)>
+  | <(?P<leaf>[a-zA-Z][a-zA-Z0-9]*)(?P<leaf_attrs>%s)\s*>(?P<leaf_text>[^<]*)</(?P=leaf)\s*>
+  | <(?P<start>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>%s)\s*(?P<close>/?)>
   | (?P<other><)  # none of the above: markup left to html.parser
-""", re.S | re.X)
+""" % (_ATTRS, _ATTRS), re.S | re.X)
+# A `leaf` token is an element with nothing but text in it, its end tag written as its start
+# tag's name: `<span class="day">07</span>`. It stands for the very tokens the rest of the pattern
+# reads there (the start tag, the text if any, the end tag): start tags are read the same way by
+# both, and the text and end tag as the `text` and `end` tokens would read them.
 _FAST_ATTR = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`/]+)))?""")
 _CDATA_ELEMENTS = ("script", "style")
 _CDATA_END = {tag: re.compile(r"</\s*%s\s*>" % tag, re.I) for tag in _CDATA_ELEMENTS}
@@ -455,11 +480,13 @@ def _feed_tokens(builder: "_TreeBuilder", html: str, pos: int) -> tuple[int, str
     other token is the `other` token; so its matches, one after another, cover the page."""
     data, start, start_end, end = builder.handle_data, builder.start, builder.start_end, builder.handle_endtag
     for m in _FAST_TOKEN.finditer(html, pos):
-        text, end_tag, tag, raw_attrs, close, other = m.groups()
+        text, end_tag, leaf, leaf_attrs, leaf_text, tag, raw_attrs, close, other = m.groups()
         if text is not None:
             data(unescape(text) if "&" in text else text)
         elif end_tag is not None:
             end(end_tag)
+        elif leaf is not None:
+            _feed_leaf(builder, leaf.lower(), leaf_attrs, leaf_text)
         elif tag is not None:
             tag = tag.lower()
             if close:
@@ -472,6 +499,18 @@ def _feed_tokens(builder: "_TreeBuilder", html: str, pos: int) -> tuple[int, str
             return -1, None
         # else a comment or the doctype
     return len(html), None
+
+
+def _feed_leaf(builder: "_TreeBuilder", tag: str, raw_attrs: str, text: str) -> None:
+    """Feed a `leaf` token (see _FAST_TOKEN): what its start tag, text and end tag would feed."""
+    kind = _kind(tag, raw_attrs)
+    if tag in VOID or tag in _CDATA_ELEMENTS:  # as the tokens one by one
+        builder.start(tag, kind)
+        if text:  # (the raw text of a <script> or <style>, as _fast_feed reads it, or plain text)
+            builder.handle_data(text if tag in _CDATA_ELEMENTS or "&" not in text else unescape(text))
+        builder.handle_endtag(tag)
+        return
+    builder.leaf(tag, kind, unescape(text) if "&" in text else text)
 
 
 def _parse(html: str) -> tuple[_Node, list[_Node]]:
