@@ -1074,7 +1074,27 @@ def _link_target(href: str | None, url: str | None, aliases) -> tuple:
 def _rooted_link_target(href: str, scheme: str, netloc: str, aliases: tuple) -> tuple:
     """_link_target of a link written as a path from the root ("/en/news/5") on any page whose URL
     has this scheme and host."""
+    if _PLAIN_ROOTED.fullmatch(href):
+        prefix = _root_prefix(scheme, netloc, aliases)
+        target = None if prefix is None else prefix + href
+        return (target, *parse_news_url(target))
     return _link_target(href, f"{scheme}://{netloc}/", aliases)
+
+
+# A plain path from the root, with a plain query or none: no empty, "." or ".." segment, no
+# parameters (;), fragment, escapes or blanks: urljoin keeps it as it is, urlsplit reads it back
+# as the path (and query) of the URL, and canonical_url writes it out unchanged after the host.
+_PLAIN_ROOTED = re.compile(r"(?:/[A-Za-z0-9_-]+)+/?(?:\?[A-Za-z0-9_=&-]+)?")
+
+
+@lru_cache(maxsize=1 << 8)
+def _root_prefix(scheme: str, netloc: str, aliases: tuple) -> str | None:
+    """What canonical_url puts before a plain path from the root (see _PLAIN_ROOTED) on a page of
+    this scheme and host ("https://saylav.gov.tm"); None when it takes no link there (another
+    scheme than http(s)). Neither depends on the path: the host, port and scheme it works out
+    come from the page's URL alone."""
+    probe = canonical_url("/x", f"{scheme}://{netloc}/", aliases)
+    return None if probe is None else probe[: -len("/x")]
 
 
 def _mark(root: _Node, order: list[_Node], url: str | None, aliases, page_lang: str | None) -> _Marks:
