@@ -478,11 +478,14 @@ def _feed_tokens(builder: "_TreeBuilder", html: str, pos: int) -> tuple[int, str
 
     `_FAST_TOKEN` reads every position: text is every run without "<", and a "<" that starts no
     other token is the `other` token; so its matches, one after another, cover the page."""
-    data, start, start_end, end = builder.handle_data, builder.start, builder.start_end, builder.handle_endtag
+    start, start_end, end, stack = builder.start, builder.start_end, builder.handle_endtag, builder.stack
     for m in _FAST_TOKEN.finditer(html, pos):
         text, end_tag, leaf, leaf_attrs, leaf_text, tag, raw_attrs, close, other = m.groups()
-        if text is not None:
-            data(unescape(text) if "&" in text else text)
+        if text is not None:  # (as builder.handle_data)
+            if text.isspace():  # most often the line breaks between tags: no size, no entity
+                stack[-1].children.append(text)
+            else:
+                _add_text(stack[-1], unescape(text) if "&" in text else text)
         elif end_tag is not None:
             end(end_tag)
         elif leaf is not None:
