@@ -428,14 +428,16 @@ _FAST_TOKEN = re.compile(r"""
   | <!--.*?--\s*>
   | <![dD][oO][cC][tT][yY][pP][eE][^<>]*>
   | </(?P<end>[a-zA-Z][-.a-zA-Z0-9:_]*)\s*>
-  | <(?P<leaf>[a-zA-Z][a-zA-Z0-9]*)(?P<leaf_attrs>%s)\s*>(?P<leaf_text>[^<]*)</(?P=leaf)\s*>
-  | <(?P<start>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>%s)\s*(?P<close>/?)>
+  | <(?P<start>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>%s)\s*
+     (?: (?P<close>/)>
+       | >(?:(?P<leaf_text>[^<]*)</(?P=start)\s*>)?)
   | (?P<other><)  # none of the above: markup left to html.parser
-""" % (_ATTRS, _ATTRS), re.S | re.X)
-# A `leaf` token is an element with nothing but text in it, its end tag written as its start
-# tag's name: `<span class="day">07</span>`. It stands for the very tokens the rest of the pattern
-# reads there (the start tag, the text if any, the end tag): start tags are read the same way by
-# both, and the text and end tag as the `text` and `end` tokens would read them.
+""" % _ATTRS, re.S | re.X)
+# A start tag followed by nothing but text and an end tag written as its name is read as one
+# `leaf` token, with `leaf_text` (an element with only text in it: `<span class="day">07</span>`).
+# It stands for the very tokens the pattern would read there one by one: the start tag, the text
+# if any (as the `text` token reads it) and the end tag (as the `end` token reads it). Where the
+# end tag does not follow, the start tag alone is read, as when the pattern had no leaf tokens.
 _FAST_ATTR = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`/]+)))?""")
 _CDATA_ELEMENTS = ("script", "style")
 _CDATA_END = {tag: re.compile(r"</\s*%s\s*>" % tag, re.I) for tag in _CDATA_ELEMENTS}
@@ -480,7 +482,7 @@ def _feed_tokens(builder: "_TreeBuilder", html: str, pos: int) -> tuple[int, str
     other token is the `other` token; so its matches, one after another, cover the page."""
     start, start_end, end, stack = builder.start, builder.start_end, builder.handle_endtag, builder.stack
     for m in _FAST_TOKEN.finditer(html, pos):
-        text, end_tag, leaf, leaf_attrs, leaf_text, tag, raw_attrs, close, other = m.groups()
+        text, end_tag, tag, raw_attrs, close, leaf_text, other = m.groups()
         if text is not None:  # (as builder.handle_data)
             if text.isspace():  # most often the line breaks between tags: no size, no entity
                 stack[-1].children.append(text)
@@ -488,8 +490,8 @@ def _feed_tokens(builder: "_TreeBuilder", html: str, pos: int) -> tuple[int, str
                 _add_text(stack[-1], unescape(text) if "&" in text else text)
         elif end_tag is not None:
             end(end_tag)
-        elif leaf is not None:
-            _feed_leaf(builder, leaf.lower(), leaf_attrs, leaf_text)
+        elif leaf_text is not None:
+            _feed_leaf(builder, tag.lower(), raw_attrs, leaf_text)
         elif tag is not None:
             tag = tag.lower()
             if close:
