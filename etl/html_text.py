@@ -491,13 +491,14 @@ def _feed_tokens(builder: "_TreeBuilder", html: str, pos: int) -> tuple[int, str
         elif end_tag is not None:
             end(end_tag)
         elif leaf_text is not None:
-            _feed_leaf(builder, tag.lower(), raw_attrs, leaf_text)
+            _feed_leaf(builder, _kind(tag, raw_attrs), leaf_text)
         elif tag is not None:
-            tag = tag.lower()
+            kind = _kind(tag, raw_attrs)
+            tag = kind.tag  # (lower-case)
             if close:
-                start_end(tag, _kind(tag, raw_attrs))
+                start_end(tag, kind)
             else:
-                start(tag, _kind(tag, raw_attrs))
+                start(tag, kind)
                 if tag in _CDATA_ELEMENTS:
                     return m.end(), tag
         elif other is not None:
@@ -506,9 +507,9 @@ def _feed_tokens(builder: "_TreeBuilder", html: str, pos: int) -> tuple[int, str
     return len(html), None
 
 
-def _feed_leaf(builder: "_TreeBuilder", tag: str, raw_attrs: str, text: str) -> None:
+def _feed_leaf(builder: "_TreeBuilder", kind: "_Kind", text: str) -> None:
     """Feed a `leaf` token (see _FAST_TOKEN): what its start tag, text and end tag would feed."""
-    kind = _kind(tag, raw_attrs)
+    tag = kind.tag
     if tag in VOID or tag in _CDATA_ELEMENTS:  # as the tokens one by one
         builder.start(tag, kind)
         if text:  # (the raw text of a <script> or <style>, as _fast_feed reads it, or plain text)
@@ -631,9 +632,10 @@ class _Kind:
 
 @lru_cache(maxsize=1 << 14)  # a site's pages repeat their start tags (classes, menu links)
 def _kind(tag: str, raw_attrs: str) -> _Kind:
-    """The _Kind of a start tag named `tag` (lower-case) whose attributes are written as `raw_attrs`
-    (see _FAST_TOKEN). (names lower-case, values text: as handle_starttag makes them)"""
-    return _Kind(tag, dict(_read_attrs(raw_attrs)) if raw_attrs else {})
+    """The _Kind of a start tag named `tag` (as written: its kind's `tag` is lower-case) whose
+    attributes are written as `raw_attrs` (see _FAST_TOKEN). (names lower-case, values text: as
+    handle_starttag makes them)"""
+    return _Kind(tag.lower(), dict(_read_attrs(raw_attrs)) if raw_attrs else {})
 
 
 def _words(element) -> tuple[str, ...]:
@@ -893,7 +895,7 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: _ShortTex
                     flush()
                 continue
             child_blockish = tag in BLOCK or (
-                tag not in VOID and (child.kind.dateish or _is_date_element(child, short)))
+                tag not in VOID and (child.kind.dateish or (0 < child.nonblank <= 24 and _is_date_element(child, short))))
             if child_blockish and pieces:
                 flush()
             if child_blockish or tag == "a" or tag in HEADINGS or child in item_of or child is main or child in sidebars:

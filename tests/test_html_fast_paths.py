@@ -141,7 +141,7 @@ def _plain_feed(builder, html: str) -> bool:
             builder.handle_endtag(end)
         elif tag is not None:
             tag = tag.lower()
-            kind = H._Kind(tag, dict(H._read_attrs(raw_attrs)) if raw_attrs else {})
+            kind = H._Kind(tag, dict(H._read_attrs(raw_attrs)) if raw_attrs else {})  # (tag lower-case)
             if close:
                 builder.start_end(tag, kind)
                 continue
