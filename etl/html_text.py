@@ -329,8 +329,8 @@ class _TreeBuilder(HTMLParser):
         return top
 
     def handle_starttag(self, tag, attrs):
-        tag = tag.lower()
-        self.start(tag, _Kind(tag, {k.lower(): (v or "") for k, v in attrs}))
+        kind = _parser_kind(tag, tuple(attrs))
+        self.start(kind.tag, kind)
 
     def start(self, tag: str, kind: "_Kind") -> None:
         """A start tag, its name lower-cased; `kind` holds its attributes with lower-case names and
@@ -368,8 +368,8 @@ class _TreeBuilder(HTMLParser):
                 self._close_to(i)
 
     def handle_startendtag(self, tag, attrs):
-        tag = tag.lower()
-        self.start_end(tag, _Kind(tag, {k.lower(): (v or "") for k, v in attrs}))
+        kind = _parser_kind(tag, tuple(attrs))
+        self.start_end(kind.tag, kind)
 
     def start_end(self, tag: str, kind: "_Kind") -> None:
         """A tag closed as it opens (<br/>, <div/>), as `start` takes it."""
@@ -636,6 +636,13 @@ def _kind(tag: str, raw_attrs: str) -> _Kind:
     attributes are written as `raw_attrs` (see _FAST_TOKEN). (names lower-case, values text: as
     handle_starttag makes them)"""
     return _Kind(tag.lower(), dict(_read_attrs(raw_attrs)) if raw_attrs else {})
+
+
+@lru_cache(maxsize=1 << 12)  # a site's pages repeat their start tags
+def _parser_kind(tag: str, attrs: tuple) -> _Kind:
+    """The _Kind of a start tag as html.parser gives it: its name as written, its (name, value or
+    None) attributes. (names lower-case, values text)"""
+    return _Kind(tag.lower(), {k.lower(): (v or "") for k, v in attrs})
 
 
 def _words(element) -> tuple[str, ...]:
