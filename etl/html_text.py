@@ -306,22 +306,16 @@ class _TreeBuilder(HTMLParser):
         self.root.end = len(self.order) - 1
         return self.order
 
-    def _top(self, tags) -> int:
-        """Place of the innermost open element of `tags`; 0 when none is open."""
-        open_, top = self.open, 0
-        for tag in tags:
-            places = open_.get(tag)
-            if places and places[-1] > top:
-                top = places[-1]
-        return top
-
     def _find_open(self, tags, bounds) -> int | None:
         """Place of the innermost open element of `tags`, unless one of `bounds` is open inside
         it (the root never counts)."""
-        top = self._top(tags)
+        open_, top = self.open, 0
+        for tag in tags:  # the innermost open element of `tags`: its place, 0 when none is open
+            places = open_.get(tag)
+            if places and places[-1] > top:
+                top = places[-1]
         if top == 0:
             return None
-        open_ = self.open
         for tag in bounds:
             places = open_.get(tag)
             if places and places[-1] >= top:
