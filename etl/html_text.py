@@ -1270,6 +1270,7 @@ def _find_items(marks: _Marks, main: _Node | None, order: list[_Node]) -> tuple[
     item_hrefs: list[str] = []
     item_blocks: list[_Node] = []
     outer: list[tuple[int, int]] = []  # (index, end) of item blocks holding no other, in order
+    sidebars, only = marks.sidebars, marks.site_keys.only
     for anchor, href, key in marks.links:
         titled = anchor not in marks.silent and anchor.nonblank > 0
         in_sidebar = marks.in_sidebar[anchor]
@@ -1278,15 +1279,15 @@ def _find_items(marks: _Marks, main: _Node | None, order: list[_Node]) -> tuple[
         block = anchor
         before = 0  # text before the anchor in the element reached
         own_headings = 1 if anchor.tag in HEADINGS and anchor.nonblank else 0
-        child = anchor
-        for level, node in enumerate(anchor.ancestors()):
+        child, node, level = anchor, anchor.parent, 0
+        while node is not None:  # (the anchor's ancestors, from its parent up)
             if node.tag in HEADINGS and node.nonblank:
                 own_headings += 1
             if (level >= _MAX_ITEM_LEVELS
-                    or node.tag in ("#root", "html", "body") or node is main or node in marks.sidebars
-                    or node.parent is None or node.parent.tag in ("#root", "html", "body")
-                    or not marks.site_keys.only(node, key)
-                    or (main is not None and _is_within(main, node))
+                    or node.tag in _PAGE_LEVEL or node is main or node in sidebars
+                    or node.parent is None or node.parent.tag in _PAGE_LEVEL
+                    or not only(node, key)
+                    or (main is not None and node.index <= main.index <= node.end)  # (main within node)
                     or node.size > 1500
                     or marks.holds_pager(node)
                     or (titled and _count_between(headings, node.index, node.end) > own_headings)):
@@ -1295,6 +1296,7 @@ def _find_items(marks: _Marks, main: _Node | None, order: list[_Node]) -> tuple[
             if before > 400:
                 break
             block = child = node
+            node, level = node.parent, level + 1
         if block in item_of:
             continue
         # an item block within an earlier one is part of it
@@ -1308,6 +1310,9 @@ def _find_items(marks: _Marks, main: _Node | None, order: list[_Node]) -> tuple[
         item_blocks.append(block)
         item_hrefs.append(href)
     return item_of, item_blocks, item_hrefs
+
+
+_PAGE_LEVEL = ("#root", "html", "body")  # never an item block, nor a parent of one
 
 
 def _count_between(sorted_indexes: list[int], lo: int, hi: int) -> int:
