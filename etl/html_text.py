@@ -1196,6 +1196,19 @@ def _is_date_chunk(chunk: str) -> bool:
     return bool(chunk.isdigit() or _is_month(chunk) or len(chunk) <= 30 and _NUMERIC_DATE.match(chunk))
 
 
+def _text_weight(text: str) -> int:
+    """Characters of the chunks of `text` that are not dates or numbers: all the non-blank ones
+    less those of the date chunks (summed in C, with no loop in Python)."""
+    chunks = text.split()
+    return sum(map(len, chunks)) - sum(map(len, filter(_is_date_chunk, chunks)))
+
+
+@lru_cache(maxsize=1 << 13)  # pure; titles and snippets of a site's sidebars repeat from page to page
+def _short_text_weight(text: str) -> int:
+    """_text_weight of a text of up to 320 characters."""
+    return _text_weight(text)
+
+
 class _TextBefore:
     """Characters of text in an element before a descendant of it, not counting dates and numbers
     (see _find_items). Each element's weight and each parent's running sums over its children
@@ -1209,10 +1222,8 @@ class _TextBefore:
 
     @staticmethod
     def _words(text: str) -> int:
-        """Characters of the chunks of `text` that are not dates or numbers: all the non-blank
-        ones less those of the date chunks (summed in C, with no loop in Python)."""
-        chunks = text.split()
-        return sum(map(len, chunks)) - sum(map(len, filter(_is_date_chunk, chunks)))
+        """Characters of the chunks of `text` that are not dates or numbers (see _text_weight)."""
+        return _short_text_weight(text) if len(text) <= 320 else _text_weight(text)
 
     def weight(self, node: _Node) -> int:
         """Text of `node` (see _TextBefore). The elements within it not weighed yet are found in
