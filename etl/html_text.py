@@ -262,12 +262,6 @@ class _Node:
         self.depth = depth
         self.size = self.nonblank = 0
 
-    def ancestors(self):
-        node = self.parent
-        while node is not None:
-            yield node
-            node = node.parent
-
 
 class _TreeBuilder(HTMLParser):
     """Builds the tree, repairing markup the forgiving way. Where each tag is open is kept per
@@ -639,10 +633,10 @@ def _parser_kind(tag: str, attrs: tuple) -> _Kind:
     return _Kind(tag.lower(), {k.lower(): (v or "") for k, v in attrs})
 
 
-def _words(element) -> tuple[str, ...]:
-    """The words of an element's class and id (a _Kind's or a _Node's): each token whole (without
-    - and _), then its parts."""
-    return element.words if isinstance(element, _Kind) else element.kind.words
+def _words(kind: _Kind) -> tuple[str, ...]:
+    """The words of the class and id of elements of this kind: each token whole (without - and _),
+    then its parts."""
+    return kind.words
 
 
 @lru_cache(maxsize=1 << 12)  # pure; a site's pages use the same few classes again and again
