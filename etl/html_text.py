@@ -239,67 +239,108 @@ _IMPLIED = {
     "a": ({"a"}, {"#root"} | _SCOPE),
 }
 _HEADING_BOUNDS = _SCOPE | {"div", "section", "article"}
+# Start tags that may end open elements (see _TreeBuilder._close_implied)
+_ENDS_OTHERS = _P_CLOSERS | HEADINGS | frozenset(_IMPLIED)
 
 
 class _Node:
     """An element. `index` is its place in document order, `end` the index of its last
     descendant (so `a` is within `b` when b.index <= a.index <= b.end), `depth` its level;
     `size` counts the characters of its text (stripped strings, <script> and the like left out)
-    and `nonblank` the non-blank ones."""
+    and `nonblank` the non-blank ones. `kind` is what its tag and attributes alone tell (_Kind),
+    `attrs` its attributes (shared with other elements of the same kind: never changed)."""
 
-    __slots__ = ("tag", "attrs", "children", "parent", "index", "end", "depth", "size", "nonblank", "words")
+    __slots__ = ("tag", "attrs", "kind", "children", "parent", "index", "end", "depth", "size", "nonblank")
 
-    def __init__(self, tag: str, attrs: dict, parent: "_Node | None"):
+    def __init__(self, tag: str, kind: "_Kind", parent: "_Node | None", index: int = 0, depth: int = 0):
         self.tag = tag
-        self.attrs = attrs
+        self.kind = kind
+        self.attrs = kind.attrs
         self.children: list = []
         self.parent = parent
-        self.index = self.end = self.depth = self.size = self.nonblank = 0
-        self.words: tuple[str, ...] | None = None  # _words(self), once asked for
-
-    def ancestors(self):
-        node = self.parent
-        while node is not None:
-            yield node
-            node = node.parent
+        self.index = self.end = index  # (its last descendant is set when it is closed)
+        self.depth = depth
+        self.size = self.nonblank = 0
 
 
 class _TreeBuilder(HTMLParser):
     """Builds the tree, repairing markup the forgiving way. Where each tag is open is kept per
-    tag (`open`), so finding or closing an open element costs the same at any depth."""
+    tag (`open`), so finding or closing an open element costs the same at any depth.
+
+    Each element's `index`, `depth`, `end`, `size` and `nonblank` (see _Node) are set as the tree
+    grows, with no pass over it afterwards: elements are made in document order (a new element is
+    the last child of the innermost open one), an element's depth is the height of the stack of
+    open elements it is made under, and its text and descendants are complete once it is closed
+    (nothing is added to a closed element)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.root = _Node("#root", {}, None)
+        self.root = _Node("#root", _kind("#root", ""), None)
         self.stack = [self.root]
         self.open: dict[str, list[int]] = {"#root": [0]}  # tag -> its places in the stack
-
-    def _push(self, node: _Node) -> None:
-        self.open.setdefault(node.tag, []).append(len(self.stack))
-        self.stack.append(node)
+        self.order: list[_Node] = [self.root]  # every element, in document order
 
     def _close_to(self, i: int) -> None:
-        stack, open_ = self.stack, self.open
+        """Close the open elements from the innermost down to place `i` of the stack: each one's
+        last descendant is the last element made, and its text counts in its parent's (unless
+        it is never text, as <script>)."""
+        stack, open_, last = self.stack, self.open, len(self.order) - 1
         while len(stack) > i:
-            open_[stack.pop().tag].pop()
+            node = stack.pop()
+            open_[node.tag].pop()
+            node.end = last
+            if node.tag not in _DROP_TAGS:
+                parent = node.parent
+                parent.size += node.size
+                parent.nonblank += node.nonblank
 
-    def _top(self, tags) -> int:
-        open_ = self.open
-        return max((open_[t][-1] for t in tags if open_.get(t)), default=0)
+    def finish(self) -> list[_Node]:
+        """Close what is still open at the end of the page; the page's elements in document order."""
+        self._close_to(1)
+        self.root.end = len(self.order) - 1
+        return self.order
 
     def _find_open(self, tags, bounds) -> int | None:
         """Place of the innermost open element of `tags`, unless one of `bounds` is open inside
         it (the root never counts)."""
-        top = self._top(tags)
+        open_, top = self.open, 0
+        for tag in tags:  # the innermost open element of `tags`: its place, 0 when none is open
+            places = open_.get(tag)
+            if places and places[-1] > top:
+                top = places[-1]
         if top == 0:
             return None
-        return top if top > self._top(bounds) else None
+        for tag in bounds:
+            places = open_.get(tag)
+            if places and places[-1] >= top:
+                return None
+        return top
 
     def handle_starttag(self, tag, attrs):
-        self.start(tag.lower(), {k.lower(): (v or "") for k, v in attrs})
+        kind = _parser_kind(tag, tuple(attrs))
+        self.start(kind.tag, kind)
 
-    def start(self, tag: str, attrs: dict) -> None:
-        """A start tag, its name lower-cased, its attributes with lower-case names and text values."""
+    def start(self, tag: str, kind: "_Kind") -> None:
+        """A start tag, its name lower-cased; `kind` holds its attributes with lower-case names and
+        text values. The new element is the last child of the innermost open one."""
+        if tag in _ENDS_OTHERS:
+            self._close_implied(tag)
+        stack, order = self.stack, self.order
+        parent = stack[-1]
+        depth = len(stack)
+        node = _Node(tag, kind, parent, len(order), depth)
+        order.append(node)
+        parent.children.append(node)
+        if tag not in VOID:
+            places = self.open.get(tag)
+            if places is None:
+                self.open[tag] = [depth]
+            else:
+                places.append(depth)
+            stack.append(node)
+
+    def _close_implied(self, tag: str) -> None:
+        """Close the elements that a start tag `tag` ends: an open <p>, heading, <li> and the like."""
         if tag in _P_CLOSERS and self.open.get("p"):
             i = self._find_open(("p",), _SCOPE)
             if i is not None:
@@ -313,25 +354,22 @@ class _TreeBuilder(HTMLParser):
             i = self._find_open(closes, bounds)
             if i is not None:
                 self._close_to(i)
-        node = _Node(tag, attrs, self.stack[-1])
-        self.stack[-1].children.append(node)
-        if tag not in VOID:
-            self._push(node)
 
     def handle_startendtag(self, tag, attrs):
-        self.start_end(tag.lower(), {k.lower(): (v or "") for k, v in attrs})
+        kind = _parser_kind(tag, tuple(attrs))
+        self.start_end(kind.tag, kind)
 
-    def start_end(self, tag: str, attrs: dict) -> None:
+    def start_end(self, tag: str, kind: "_Kind") -> None:
         """A tag closed as it opens (<br/>, <div/>), as `start` takes it."""
         depth = len(self.stack)
-        self.start(tag, attrs)
+        self.start(tag, kind)
         if len(self.stack) > depth:  # <div/> written as if void
             self._close_to(len(self.stack) - 1)
 
     def handle_endtag(self, tag):
         tag = tag.lower()
         if tag == "br":  # </br> is a line break in every browser
-            self.stack[-1].children.append(_Node("br", {}, self.stack[-1]))
+            self.start("br", _kind("br", ""))  # (a void element, which ends nothing)
             return
         places = self.open.get(tag)
         if places and places[-1] > 0:
@@ -339,23 +377,55 @@ class _TreeBuilder(HTMLParser):
         # else a stray end tag: ignored
 
     def handle_data(self, data):
-        self.stack[-1].children.append(data)
+        _add_text(self.stack[-1], data)
+
+    def leaf(self, tag: str, kind: "_Kind", text: str) -> None:
+        """`start(tag, kind)`, `handle_data(text)` when there is text, then `handle_endtag(tag)`, of
+        a tag that is not void: the element is closed as soon as it is made (the end tag closes the
+        innermost open element of its tag, this one), so it need not go on the stack."""
+        if tag in _ENDS_OTHERS:
+            self._close_implied(tag)
+        stack, order = self.stack, self.order
+        parent = stack[-1]
+        node = _Node(tag, kind, parent, len(order), len(stack))
+        order.append(node)
+        parent.children.append(node)
+        if text:
+            _add_text(node, text)
+        if tag not in _DROP_TAGS:  # (as _close_to)
+            parent.size += node.size
+            parent.nonblank += node.nonblank
+
+
+def _add_text(node: _Node, text: str) -> None:
+    """Text as the last child of `node`, counted in its size (see _Node)."""
+    node.children.append(text)
+    if not text.isspace():
+        node.size += len(text.strip())
+        node.nonblank += sum(map(len, text.split()))
 
 
 # The plain markup most pages are made of, read by one regular expression: text, comments, the
 # doctype, end tags, and start tags whose attributes are written the usual way. These give the very
 # events `html.parser` gives for them; a page with anything else (a stray "<", an unclosed comment
 # or <script>, attributes written oddly) is read by `html.parser` instead.
+_ATTRS = r"""(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*
+                  (?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`/]+(?![^\s"'=<>`])))?)*"""
 _FAST_TOKEN = re.compile(r"""
     (?P<text>[^<]+)
   | <!--.*?--\s*>
   | <![dD][oO][cC][tT][yY][pP][eE][^<>]*>
   | </(?P<end>[a-zA-Z][-.a-zA-Z0-9:_]*)\s*>
-  | <(?P<start>[a-zA-Z][a-zA-Z0-9]*)
-     (?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*
-                  (?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`/]+(?![^\s"'=<>`])))?)*)
-     \s*(?P<close>/?)>
-""", re.S | re.X)
+  | <(?P<start>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>%s)\s*
+     (?: (?P<close>/)>
+       | >(?:(?P<leaf_text>[^<]*)</(?P=start)\s*>)?)
+  | (?P<other><)  # none of the above: markup left to html.parser
+""" % _ATTRS, re.S | re.X)
+# A start tag followed by nothing but text and an end tag written as its name is read as one
+# `leaf` token, with `leaf_text` (an element with only text in it: `<span class="day">07</span>`).
+# It stands for the very tokens the pattern would read there one by one: the start tag, the text
+# if any (as the `text` token reads it) and the end tag (as the `end` token reads it). Where the
+# end tag does not follow, the start tag alone is read, as when the pattern had no leaf tokens.
 _FAST_ATTR = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`/]+)))?""")
 _CDATA_ELEMENTS = ("script", "style")
 _CDATA_END = {tag: re.compile(r"</\s*%s\s*>" % tag, re.I) for tag in _CDATA_ELEMENTS}
@@ -376,37 +446,65 @@ def _fast_feed(builder: "_TreeBuilder", html: str) -> bool:
     """Feed `html` to `builder` as `html.parser` would; False when the page holds markup this
     reader leaves to `html.parser` (the builder is then to be thrown away)."""
     pos, n = 0, len(html)
-    match = _FAST_TOKEN.match
     while pos < n:
-        m = match(html, pos)
-        if m is None:
+        pos, raw_tag = _feed_tokens(builder, html, pos)
+        if pos < 0:
             return False
-        pos = m.end()
-        text, end, tag, raw_attrs, close = m.groups()
-        if text is not None:
-            builder.handle_data(unescape(text) if "&" in text else text)
-            continue
-        if end is not None:
-            builder.handle_endtag(end)
-            continue
-        if tag is None:
-            continue  # a comment or the doctype
-        # (names already lower-case, values text: as handle_starttag would make them)
-        attrs = dict(_read_attrs(raw_attrs)) if raw_attrs else {}
-        tag = tag.lower()
-        if close:
-            builder.start_end(tag, attrs)
-            continue
-        builder.start(tag, attrs)
-        if tag in _CDATA_ELEMENTS:  # raw text up to its end tag
-            closing = _CDATA_END[tag].search(html, pos)
+        if raw_tag is not None:  # <script> or <style>: raw text up to its end tag
+            closing = _CDATA_END[raw_tag].search(html, pos)
             if closing is None:
                 return False
             if closing.start() > pos:
                 builder.handle_data(html[pos:closing.start()])
-            builder.handle_endtag(tag)
+            builder.handle_endtag(raw_tag)
             pos = closing.end()
     return True
+
+
+def _feed_tokens(builder: "_TreeBuilder", html: str, pos: int) -> tuple[int, str | None]:
+    """Feed the tokens of `html` from `pos` on, up to the end or to just after the start tag of a
+    <script> or <style> (whose raw text the caller reads): (where it stopped, "script", "style"
+    or None). (-1, None) when markup left to `html.parser` is met.
+
+    `_FAST_TOKEN` reads every position: text is every run without "<", and a "<" that starts no
+    other token is the `other` token; so its matches, one after another, cover the page."""
+    start, start_end, end, stack = builder.start, builder.start_end, builder.handle_endtag, builder.stack
+    for m in _FAST_TOKEN.finditer(html, pos):
+        text, end_tag, tag, raw_attrs, close, leaf_text, other = m.groups()
+        if text is not None:  # (as builder.handle_data)
+            if text.isspace():  # most often the line breaks between tags: no size, no entity
+                stack[-1].children.append(text)
+            else:
+                _add_text(stack[-1], unescape(text) if "&" in text else text)
+        elif end_tag is not None:
+            end(end_tag)
+        elif leaf_text is not None:
+            _feed_leaf(builder, _kind(tag, raw_attrs), leaf_text)
+        elif tag is not None:
+            kind = _kind(tag, raw_attrs)
+            tag = kind.tag  # (lower-case)
+            if close:
+                start_end(tag, kind)
+            else:
+                start(tag, kind)
+                if tag in _CDATA_ELEMENTS:
+                    return m.end(), tag
+        elif other is not None:
+            return -1, None
+        # else a comment or the doctype
+    return len(html), None
+
+
+def _feed_leaf(builder: "_TreeBuilder", kind: "_Kind", text: str) -> None:
+    """Feed a `leaf` token (see _FAST_TOKEN): what its start tag, text and end tag would feed."""
+    tag = kind.tag
+    if tag in VOID or tag in _CDATA_ELEMENTS:  # as the tokens one by one
+        builder.start(tag, kind)
+        if text:  # (the raw text of a <script> or <style>, as _fast_feed reads it, or plain text)
+            builder.handle_data(text if tag in _CDATA_ELEMENTS or "&" not in text else unescape(text))
+        builder.handle_endtag(tag)
+        return
+    builder.leaf(tag, kind, unescape(text) if "&" in text else text)
 
 
 def _parse(html: str) -> tuple[_Node, list[_Node]]:
@@ -414,50 +512,34 @@ def _parse(html: str) -> tuple[_Node, list[_Node]]:
     place, depth and text size set."""
     builder = _TreeBuilder()
     if not _fast_feed(builder, html):
-        _tear_down(list(_iter_elements(builder.root)))  # the part read so far is thrown away
+        _tear_down(builder.order)  # the part read so far is thrown away
         builder = _TreeBuilder()
         builder.feed(html)
         builder.close()
-    root = builder.root
-    order: list[_Node] = []
-    todo = [root]
-    while todo:  # iteratively: broken pages nest deeply
-        node = todo.pop()
-        node.index = len(order)
-        node.depth = node.parent.depth + 1 if node.parent is not None else 0
-        order.append(node)
-        todo.extend(c for c in reversed(node.children) if isinstance(c, _Node))
-    for node in reversed(order):  # children before parents
-        node.end = node.index
-        size = nonblank = 0
-        for child in node.children:
-            if isinstance(child, str):
-                if not child.isspace():
-                    size += len(child.strip())
-                    nonblank += sum(map(len, child.split()))
-            else:
-                node.end = child.end
-                if child.tag not in _DROP_TAGS:
-                    size += child.size
-                    nonblank += child.nonblank
-        node.size, node.nonblank = size, nonblank
-    return root, order
+    order = builder.finish()
+    return order[0], order
 
 
-def _iter_elements(root: _Node, skip=frozenset()):
-    todo = [root]
-    while todo:
-        node = todo.pop()
+def _visible(order: list[_Node], skip=frozenset()) -> list[_Node]:
+    """The elements of the page (`order`, in document order) that lie within none of `skip`, in
+    document order: what lies within an element in `skip` is passed over by its last descendant."""
+    out = []
+    i, n = 0, len(order)
+    while i < n:
+        node = order[i]
         if node in skip:
+            i = node.end + 1
             continue
-        yield node
-        todo.extend(c for c in reversed(node.children) if isinstance(c, _Node))
+        out.append(node)
+        i += 1
+    return out
 
 
-def _text_sizes(root: _Node, skip=frozenset()) -> dict:
-    """Characters of non-blank text under every element (elements in `skip` count 0)."""
+def _text_sizes(visible: list[_Node], skip=frozenset()) -> dict:
+    """Characters of non-blank text under every element of `visible` (_visible(order, skip));
+    elements in `skip` count 0."""
     sizes: dict = {}
-    for node in reversed(list(_iter_elements(root, skip))):  # children before parents
+    for node in reversed(visible):  # children before parents
         total = 0
         for child in node.children:
             if isinstance(child, str):
@@ -519,12 +601,42 @@ _CONTAINERS = frozenset("#root html body main article".split())
 _WORD_SEPARATORS = re.compile(r"[-_]+")
 
 
-def _words(node: _Node) -> tuple[str, ...]:
-    """The words of an element's class and id: each token whole (without - and _), then its
-    parts. Worked out once per element (the steps ask for them again and again)."""
-    if node.words is None:
-        node.words = _class_words(node.attrs.get("class", "") + " " + node.attrs.get("id", ""))
-    return node.words
+class _Kind:
+    """What an element's tag and attributes alone tell of it, worked out once per distinct start
+    tag (see _kind): its class/id words, and the answers of the tests that read nothing else."""
+
+    __slots__ = ("tag", "attrs", "words", "main_rank", "sidebar", "dateish", "opens_article", "chrome")
+
+    def __init__(self, tag: str, attrs: dict):
+        self.tag, self.attrs = tag, attrs
+        self.words = _class_words(attrs.get("class", "") + " " + attrs.get("id", ""))
+        self.main_rank = _main_rank(self)
+        self.sidebar = _is_sidebar(self)
+        self.dateish = _is_dateish(self)
+        # whether the element makes what lies within it "within an article" (see _mark)
+        self.opens_article = tag == "article" or (("class" in attrs or "id" in attrs) and self.main_rank >= 2)
+        self.chrome = _chrome_rule(self)
+
+
+@lru_cache(maxsize=1 << 14)  # a site's pages repeat their start tags (classes, menu links)
+def _kind(tag: str, raw_attrs: str) -> _Kind:
+    """The _Kind of a start tag named `tag` (as written: its kind's `tag` is lower-case) whose
+    attributes are written as `raw_attrs` (see _FAST_TOKEN). (names lower-case, values text: as
+    handle_starttag makes them)"""
+    return _Kind(tag.lower(), dict(_read_attrs(raw_attrs)) if raw_attrs else {})
+
+
+@lru_cache(maxsize=1 << 12)  # a site's pages repeat their start tags
+def _parser_kind(tag: str, attrs: tuple) -> _Kind:
+    """The _Kind of a start tag as html.parser gives it: its name as written, its (name, value or
+    None) attributes. (names lower-case, values text)"""
+    return _Kind(tag.lower(), {k.lower(): (v or "") for k, v in attrs})
+
+
+def _words(kind: _Kind) -> tuple[str, ...]:
+    """The words of the class and id of elements of this kind: each token whole (without - and _),
+    then its parts."""
+    return kind.words
 
 
 @lru_cache(maxsize=1 << 12)  # pure; a site's pages use the same few classes again and again
@@ -544,12 +656,9 @@ def _has_pair(words: tuple[str, ...], pairs) -> bool:
     return any((a, b) in pairs for a, b in zip(words, words[1:]))
 
 
-def _is_article_like(node: _Node) -> bool:
-    return _main_rank(node) > 0
-
-
-def _main_rank(node: _Node) -> int:
-    """How surely `node` is the article: 3 <article>, 2 article-like class, 1 <main>/content."""
+def _main_rank(node: "_Kind") -> int:
+    """How surely an element of this kind is the article: 3 <article>, 2 article-like class,
+    1 <main>/content."""
     if node.tag == "article":
         return 3
     words = _words(node)
@@ -570,28 +679,44 @@ def _is_hidden(attrs: dict) -> bool:
     return bool(_HIDDEN_CLASSES.intersection(attrs.get("class", "").lower().split()))
 
 
+# How an element's kind bears on whether it is chrome (see _chrome_rule)
+_NEVER, _ALWAYS, _UNLESS_LARGE, _UNLESS_LARGE_OR_IN_ARTICLE = range(4)
+
+
+def _chrome_rule(kind: "_Kind") -> int:
+    """Whether elements of this kind are page chrome: _NEVER, _ALWAYS, _UNLESS_LARGE (not when
+    they hold over half the page's text), _UNLESS_LARGE_OR_IN_ARTICLE (nor within an
+    article-like element, whose own <header> holds its title and date). See _is_chrome."""
+    tag, attrs = kind.tag, kind.attrs
+    if tag in _DROP_TAGS or (attrs and _is_hidden(attrs)):
+        return _ALWAYS
+    if tag in _CONTAINERS:
+        return _NEVER
+    if tag in _SOFT_DROP_TAGS:
+        return _UNLESS_LARGE
+    if not attrs:  # no role, no class or id words: only the tag can tell
+        return _UNLESS_LARGE_OR_IN_ARTICLE if tag in ("header", "footer") else _NEVER
+    if attrs.get("role", "").lower() in _CHROME_ROLES:
+        return _UNLESS_LARGE
+    words = kind.words
+    if _CHROME_WORDS.intersection(words):
+        return _UNLESS_LARGE
+    if tag in ("header", "footer") or _HEADER_FOOTER_WORDS.intersection(words):
+        return _UNLESS_LARGE_OR_IN_ARTICLE
+    return _NEVER
+
+
 def _is_chrome(node: _Node, share: float, in_article: bool = False) -> bool:
     """Whether `node` is page chrome; `share` is its part of the page's text (0..1), `in_article`
     whether it lies within an article-like element (whose own <header> holds its title and date)."""
-    tag, attrs = node.tag, node.attrs
-    if tag in _DROP_TAGS:
-        return True
-    if attrs and _is_hidden(attrs):
-        return True
-    if tag in _CONTAINERS or share > 0.5:
+    rule = node.kind.chrome
+    if rule == _NEVER:
         return False
-    if tag in _SOFT_DROP_TAGS:
+    if rule == _ALWAYS:
         return True
-    if not attrs:  # no role, no class or id words: only the tag can tell
-        return tag in ("header", "footer") and not in_article
-    if attrs.get("role", "").lower() in _CHROME_ROLES:
-        return True
-    words = _words(node)
-    if _CHROME_WORDS.intersection(words):
-        return True
-    if tag in ("header", "footer") or _HEADER_FOOTER_WORDS.intersection(words):
-        return not in_article
-    return False
+    if share > 0.5:
+        return False
+    return rule == _UNLESS_LARGE or not in_article
 
 
 def _plain_text(node: _Node) -> str:
@@ -611,58 +736,85 @@ def _plain_text(node: _Node) -> str:
 _SHORT_TEXT = 64
 
 
-def _short_text(node: _Node, memo: dict) -> str | None:
+class _ShortTexts:
+    """The texts of a page's short elements (see _short_text), each worked out once."""
+
+    def __init__(self, order: list[_Node]):
+        self.order = order  # the page's elements in document order
+        self.memo: dict = {}  # element -> its _plain_text
+
+    def text(self, node: _Node) -> str:
+        """_plain_text(node). The elements within it not read yet are found in document order,
+        passing over those read and those never text by their last descendant, then read from
+        the last (children before parents)."""
+        memo = self.memo
+        if node in memo:
+            return memo[node]
+        order, todo = self.order, []
+        i, end = node.index, node.end
+        while i <= end:
+            item = order[i]
+            if item in memo:
+                i = item.end + 1
+            elif item.tag in _DROP_TAGS:
+                memo[item] = ""
+                i = item.end + 1
+            else:
+                todo.append(item)
+                i += 1
+        for item in reversed(todo):
+            # (str.split and the regex's \s know the same whitespace: see test_read_fast_paths)
+            memo[item] = " ".join(" ".join([c if c.__class__ is str else memo[c] for c in item.children]).split())
+        return memo[node]
+
+
+def _short_text(node: _Node, texts: _ShortTexts) -> str | None:
     """`_plain_text(node)` when its text is short (at most _SHORT_TEXT non-blank characters),
-    else None; the texts of the elements within are kept in `memo`, so that asking again for any
+    else None; the texts of the elements within are kept in `texts`, so that asking again for any
     of them costs nothing."""
     if node.nonblank > _SHORT_TEXT:
         return None
-    if node in memo:
-        return memo[node]
-    todo = [(node, False)]
-    while todo:  # children before parents, iteratively
-        item, ready = todo.pop()
-        if item in memo:
-            continue
-        if item.tag in _DROP_TAGS:
-            memo[item] = ""
-            continue
-        kids = [c for c in item.children if not isinstance(c, str)]
-        if not ready and any(c not in memo for c in kids):
-            todo.append((item, True))
-            todo.extend((c, False) for c in kids if c not in memo)
-            continue
-        parts = [c if isinstance(c, str) else memo[c] for c in item.children]
-        memo[item] = re.sub(r"\s+", " ", " ".join(parts)).strip()
-    return memo[node]
+    return texts.text(node)
 
 
-def _is_read_more(anchor: _Node, memo: dict) -> bool:
-    text = _short_text(anchor, memo)
+def _is_read_more(anchor: _Node, texts: _ShortTexts) -> bool:
+    text = _short_text(anchor, texts)
     if not text:
         return False
     text = text.lower()
     return text in _READ_MORE or text.rstrip(" .:»>→") in _READ_MORE
 
 
-def _is_sidebar(node: _Node) -> bool:
+def _is_sidebar(node: "_Kind") -> bool:
     if node.tag == "aside" or node.attrs.get("role", "").lower() == "complementary":
         return True
     words = _words(node)
     return bool(_SIDEBAR_WORDS.intersection(words)) or _has_pair(words, _SIDEBAR_PAIRS)
 
 
-def _is_dateish(node: _Node) -> bool:
+def _is_dateish(node: "_Kind") -> bool:
     return node.tag == "time" or bool(_DATE_WORDS.intersection(_words(node)))
 
 
-def _is_date_element(node: _Node, memo: dict) -> bool:
+def _is_date_element(node: _Node, texts: _ShortTexts) -> bool:
     """An inline element whose whole text is a date line ('<span>12 Mar</span><a>Title</a>'): it
     stands on a line of its own, as the site's pages show it, rather than gluing onto the title."""
     if len(node.children) > 4 or not 0 < node.nonblank <= 24:
         return False
-    text = _short_text(node, memo)
-    return text is not None and len(text) <= 24 and is_date_line(text)
+    text = _short_text(node, texts)
+    return text is not None and len(text) <= 24 and _is_short_date_line(text)
+
+
+def _is_date_text(text: str) -> bool:
+    """is_date_line(text); memoised for texts of up to 64 characters (the lines it can be true of
+    are at most 30 without their blanks; longer ones are told at once)."""
+    return _is_short_date_line(text) if len(text) <= 64 else is_date_line(text)
+
+
+@lru_cache(maxsize=1 << 14)  # pure; the short texts of a site's pages ("07", "Nov", titles) repeat
+def _is_short_date_line(text: str) -> bool:
+    """is_date_line of a text of at most 64 characters."""
+    return is_date_line(text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -689,7 +841,7 @@ class _Context:
         self.foreign, self.heading, self.block = foreign, heading, block
 
 
-def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> list[_Line]:
+def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: _ShortTexts) -> list[_Line]:
     """Walk the tree in document order and cut its text into lines."""
     lines: list[_Line] = []
     pieces: list[str] = []
@@ -705,67 +857,87 @@ def _emit_lines(root, chrome, main, sidebars, item_of, link_of, short: dict) -> 
         pieces.clear()
         first_ctx.clear()
 
-    # stack of ("open", node, ctx) / ("close", node, whether it is block-like) / ("text", str, ctx)
-    todo: list = [("open", root, _Context(block=root))]
-    while todo:
-        op, obj, ctx = todo.pop()
-        if op == "text":
-            if first_ctx:
-                pieces.append(obj)
-            elif obj.strip():
-                first_ctx.append(ctx)
-                pieces.append(obj)
-            continue
-        if op == "close":
-            if ctx:  # (block-like)
+    def add(piece: str, ctx: _Context) -> None:
+        """A piece of text; a line starts with the context of its first non-blank piece."""
+        if pieces:
+            pieces.append(piece)
+        elif piece.strip():
+            first_ctx.append(ctx)
+            pieces.append(piece)
+
+    if root in chrome:
+        return lines
+    # one frame per open element: (its children still to walk, its context, whether it is
+    # block-like, whether it is <pre>); iteratively, as broken pages nest deeply
+    frames = [(iter(root.children), _child_context(root, _Context(block=root), False, main, sidebars,
+                                                   item_of, link_of), False, root.tag == "pre")]
+    while frames:
+        children, ctx, blockish, pre = frames[-1]
+        for child in children:
+            if child.__class__ is str:
+                if pre:  # its own lines
+                    parts = child.split("\n")
+                    add(parts[0], ctx)
+                    for part in parts[1:]:
+                        if pieces:
+                            flush()
+                        add(part, ctx)
+                elif pieces:
+                    pieces.append(child)
+                elif child.strip():
+                    first_ctx.append(ctx)
+                    pieces.append(child)
+                continue
+            if child in chrome:
+                continue
+            tag = child.tag
+            if tag == "br":
+                if pieces:
+                    flush()
+                continue
+            child_blockish = tag in BLOCK or (
+                tag not in VOID and (child.kind.dateish or (0 < child.nonblank <= 24 and _is_date_element(child, short))))
+            if child_blockish and pieces:
                 flush()
-            continue
-        node = obj
-        if node in chrome:
-            continue
-        if node.tag == "br":
-            flush()
-            continue
-        blockish = node.tag in BLOCK or (
-            node.tag != "#root" and node.tag not in VOID and (_is_dateish(node) or _is_date_element(node, short))
-        )
-        if blockish:
-            flush()
-        new = _Context(ctx.region, ctx.item, ctx.href, ctx.foreign, ctx.heading,
-                       node if (node.tag in BLOCK or blockish) else ctx.block)
-        if node is main:
-            new.region = "main"
-        elif node in sidebars:
-            new.region = "sidebar"
-        if node in item_of:
-            new.item = item_of[node]
-        if node.tag == "a":
-            href = link_of.get(node)
-            if href is not None:
-                new.href, new.foreign = href, False
-            elif node.attrs.get("href"):
-                new.foreign = True
-        if node.tag in HEADINGS:
-            new.heading = True
-        if node.tag == "pre":
-            todo.append(("close", node, blockish))
-            for child in reversed(node.children):
-                if isinstance(child, str):
-                    for i, part in enumerate(reversed(child.split("\n"))):
-                        if i:
-                            todo.append(("close", None, True))  # a line break
-                        todo.append(("text", part, new))
-                else:
-                    todo.append(("open", child, new))
-            continue
-        todo.append(("close", node, blockish))
-        for child in reversed(node.children):
-            if isinstance(child, str):
-                todo.append(("text", child, new))
+            if child_blockish or tag == "a" or tag in HEADINGS or child in item_of or child is main or child in sidebars:
+                child_ctx = _child_context(child, ctx, child_blockish, main, sidebars, item_of, link_of)
             else:
-                todo.append(("open", child, new))
+                child_ctx = ctx  # (as _child_context would give: the child changes nothing of it)
+            frames.append((iter(child.children), child_ctx, child_blockish, tag == "pre"))
+            break  # into the child
+        else:  # the element's end
+            frames.pop()
+            if blockish and pieces:
+                flush()
     flush()
     return lines
+
+
+def _child_context(node: _Node, ctx: _Context, blockish: bool, main, sidebars, item_of, link_of) -> _Context:
+    """The context of the text within `node`, an element in the context `ctx`: `ctx` itself when
+    `node` changes none of it (contexts are never changed once made)."""
+    tag = node.tag
+    if not (blockish or node is main or node in sidebars or node in item_of or tag == "a" or tag in HEADINGS):
+        return ctx
+    new = _Context(ctx.region, ctx.item, ctx.href, ctx.foreign, ctx.heading, node if blockish else ctx.block)
+    if node is main:
+        new.region = "main"
+    elif node in sidebars:
+        new.region = "sidebar"
+    if node in item_of:
+        new.item = item_of[node]
+    if tag == "a":
+        href = link_of.get(node)
+        if href is not None:
+            new.href, new.foreign = href, False
+        elif node.attrs.get("href"):
+            new.foreign = True
+    if tag in HEADINGS:
+        new.heading = True
+    return new
+
+
+_DAY = re.compile(r"\d{1,2}")
 
 
 def _merge_split_dates(lines: list[_Line]) -> list[_Line]:
@@ -775,9 +947,9 @@ def _merge_split_dates(lines: list[_Line]) -> list[_Line]:
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if (nxt is not None and re.fullmatch(r"\d{1,2}", line.text)
+        if (nxt is not None and _DAY.fullmatch(line.text)
                 and line.item == nxt.item and line.region == nxt.region
-                and is_date_line(f"{line.text} {nxt.text}")):
+                and _is_date_text(f"{line.text} {nxt.text}")):
             out.append(_Line(f"{line.text} {nxt.text}", line.block, line.region, line.item,
                              line.href, line.foreign, line.heading, line.order))
             i += 2
@@ -790,7 +962,7 @@ def _merge_split_dates(lines: list[_Line]) -> list[_Line]:
 def _date_first(lines: list[str], window: int = 4) -> list[str]:
     """Move a date line found among the first lines to the front (date, title, body)."""
     for i, text in enumerate(lines[:window]):
-        if is_date_line(text):
+        if _is_date_text(text):
             return [text] + lines[:i] + lines[i + 1 :] if i else lines
     return lines
 
@@ -827,7 +999,7 @@ class _StoryKeys:
 
     def only(self, node: _Node, key) -> bool:
         have = self.keys.get(node, frozenset())
-        return have is not _MANY and have == {key}
+        return have is not _MANY and len(have) == 1 and key in have
 
     def count(self, node: _Node) -> int:
         have = self.keys.get(node, frozenset())
@@ -847,7 +1019,7 @@ class _Marks:
     pagers: list = field(default_factory=list)  # indexes of links to a listing page, in order
     site_keys: _StoryKeys = field(default_factory=_StoryKeys)  # every story link, any language
     main_keys: _StoryKeys = field(default_factory=_StoryKeys)  # same-language links outside sidebars
-    short: dict = field(default_factory=dict)  # memo of _short_text
+    short: _ShortTexts | None = None  # the page's short texts (see _short_text)
 
     def holds_pager(self, node: _Node) -> bool:
         """Whether a link back to a listing page lies strictly within `node`."""
@@ -910,56 +1082,97 @@ def _link_target(href: str | None, url: str | None, aliases) -> tuple:
 def _rooted_link_target(href: str, scheme: str, netloc: str, aliases: tuple) -> tuple:
     """_link_target of a link written as a path from the root ("/en/news/5") on any page whose URL
     has this scheme and host."""
+    if _PLAIN_ROOTED.fullmatch(href):
+        prefix = _root_prefix(scheme, netloc, aliases)
+        target = None if prefix is None else prefix + href
+        return (target, *parse_news_url(target))
     return _link_target(href, f"{scheme}://{netloc}/", aliases)
 
 
-def _mark(root: _Node, url: str | None, aliases, page_lang: str | None) -> _Marks:
-    """Step 1: chrome, sidebars and links, in one pass from the top."""
-    marks = _Marks()
+# A plain path from the root, with a plain query or none: no empty, "." or ".." segment, no
+# parameters (;), fragment, escapes or blanks: urljoin keeps it as it is, urlsplit reads it back
+# as the path (and query) of the URL, and canonical_url writes it out unchanged after the host.
+_PLAIN_ROOTED = re.compile(r"(?:/[A-Za-z0-9_-]+)+/?(?:\?[A-Za-z0-9_=&-]+)?")
+
+
+@lru_cache(maxsize=1 << 8)
+def _root_prefix(scheme: str, netloc: str, aliases: tuple) -> str | None:
+    """What canonical_url puts before a plain path from the root (see _PLAIN_ROOTED) on a page of
+    this scheme and host ("https://saylav.gov.tm"); None when it takes no link there (another
+    scheme than http(s)). Neither depends on the path: the host, port and scheme it works out
+    come from the page's URL alone."""
+    probe = canonical_url("/x", f"{scheme}://{netloc}/", aliases)
+    return None if probe is None else probe[: -len("/x")]
+
+
+def _mark(root: _Node, order: list[_Node], url: str | None, aliases, page_lang: str | None) -> _Marks:
+    """Step 1: chrome, sidebars and links, in one pass from the top (in document order, over
+    `order`, skipping what lies within chrome and "Read more" links)."""
+    marks = _Marks(short=_ShortTexts(order))
     total = max(root.size, 1)
     links = _PageLinks(url, aliases)
-    todo = [(root, False, False)]  # (node, within a sidebar, within an article)
-    while todo:
-        node, in_sidebar, in_article = todo.pop()
-        if node is not root and _is_chrome(node, node.size / total, in_article):
+    # what each element hands its children: _IN_SIDEBAR, _IN_ARTICLE (the root hands nothing)
+    handed = [0] * len(order)
+    i = 1
+    while i < len(order):
+        node = order[i]
+        kind = node.kind
+        state = handed[node.parent.index]
+        if kind.chrome and _is_chrome(node, node.size / total, state & _IN_ARTICLE):
             marks.chrome.add(node)
+            i = node.end + 1  # (nothing within it is looked at)
             continue
-        inherited = in_sidebar
-        if node is not root and not in_sidebar and _is_sidebar(node):
+        inherited = state & _IN_SIDEBAR
+        if not inherited and kind.sidebar:
             marks.sidebars.add(node)
-            in_sidebar = True
-        if node.tag == "a":
-            href, lang, section, site_id = links.target(node.attrs.get("href"))
-            if href and site_id is None and section in ID_SECTIONS:
-                marks.pagers.append(node.index)  # a link back to a listing page
-            if href and site_id is not None and section in ID_SECTIONS:
-                key = (lang, section, site_id)
-                marks.site_keys.add(node, key)
-                if page_lang is None or lang == page_lang:  # else a language switcher
-                    marks.links.append((node, href, key))
-                    marks.link_of[node] = href
-                    marks.in_sidebar[node] = inherited
-                    if not inherited:
-                        marks.main_keys.add(node, key)
-            if _is_read_more(node, marks.short):
-                marks.silent.add(node)
-                continue
-        if not in_article:
-            in_article = node.tag == "article" or (
-                ("class" in node.attrs or "id" in node.attrs) and _main_rank(node) >= 2)
-        todo.extend((c, in_sidebar, in_article) for c in reversed(node.children) if isinstance(c, _Node))
+            state |= _IN_SIDEBAR
+        if node.tag == "a" and _mark_link(node, marks, links, page_lang, inherited):
+            i = node.end + 1
+            continue
+        if kind.opens_article:
+            state |= _IN_ARTICLE
+        handed[i] = state
+        i += 1
     marks.links.sort(key=lambda t: t[0].index)
     marks.pagers.sort()
     return marks
 
 
-def _find_main(root: _Node, marks: _Marks) -> _Node | None:
+_IN_SIDEBAR, _IN_ARTICLE = 1, 2
+
+
+def _mark_link(anchor: _Node, marks: _Marks, links: "_PageLinks", page_lang, in_sidebar) -> bool:
+    """Note what the link `anchor` points to (see _mark); whether it is a "Read more" link (whose
+    words are left out)."""
+    href, lang, section, site_id = links.target(anchor.attrs.get("href"))
+    if href and site_id is None and section in ID_SECTIONS:
+        marks.pagers.append(anchor.index)  # a link back to a listing page
+    if href and site_id is not None and section in ID_SECTIONS:
+        key = (lang, section, site_id)
+        marks.site_keys.add(anchor, key)
+        if page_lang is None or lang == page_lang:  # else a language switcher
+            marks.links.append((anchor, href, key))
+            marks.link_of[anchor] = href
+            marks.in_sidebar[anchor] = bool(in_sidebar)
+            if not in_sidebar:
+                marks.main_keys.add(anchor, key)
+    if _is_read_more(anchor, marks.short):
+        marks.silent.add(anchor)
+        return True
+    return False
+
+
+def _find_main(order: list[_Node], marks: _Marks) -> _Node | None:
     """Step 2: the main article: markup that says so, outside every sidebar, holding at most one
     story's links."""
     skip = marks.chrome | marks.sidebars
-    own_sizes = _text_sizes(root, skip=skip)
-    eligible = [n for n in _iter_elements(root, skip=skip)
-                if n is not root and _is_article_like(n) and own_sizes.get(n, 0) > 0
+    visible = _visible(order, skip)
+    if not any(n.kind.main_rank > 0 for n in visible[1:]):
+        return None  # (no element is article-like: none is eligible, whatever the sizes)
+    own_sizes = _text_sizes(visible, skip=skip)
+    root = order[0]
+    eligible = [n for n in visible
+                if n is not root and n.kind.main_rank > 0 and own_sizes.get(n, 0) > 0
                 and marks.main_keys.count(n) <= 1]
     if not eligible:
         return None
@@ -967,7 +1180,7 @@ def _find_main(root: _Node, marks: _Marks) -> _Node | None:
     eligible = [n for n in eligible if own_sizes[n] >= 0.6 * largest]
     # the most specific kind of marker wins (<article>, then news-detail-like classes, then
     # <main>/"content"); among equals, the outermost
-    return max(eligible, key=lambda n: (_main_rank(n), -n.depth))
+    return max(eligible, key=lambda n: (n.kind.main_rank, -n.depth))
 
 
 @lru_cache(maxsize=1 << 14)  # pure; the words of a site's pages repeat from page to page
@@ -977,40 +1190,59 @@ def _is_date_chunk(chunk: str) -> bool:
     return bool(chunk.isdigit() or _is_month(chunk) or len(chunk) <= 30 and _NUMERIC_DATE.match(chunk))
 
 
+def _text_weight(text: str) -> int:
+    """Characters of the chunks of `text` that are not dates or numbers: all the non-blank ones
+    less those of the date chunks (summed in C, with no loop in Python)."""
+    chunks = text.split()
+    return sum(map(len, chunks)) - sum(map(len, filter(_is_date_chunk, chunks)))
+
+
+@lru_cache(maxsize=1 << 13)  # pure; titles and snippets of a site's sidebars repeat from page to page
+def _short_text_weight(text: str) -> int:
+    """_text_weight of a text of up to 320 characters."""
+    return _text_weight(text)
+
+
 class _TextBefore:
     """Characters of text in an element before a descendant of it, not counting dates and numbers
     (see _find_items). Each element's weight and each parent's running sums over its children
     are worked out once, so climbing from a link costs one step per level."""
 
-    def __init__(self, chrome):
-        self.chrome = chrome
+    def __init__(self, chrome, order: list[_Node]):
+        self.chrome, self.order = chrome, order
         self.weights: dict = {}
         self.before: dict = {}  # child -> weight of its earlier siblings
         self.progress: dict = {}  # parent -> (children weighed, their weight)
 
     @staticmethod
     def _words(text: str) -> int:
-        return sum(len(chunk) for chunk in text.split() if not _is_date_chunk(chunk))
+        """Characters of the chunks of `text` that are not dates or numbers (see _text_weight)."""
+        return _short_text_weight(text) if len(text) <= 320 else _text_weight(text)
 
     def weight(self, node: _Node) -> int:
-        if node in self.weights:
-            return self.weights[node]
-        todo = [(node, False)]
-        while todo:  # children before parents, iteratively
-            item, ready = todo.pop()
-            if item in self.weights:
-                continue
-            if item in self.chrome or item.tag in _DROP_TAGS:
-                self.weights[item] = 0
-                continue
-            kids = [c for c in item.children if not isinstance(c, str) and c not in self.weights]
-            if not ready and kids:
-                todo.append((item, True))
-                todo.extend((c, False) for c in kids)
-                continue
-            self.weights[item] = sum(self._words(c) if isinstance(c, str) else self.weights[c]
-                                     for c in item.children)
-        return self.weights[node]
+        """Text of `node` (see _TextBefore). The elements within it not weighed yet are found in
+        document order, passing over those weighed and those never text by their last
+        descendant, then weighed from the last (children before parents)."""
+        weights = self.weights
+        if node in weights:
+            return weights[node]
+        order, chrome = self.order, self.chrome
+        todo = []
+        i, end = node.index, node.end
+        while i <= end:
+            item = order[i]
+            if item in weights:
+                i = item.end + 1
+            elif item in chrome or item.tag in _DROP_TAGS:
+                weights[item] = 0
+                i = item.end + 1
+            else:
+                todo.append(item)
+                i += 1
+        words = self._words
+        for item in reversed(todo):
+            weights[item] = sum(words(c) if c.__class__ is str else weights[c] for c in item.children)
+        return weights[node]
 
     def step(self, parent: _Node, child: _Node) -> int:
         """Text of `parent` before `child`, outside `child`. The children of `parent` are weighed
@@ -1037,13 +1269,13 @@ def _find_items(marks: _Marks, main: _Node | None, order: list[_Node]) -> tuple[
     """Step 3: item blocks: the largest element around a site link that holds no other story
     (nor a section heading, a pager, much text before the link, or over 1,500 characters).
     Returns (block -> item number, item blocks, their hrefs)."""
-    headings = [n.index for n in _iter_elements(order[0], marks.chrome)
-                if n.tag in HEADINGS and n.nonblank]
-    text_before = _TextBefore(marks.chrome)
+    headings = [n.index for n in _visible(order, marks.chrome) if n.tag in HEADINGS and n.nonblank]
+    text_before = _TextBefore(marks.chrome, order)
     item_of: dict = {}
     item_hrefs: list[str] = []
     item_blocks: list[_Node] = []
     outer: list[tuple[int, int]] = []  # (index, end) of item blocks holding no other, in order
+    sidebars, only = marks.sidebars, marks.site_keys.only
     for anchor, href, key in marks.links:
         titled = anchor not in marks.silent and anchor.nonblank > 0
         in_sidebar = marks.in_sidebar[anchor]
@@ -1052,15 +1284,15 @@ def _find_items(marks: _Marks, main: _Node | None, order: list[_Node]) -> tuple[
         block = anchor
         before = 0  # text before the anchor in the element reached
         own_headings = 1 if anchor.tag in HEADINGS and anchor.nonblank else 0
-        child = anchor
-        for level, node in enumerate(anchor.ancestors()):
+        child, node, level = anchor, anchor.parent, 0
+        while node is not None:  # (the anchor's ancestors, from its parent up)
             if node.tag in HEADINGS and node.nonblank:
                 own_headings += 1
             if (level >= _MAX_ITEM_LEVELS
-                    or node.tag in ("#root", "html", "body") or node is main or node in marks.sidebars
-                    or node.parent is None or node.parent.tag in ("#root", "html", "body")
-                    or not marks.site_keys.only(node, key)
-                    or (main is not None and _is_within(main, node))
+                    or node.tag in _PAGE_LEVEL or node is main or node in sidebars
+                    or node.parent is None or node.parent.tag in _PAGE_LEVEL
+                    or not only(node, key)
+                    or (main is not None and node.index <= main.index <= node.end)  # (main within node)
                     or node.size > 1500
                     or marks.holds_pager(node)
                     or (titled and _count_between(headings, node.index, node.end) > own_headings)):
@@ -1069,6 +1301,7 @@ def _find_items(marks: _Marks, main: _Node | None, order: list[_Node]) -> tuple[
             if before > 400:
                 break
             block = child = node
+            node, level = node.parent, level + 1
         if block in item_of:
             continue
         # an item block within an earlier one is part of it
@@ -1082,6 +1315,9 @@ def _find_items(marks: _Marks, main: _Node | None, order: list[_Node]) -> tuple[
         item_blocks.append(block)
         item_hrefs.append(href)
     return item_of, item_blocks, item_hrefs
+
+
+_PAGE_LEVEL = ("#root", "html", "body")  # never an item block, nor a parent of one
 
 
 def _count_between(sorted_indexes: list[int], lo: int, hi: int) -> int:
@@ -1101,7 +1337,7 @@ def _line_links(lines: list[_Line]) -> dict[str, str]:
     """Step 5: every title/link line to its story."""
     link_map: dict[str, str] = {}
     for ln in lines:
-        if ln.href and not ln.foreign and not is_date_line(ln.text):
+        if ln.href and not ln.foreign and not _is_date_text(ln.text):
             link_map.setdefault(ln.text, ln.href)
     return link_map
 
@@ -1119,7 +1355,7 @@ def _group_items(lines, main, item_blocks) -> tuple[dict[int, list[_Line]], list
             last_item = ln.item
             continue
         nxt = body_lines[i + 1] if i + 1 < len(body_lines) else None
-        if (is_date_line(ln.text) and nxt is not None and nxt.item is not None
+        if (_is_date_text(ln.text) and nxt is not None and nxt.item is not None
                 and item_blocks[nxt.item].parent is not None
                 and _is_within(ln.block, item_blocks[nxt.item].parent)):
             groups.setdefault(nxt.item, []).append(ln)
@@ -1127,7 +1363,7 @@ def _group_items(lines, main, item_blocks) -> tuple[dict[int, list[_Line]], list
         if (last_item is not None and not ln.foreign and not ln.heading
                 and item_blocks[last_item].parent is not None
                 and _is_within(ln.block, item_blocks[last_item].parent)
-                and not is_date_line(ln.text)):
+                and not _is_date_text(ln.text)):
             groups[last_item].append(ln)
             continue
         loose.append(ln)
@@ -1139,8 +1375,8 @@ def _title_links(groups, item_hrefs, link_map) -> None:
     """Step 7: an item whose link has no words of its own ("Read more", an image): its title line
     to its story."""
     for idx, group in groups.items():
-        if not any(ln.href and not is_date_line(ln.text) for ln in group):
-            title = next((ln.text for ln in group if not is_date_line(ln.text)), None)
+        if not any(ln.href and not _is_date_text(ln.text) for ln in group):
+            title = next((ln.text for ln in group if not _is_date_text(ln.text)), None)
             if title:
                 link_map.setdefault(title, item_hrefs[idx])
 
@@ -1159,13 +1395,13 @@ def _main_page(lines, loose, groups, url, page_id, aliases, link_map) -> HtmlPag
         before = [ln for ln in loose if ln.order < first_main and ln.region is None]
         head = main_lines[:4]
         has_title = any(ln.heading for ln in lines if ln.region == "main")
-        has_date = any(is_date_line(t) for t in head)
+        has_date = any(_is_date_text(t) for t in head)
         extra = []
         for ln in reversed(before[-3:]):
             if not has_title and ln.heading:
                 extra.insert(0, ln.text)
                 has_title = True
-            elif not has_date and is_date_line(ln.text):
+            elif not has_date and _is_date_text(ln.text):
                 extra.insert(0, ln.text)
                 has_date = True
         main_lines = extra + main_lines
@@ -1173,7 +1409,7 @@ def _main_page(lines, loose, groups, url, page_id, aliases, link_map) -> HtmlPag
     if page_id is not None and url:
         title = next((ln.text for ln in lines if ln.region == "main" and ln.heading), None)
         if title is None:  # no heading: the line after the date, when it is short
-            rest = [t for t in main_lines[:2] if not is_date_line(t)]
+            rest = [t for t in main_lines[:2] if not _is_date_text(t)]
             if rest and len(rest[0]) <= 200 and len(main_lines) > 2:
                 title = rest[0]
         own = canonical_url(url, url, aliases)
@@ -1222,8 +1458,8 @@ def _page_of(root: _Node, order: list[_Node], url: str | None, aliases) -> HtmlP
     page_lang, page_section, page_id = parse_news_url(url)
     is_listing = page_lang is not None and page_section == "news" and page_id is None
 
-    marks = _mark(root, url, aliases, page_lang)
-    main = None if is_listing else _find_main(root, marks)
+    marks = _mark(root, order, url, aliases, page_lang)
+    main = None if is_listing else _find_main(order, marks)
     item_of, item_blocks, item_hrefs = _find_items(marks, main, order)
     lines = _page_lines(root, marks, main, item_of)
     link_map = _line_links(lines)
