@@ -20,6 +20,7 @@ import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .html_text import decode_html, html_to_page
 
@@ -237,6 +238,16 @@ def find_captures(raw_dir: Path) -> list[Path]:
 _SIDECAR_TEXT_FIELDS = ("url", "fetched_at", "content_type")
 
 
+def _is_url(value: str) -> bool:
+    """Whether `value` can be read as a URL at all (urlsplit refuses an unclosed IPv6 host,
+    "https://[x/en/news/5", and a port that is not a number)."""
+    try:
+        urlsplit(value.strip()).port
+    except ValueError:
+        return False
+    return True
+
+
 def read_sidecar(path: Path, root: Path | None = None, *,
                  real_paths: _RealPaths | None = None) -> tuple[dict, list[str]]:
     """The sidecar of capture `path` (`NAME.meta.json`) as a dict of fields of the right types, and
@@ -269,10 +280,12 @@ def read_sidecar(path: Path, root: Path | None = None, *,
         value = meta.get(key)
         if value is None:
             continue
-        if isinstance(value, str):
-            out[key] = value
-        else:
+        if not isinstance(value, str):
             problems.append(f"sidecar {side.name}: \"{key}\" is not text ({json.dumps(value)[:60]}): ignored")
+        elif key == "url" and not _is_url(value):
+            problems.append(f"sidecar {side.name}: \"url\" is not a URL ({json.dumps(value)[:60]}): ignored")
+        else:
+            out[key] = value
     status = meta.get("status")
     if status is not None:
         if isinstance(status, int) and not isinstance(status, bool) or isinstance(status, str) and status.isdigit():

@@ -75,7 +75,10 @@ def parse_news_url(url: str | None) -> tuple[str | None, str | None, int | None]
     url = url.strip()
     if "://" not in url and not url.startswith(("/", "//")):
         url = "//" + url  # "saylav.gov.tm/en/news/5"
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # not a URL ("https://[x/en/news/5"): it says nothing
+        return (None, None, None)
     segs = [s for s in parts.path.split("/") if s]
     if not segs or segs[0].lower() not in LANGS:
         return (None, None, None)
@@ -123,13 +126,16 @@ def canonical_url(href: str | None, base_url: str | None, aliases=()) -> str | N
     href = href.strip()
     if href.startswith(("mailto:", "javascript:", "tel:", "#", "data:")):
         return None
-    absolute = urljoin(base_url or "", href)
-    parts = urlsplit(absolute)
+    try:
+        absolute = urljoin(base_url or "", href)
+        parts = urlsplit(absolute)
+        base = urlsplit(base_url or "")
+    except ValueError:  # not a URL ("//[x": an unclosed IPv6 host): a link to nowhere
+        return None
     if parts.scheme and parts.scheme not in ("http", "https"):
         return None
     if not parts.netloc:
         return absolute.split("#", 1)[0] or None  # no base: keep the path as it is
-    base = urlsplit(base_url or "")
     base_host, base_port = _split_host(base.netloc)
     target = _strip_www(base_host) + base_port if base_host else CANONICAL_HOST
     if _strip_www(base_host) in _SITE_FAMILY:
@@ -1048,7 +1054,7 @@ class _PageLinks:
                 parts = urlsplit(self.url or "")
                 self._origin = (parts.scheme, parts.netloc) if parts.scheme and parts.netloc else None
             except ValueError:
-                self._origin = None  # canonical_url says what is wrong, link by link
+                self._origin = None  # not a URL: canonical_url reads no link against it
         return self._origin
 
     def target(self, written: str | None) -> tuple:

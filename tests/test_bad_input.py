@@ -282,6 +282,11 @@ def test_mojibake_is_not_page_text(raw_dir, tmp_path):
      'sidecar s.txt.meta.json: "fetched_at" is not text (["2024"]): ignored'),
     ({"status": "oops"}, 'sidecar s.txt.meta.json: "status" is not a number ("oops"): ignored'),
     ({"content_type": {"a": 1}}, 'sidecar s.txt.meta.json: "content_type" is not text ({"a": 1}): ignored'),
+    # text that is not a URL at all (it once stopped the whole load, in merging)
+    ({"url": "https://[saylav.gov.tm/en/news/5"},
+     'sidecar s.txt.meta.json: "url" is not a URL ("https://[saylav.gov.tm/en/news/5"): ignored'),
+    ({"url": "https://saylav.gov.tm:port/en/news/5"},
+     'sidecar s.txt.meta.json: "url" is not a URL ("https://saylav.gov.tm:port/en/news/5"): ignored'),
 ])
 def test_a_sidecar_of_the_wrong_types_is_an_issue_and_the_load_goes_on(raw_dir, tmp_path, sidecar, problem):
     import json
@@ -451,3 +456,18 @@ def test_a_non_html_capture_over_the_size_cap_is_still_reported_as_not_html(raw_
                           "https://saylav.gov.tm/en/news/9")
     summary, found = load(raw_dir, tmp_path / "s.db", limits=Limits(max_capture_bytes=2000))
     assert [(i["capture_id"], i["problem"]) for i in found] == [(sha, "not an HTML page (application/zip): not read")]
+
+
+def test_a_link_that_is_not_a_url_is_passed_over_and_the_page_is_read(raw_dir, tmp_path):
+    """One broken link ("//[x": an unclosed IPv6 host) once made the whole page unreadable."""
+    import sqlite3
+
+    html = ("<html><body><article><h1>Voting went on</h1><p>" + "The commission said voting went on. " * 6
+            + "</p><p><a href='//[x'>broken</a> <a href='http://[y/en/news/9'>broken too</a></p>"
+            "</article></body></html>")
+    write_capture(raw_dir, "a.html", html, url="https://saylav.gov.tm/en/news/4")
+    summary, found = load(raw_dir, tmp_path / "s.db")
+    assert found == [] and summary.items == 1
+    conn = sqlite3.connect(tmp_path / "s.db")
+    assert conn.execute("select id, url, title from news_items").fetchall() == [
+        ("en-4", "https://saylav.gov.tm/en/news/4", "Voting went on")]
