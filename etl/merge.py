@@ -9,6 +9,7 @@ readable (`en-1234`, `tk-title-words-abc123`).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -67,15 +68,16 @@ def merge(sightings: list[Sighting]) -> list[Item]:
     story ("the election campaign goes on"), and sightings of such stories printed on different
     days are different items.
     """
-    parent = list(range(len(sightings)))
-    # the date lines of each group, by its root: (day, month) and the year when one was printed
-    days: dict[int, tuple[int, int]] = {}
-    years: dict[int, int] = {}
+    n = len(sightings)
+    parent = list(range(n))
+    # the date lines of each group, at its root: (day, month), and the year when one was printed
+    days: list[tuple[int, int] | None] = [None] * n
+    years: list[int | None] = [None] * n
     for i, s in enumerate(sightings):
-        if s.raw.date is not None:
-            days[i] = (s.raw.date.day, s.raw.date.month)
-            if s.raw.date.year is not None:
-                years[i] = s.raw.date.year
+        d = s.raw.date
+        if d is not None:
+            days[i] = (d.day, d.month)
+            years[i] = d.year
 
     def find(i):
         while parent[i] != i:
@@ -86,19 +88,18 @@ def merge(sightings: list[Sighting]) -> list[Item]:
     def union(a, b):
         ra, rb = find(a), find(b)
         if ra != rb:
-            keep, gone = min(ra, rb), max(ra, rb)
-            parent[gone] = keep
-            for known in (days, years):
-                if gone in known:
-                    known.setdefault(keep, known.pop(gone))
+            keep, gone = (ra, rb) if ra < rb else (rb, ra)
+            parent[gone] = keep  # (what was known at `gone` is never read again)
+            if days[keep] is None:
+                days[keep] = days[gone]
+            if years[keep] is None:
+                years[keep] = years[gone]
 
     def dates_agree(a, b) -> bool:
         """Whether the groups of `a` and `b` print no different date lines (day and month, or year)."""
         ra, rb = find(a), find(b)
-        for known in (days, years):
-            if ra in known and rb in known and known[ra] != known[rb]:
-                return False
-        return True
+        da, db, ya, yb = days[ra], days[rb], years[ra], years[rb]
+        return (da is None or db is None or da == db) and (ya is None or yb is None or ya == yb)
 
     by_site: dict[tuple, int] = {}
     buckets: dict[tuple, list[int]] = defaultdict(list)
@@ -112,22 +113,27 @@ def merge(sightings: list[Sighting]) -> list[Item]:
             else:
                 by_site[key] = i
         title = fold(s.raw.title)
-        if title or len(openings[i]) >= 30:
-            buckets[(s.lang, title[:120], openings[i][:BUCKET_CHARS])].append(i)
-        if len(openings[i]) >= UNTITLED_MIN_CHARS and not s.raw.is_snippet:
+        opening = openings[i]
+        if title or len(opening) >= 30:
+            buckets[(s.lang, title[:120], opening[:BUCKET_CHARS])].append(i)
+        if len(opening) >= UNTITLED_MIN_CHARS and not s.raw.is_snippet:
             # a story seen once with its title and once without (a second excerpt of the page
             # that starts below the headline): the same text is the same item
-            untitled[(s.lang, openings[i][:BUCKET_CHARS])].append(i)
+            untitled[(s.lang, opening[:BUCKET_CHARS])].append(i)
     site_ids = [s.site_id for s in sightings]
+    longest_first = [-len(o) for o in openings]
     for members in buckets.values():
         if len(members) == 1:
             continue  # nothing to join
         clusters: list[tuple[str, int]] = []  # (longest opening, representative)
-        for i in sorted(members, key=lambda k: -len(openings[k])):
+        for i in sorted(members, key=longest_first.__getitem__):
             text = openings[i]
+            site_id = site_ids[i]
             for rep_text, rep in clusters:
-                if rep_text.startswith(text) or text.startswith(rep_text):
-                    if (site_ids[i] is None or site_ids[rep] is None or site_ids[i] == site_ids[rep]) \
+                # (a representative came first, so its opening is at least as long: one text is
+                # the start of the other when this one is the start of the representative's)
+                if rep_text.startswith(text):
+                    if (site_id is None or site_ids[rep] is None or site_id == site_ids[rep]) \
                             and dates_agree(i, rep):
                         union(i, rep)
                         break
@@ -158,6 +164,8 @@ def site_url(url: str | None) -> str | None:
     """An item's URL on the site's main host: www., http and the mirror are the same page."""
     if not url:
         return None
+    if url.startswith(_CANONICAL_PREFIX) and not url.endswith("?") and not _NOT_KEPT_AS_IS.search(url):
+        return url  # what urlsplit and urlunsplit give back unchanged (tests/test_merge_and_id_order.py)
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if host in SITE_HOSTS:
@@ -165,7 +173,17 @@ def site_url(url: str | None) -> str | None:
     return url
 
 
+_CANONICAL_PREFIX = f"https://{CANONICAL_HOST}/"
+# a fragment (dropped), and the characters urlsplit removes wherever they are
+_NOT_KEPT_AS_IS = re.compile(r"[#\t\r\n]")
+
 POSITION_RANK = {"main": 0, "listing": 1, "sidebar": 2}
+
+
+def _text_length(raw) -> int:
+    """len(raw.text), without joining its paragraphs."""
+    paragraphs = raw.paragraphs
+    return sum(map(len, paragraphs)) + 2 * (len(paragraphs) - 1) if paragraphs else 0
 
 
 def _merge_group(group: list[Sighting]) -> Item:
@@ -180,15 +198,20 @@ def _merge_group(group: list[Sighting]) -> Item:
     dated = sorted((s for s in group if s.raw.date),
                    key=lambda s: (POSITION_RANK.get(s.raw.position, 3), s.raw.date.year is None))
     item.date = dated[0].raw.date if dated else None
-    texts = [(s, s.raw.text) for s in group]
-    bodies = [(s, t) for s, t in texts if not s.raw.is_snippet and t]
-    snippets = [(s, t) for s, t in texts if s.raw.is_snippet and t]
-    body = max(bodies, key=lambda st: len(st[1])) if bodies else None
-    snippet = max(snippets, key=lambda st: len(st[1])) if snippets else None
-    item.body = body[1] if body else None
-    item.snippet = snippet[1] if snippet else None
+    # the longest full text, and the longest snippet (the first seen of equal length)
+    body = snippet = None
+    body_length = snippet_length = 0
+    for s in group:
+        length = _text_length(s.raw)
+        if s.raw.is_snippet:
+            if length > snippet_length:
+                snippet, snippet_length = s, length
+        elif length > body_length:
+            body, body_length = s, length
+    item.body = body.raw.text if body else None
+    item.snippet = snippet.raw.text if snippet else None
     chosen = body or snippet  # the sighting whose text is the item's
-    item.text_words = chosen[0].text_words if chosen else None
+    item.text_words = chosen.text_words if chosen else None
     if item.snippet is None and item.body:
         item.snippet = item.body[:200].rsplit(" ", 1)[0] + "..." if len(item.body) > 200 else item.body
     return item
