@@ -303,6 +303,7 @@ _FUTURE = re.compile(
     r"|предстоящ\w*|состоятся|состоится|пройдут|пройдет|пройдёт|будут проведены|будет проведен\w*|назначен\w*|вступ\w+ в силу",
     re.IGNORECASE,
 )
+_FUTURE_SCAN = Scanned.of(_FUTURE)  # scanned over the folded text (etl.facts.hints)
 _PAST_HINT = re.compile(r"last year|geçen ýyl|в прошлом году|previous year", re.IGNORECASE)
 _PAST_WORDS = Hint(("last year", "geçen ýyl", "в прошлом году", "previous year"))  # in every match of _PAST_HINT
 
@@ -382,7 +383,7 @@ def _future_dates(text: str, found: list | None = None) -> list[date]:
         # the marker right next to the date: "will be held on March 26, 2023", "26-njy martynda geçiriljek"
         before = _SENTENCE_STOP.split(text[max(0, start - 45):start])[-1]
         after = _SENTENCE_STOP.split(text[end:end + 35])[0]
-        if _FUTURE.search(before) or _FUTURE.search(after):
+        if _FUTURE_SCAN.search(before) or _FUTURE_SCAN.search(after):
             out.append(d)
     return out
 

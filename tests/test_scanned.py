@@ -33,7 +33,11 @@ SCANNED = [(f"body {bodies}", scan) for bodies, scan in elections._BODY_SCANS] +
     (f"kind {kind}", scan) for (kind, _), scan in zip(kinds.RULES, kinds._RULE_SCANS, strict=True)
     if isinstance(scan, Scanned)] + [
     ("elected", results._ELECTED_SCAN), ("meeting sentence", meetings._MEETING_SCAN),
-    ("count of voters", turnout._COUNT_SCAN), ("after polling", turnout._AFTER_POLLING_SCAN)]
+    ("count of voters", turnout._COUNT_SCAN), ("after polling", turnout._AFTER_POLLING_SCAN),
+    ("held", meetings._HELD_SCAN), ("head of state (twin)", meetings._HEAD_OF_STATE_SCAN),
+    ("role word", meetings._ROLE_WORD_SCAN), ("kinds: future", kinds._FUTURE_SCAN), ("dates: future", dates._FUTURE_SCAN)]
+# Scanned as the lower-case twin of a pattern with capitals (Scanned.of_twin): (the pattern, the Scanned)
+TWINS = [(meetings._HEAD_OF_STATE, meetings._HEAD_OF_STATE_SCAN)]
 
 _CATEGORY = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
              C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
@@ -205,3 +209,28 @@ def test_finditer_gives_the_patterns_matches(name, scan, text):
         return [(m.span(), m.groups()) for m in ms]
     for t in (text, text.upper(), text.lower(), text * 2):
         assert spans(scan.finditer(t)) == spans(scan.pattern.finditer(t)), (name, t)
+
+
+def _compiled(pattern: re.Pattern) -> list[int]:
+    """The code the regex engine runs for a pattern."""
+    from re import _compiler
+    return _compiler._code(P.parse(pattern.pattern, pattern.flags), pattern.flags)
+
+
+@pytest.mark.parametrize("pattern, scan", TWINS, ids=[p.pattern[:30] for p, _ in TWINS])
+def test_a_lower_case_twin_compiles_to_the_patterns_own_code(pattern, scan):
+    assert scan.pattern.pattern == pattern.pattern.lower() and scan.pattern.flags == pattern.flags
+    assert _compiled(scan.pattern) == _compiled(pattern)
+    for text in TEXTS + ["the President of Turkmenistan, National LEADER of the Turkmen people, Hero Arkadag",
+                         "Председателю Халк Маслахаты; PRESIDENT OF THE Central Commission; hormatly"]:
+        assert [(m.span(), m.groups()) for m in scan.finditer(text)] == \
+            [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_lower_case_twin_refuses_what_lowering_would_change():
+    from etl.facts.hints import lower_case_twin
+    assert lower_case_twin(re.compile("Mejlis|HALK", re.I)).pattern == "mejlis|halk"
+    for source, flags in ((r"Abc", 0), (r"\Sabc", re.I), (r"a\Wb", re.I), (r"\Bx", re.I)):
+        with pytest.raises(ValueError):
+            lower_case_twin(re.compile(source, flags))
+    assert _compiled(re.compile("A", 0)) != _compiled(re.compile("a", 0))  # the comparison can tell

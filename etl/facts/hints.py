@@ -119,6 +119,20 @@ def loose_scout_source(source: str) -> str:
     return "|".join(_LEADING_ASSERTION.sub("", branch) for branch in top_level_branches(source))
 
 
+# an escape whose meaning changes with its case (\\W, \\S, \\D, \\B, \\A, \\Z, \\N{...}, \\U...)
+_UPPER_ESCAPE = re.compile(r"\\[A-Z]")
+
+
+def lower_case_twin(pattern: re.Pattern) -> re.Pattern:
+    """A case-insensitive pattern written in lower case: under re.IGNORECASE the regex compiler turns
+    a literal and its lower case into the same code, so the twin is the same pattern
+    (tests/test_scanned.py compares their compiled code). Refused for a pattern that is not
+    case-insensitive or that has an escape in capitals (lowering would change what it means)."""
+    if not pattern.flags & re.IGNORECASE or _UPPER_ESCAPE.search(pattern.pattern):
+        raise ValueError(f"no lower-case twin: {pattern.pattern[:60]!r}")
+    return re.compile(pattern.pattern.lower(), pattern.flags)
+
+
 @dataclass(frozen=True)
 class Scanned:
     """A case-insensitive pattern run as a case-sensitive one over the folded text, to find where
@@ -153,6 +167,12 @@ class Scanned:
         if not pattern.flags & re.IGNORECASE or folded(pattern.pattern) != pattern.pattern:
             raise ValueError(f"not a lower-case, case-insensitive pattern: {pattern.pattern[:60]!r}")
         return cls(pattern, re.compile(loose_scout_source(pattern.pattern), pattern.flags & ~re.IGNORECASE))
+
+    @classmethod
+    def of_twin(cls, pattern: re.Pattern) -> "Scanned":
+        """A case-insensitive pattern with capitals ('\\bPresident|National Leader'), Scanned as its
+        lower-case twin (`lower_case_twin`): the matches are the twin's, which are the pattern's."""
+        return cls.of(lower_case_twin(pattern))
 
     def search(self, text: str) -> re.Match | None:
         """The first match, as `pattern.search(text)` finds it."""

@@ -104,6 +104,8 @@ _HEAD_OF_STATE = re.compile(
     r"|National Leader|Milli Lider\w*|Национальн\w+ Лидер\w*|Hero Arkadag\w*|Gahryman Arkadag\w*|Героя? Аркадаг\w*"
     r"|Arkadagly|Аркадаглы|Chairman of the Halk Maslahaty|Halk Maslahatynyň Başlygy|Председател\w+ Халк Маслахаты"
     r"|Supreme Commander|Baş serkerde|Верховн\w+ Главнокомандующ\w*|esteemed|hormatly|уважаем\w+", re.I)
+# scanned over the folded text as its lower-case twin (etl.facts.hints.Scanned.of_twin)
+_HEAD_OF_STATE_SCAN = Scanned.of_twin(_HEAD_OF_STATE)
 _CANDIDATE = re.compile(r"candidate|кандидат|dalaşgär", re.I)
 _NAMED_AFTER_BEFORE = re.compile(r"(?:named after|имени|in honou?r of)\s*$", re.I)
 _NAMED_AFTER_AFTER = re.compile(
@@ -164,6 +166,7 @@ def _names_meeting(sentence: str) -> bool:
 
 
 HELD = re.compile(r"was held|were held|took place|held|met\b|состоял|прошл|проведен|geçirildi|boldy|duşuşdy", re.I)
+_HELD_SCAN = Scanned.of(HELD)  # scanned over the folded text (etl.facts.hints)
 _TODAY = re.compile(r"\btoday\b|şu gün|bu gün|сегодня", re.I)
 PLACE_RES = [
     re.compile(r"(?:was held|took place|were held|met)\s+(?:at|in)\s+(the\s+(?:office|building|premises|hall|headquarters|conference hall)[^,;]{0,160}?)(?=\s+with\b|,|;|\.(?:\s|$))", re.I),
@@ -329,6 +332,7 @@ def _person_spans(text: str) -> list[tuple[int, int]]:
 
 
 _ROLE_WORD_RE = re.compile(rf"\b(?:{ROLE_WORDS})", re.I)
+_ROLE_WORD_SCAN = Scanned.of(_ROLE_WORD_RE)  # scanned over the folded text (etl.facts.hints)
 
 
 _WORD_START = re.compile(r"^\w*")
@@ -343,7 +347,7 @@ def _org_words(role: str | None) -> str | None:
     Turkmen ('Merkezi saýlaw toparynyň başlygy' -> 'Merkezi saýlaw toparynyň')."""
     if not role:
         return None
-    titles = list(_ROLE_WORD_RE.finditer(role))
+    titles = list(_ROLE_WORD_SCAN.finditer(role))
     if not titles:
         return role
     last = titles[-1]
@@ -425,7 +429,7 @@ def _people_in(sentence: str, lang: str | None) -> tuple[Participant, ...]:
         role = _role_after(after)
         if role is None:
             role = _clean_role(_role_before(before))
-        if role and _HEAD_OF_STATE.search(role) and not _CANDIDATE.search(role):
+        if role and _HEAD_OF_STATE_SCAN.search(role) and not _CANDIDATE.search(role):
             continue
         if any(p.name == name for p in out):
             continue
@@ -437,7 +441,7 @@ def _people_in(sentence: str, lang: str | None) -> tuple[Participant, ...]:
 def _excluded(before: str, after: str) -> bool:
     """Heads of state named in passing, people things are named after, streets."""
     near = _clause_start(before[-120:])
-    heads = list(_HEAD_OF_STATE.finditer(near))
+    heads = list(_HEAD_OF_STATE_SCAN.finditer(near))
     if heads:
         h = heads[-1]
         if len(near) - h.end() <= 45 and not _CANDIDATE.search(near[max(0, h.start() - 40):h.start()]):
@@ -466,7 +470,7 @@ _FUTURE_MEETING = re.compile(r"\bwill\b|\bis to be\b|\bscheduled\b|состои�
 def reports_meeting(text: str) -> bool:
     """Whether a text reports a meeting that took place (whatever the item is mainly about): a
     sentence naming a meeting and saying it was held, not one announced for later."""
-    return any(_names_meeting(s) and HELD.search(s) and not _FUTURE_MEETING.search(s)
+    return any(_names_meeting(s) and _HELD_SCAN.search(s) and not _FUTURE_MEETING.search(s)
                for s in sentences_of(text))
 
 
@@ -479,13 +483,13 @@ def parse_meeting(text: str, published: date | None = None, lang: str | None = N
     held_on = None
     for i in meeting_idx:
         s = parts[i]
-        if HELD.search(s):
+        if _HELD_SCAN.search(s):
             ds = _held_dates(s)
             if ds:
                 held_on = ds[-1]
                 break
     if held_on is None and published is not None:
-        if any(_TODAY.search(parts[i]) and HELD.search(parts[i]) for i in meeting_idx):
+        if any(_TODAY.search(parts[i]) and _HELD_SCAN.search(parts[i]) for i in meeting_idx):
             held_on = published
     place = None
     for i in meeting_idx:
@@ -581,7 +585,7 @@ def _held_dates(sentence: str) -> list[date]:
             continue
         before = sentence[max(0, start - 50):start]
         e = list(_ELECTION_WORD.finditer(before))
-        if e and not HELD.search(before[e[-1].end():]):
+        if e and not _HELD_SCAN.search(before[e[-1].end():]):
             continue
         out.append(d)
     return out
