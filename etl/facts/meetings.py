@@ -17,7 +17,7 @@ here is pure: text in, records out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -47,6 +47,12 @@ SURNAME_END = re.compile(
     r"|ов|ев|ёв|ова|ева|ин|ина|ын|ский|ская|енко|ян|дзе|швили"
     r"|овым|евым|иным|ову|еву|ину|ове|еве|ине|овой|евой|иной|ского|скому|ским|ском|ской"
     r"|owyň|ewiň|owy|ewi|owa|ewe|owda|ewde|owdan|ewden|owanyň|ewanyň)(?:[’']s)?$", re.I)
+
+
+@lru_cache(maxsize=1 << 15)  # pure; asked of the words of every name, and names recur
+def has_surname_end(word: str) -> bool:
+    """Whether SURNAME_END is found in a word."""
+    return SURNAME_END.search(word) is not None
 
 ROLE_WORDS = (
     r"advis[eo]r|chairm[ae]n|chairwoman|chairperson|chair|head|deputy|director|minister|ambassador|coordinator"
@@ -184,19 +190,34 @@ PLACE_HINTS: list[Hint] = [
 _DATE_WORD = re.compile(r"\d|ýylyň|(?:ýanwar|fewral|mart|aprel|maý|iýun|iýul|awgust|sentýabr|oktýabr|noýabr|dekabr)\w*$", re.I)
 
 
+@lru_cache(maxsize=1 << 14)  # pure; asked of every word of every place read
+def _is_date_word(word: str) -> bool:
+    return _DATE_WORD.search(word) is not None
+
+
 def _strip_date(place: str) -> str:
     """'2025-nji ýylyň 27-nji fewralynda Merkezi saýlaw toparynyň binasynda' -> the place only."""
     words = place.split()
-    last = max((i for i, w in enumerate(words[:-1]) if _DATE_WORD.search(w)), default=-1)
+    last = max((i for i, w in enumerate(words[:-1]) if _is_date_word(w)), default=-1)
     return " ".join(words[last + 1:])
 
 
 _TRAILING_PUNCTUATION = re.compile(r"[\s,–—-]+$")
+_PUNCTUATION = frozenset(",–—-")
+
+
+def _end_punctuation_to_space(text: str) -> str:
+    """`_TRAILING_PUNCTUATION.sub(" ", text)`: the run of white space, commas and dashes that ends
+    the text made one space (white space as \\s: str.isspace; tests/test_meetings.py)."""
+    end = len(text)
+    while end and (text[end - 1] in _PUNCTUATION or text[end - 1].isspace()):
+        end -= 1
+    return text if end == len(text) else text[:end] + " "
 
 
 def _clause_start(before: str) -> str:
     """The part of `before` since the last comma, semicolon, colon, dash or sentence end."""
-    body = _TRAILING_PUNCTUATION.sub(" ", before)
+    body = _end_punctuation_to_space(before)
     cut = max(body.rfind(","), body.rfind(";"), body.rfind(":"), body.rfind(". "), body.rfind("("))
     return body[cut + 1:] if cut >= 0 else body
 
@@ -236,7 +257,7 @@ def _looks_like_person(words: list[str], initials: bool, before: str, after: str
         return False
     if any(w.isupper() and len(w) > 1 for w in words):
         return False
-    if initials or SURNAME_END.search(words[-1]) or (len(words) >= 2 and _HONORIFIC.search(before)):
+    if initials or has_surname_end(words[-1]) or (len(words) >= 2 and _HONORIFIC.search(before)):
         return True
     return bool(ROLE_AFTER.match(after) or _role_before(before))
 
@@ -326,7 +347,7 @@ def _person_spans(text: str) -> list[tuple[int, int]]:
     for start, end in name_candidates(text):
         name = text[start:end]
         initials = bool(INITIALS_START.match(name))
-        if initials or SURNAME_END.search(name.split()[-1]):
+        if initials or has_surname_end(name.split()[-1]):
             out.append((start, end))
     return out
 
@@ -365,7 +386,11 @@ def _org_words(role: str | None) -> str | None:
 
 _NAME_GAP = re.compile(r"[ \u00a0]?")
 _JOINED_BEFORE = re.compile(r"\b(?:of|and|of the|и|we|или|or)\s*$", re.I)
-_TOKEN = re.compile(rf"(?<![{UP}{LO}.\-])(?:(?:{INIT})+{WORD}|{INIT}|{WORD}){POSS}(?![{LO}])")
+# (?<![{UP}{LO}.\-])(?:(?:{INIT})+{WORD}|{INIT}|{WORD}){POSS}(?![{LO}]), written to begin with the capital
+# that each branch begins with (the lookbehind then looks past it): the regex engine skips to a capital
+# in C instead of trying the lookbehind at every position. The same matches (tests/test_meetings.py).
+_TOKEN_PLAIN = re.compile(rf"(?<![{UP}{LO}.\-])(?:(?:{INIT})+{WORD}|{INIT}|{WORD}){POSS}(?![{LO}])")
+_TOKEN = re.compile(rf"[{UP}](?<![{UP}{LO}.\-].)(?:\.\s?(?:{INIT})*{WORD}|\.\s?|[{LO}]+(?:-[{UP}]?[{LO}]+)?){POSS}(?![{LO}])")
 
 
 @memo_list(maxsize=4096)  # asked again of the same sentence for each name in it
@@ -374,11 +399,13 @@ def name_candidates(sentence: str) -> list[tuple[int, int]]:
     name ('Executive Committee Viktor Guminsky' -> 'Viktor Guminsky')."""
     runs: list[list[re.Match]] = []
     for t in _TOKEN.finditer(sentence):
-        if runs and _NAME_GAP.fullmatch(sentence[runs[-1][-1].end():t.start()]) and (
-                runs[-1][-1].group(0).endswith(".") or sentence[runs[-1][-1].end():t.start()]):
-            runs[-1].append(t)
-        else:
-            runs.append([t])
+        if runs:
+            last = runs[-1][-1]
+            gap = sentence[last.end():t.start()]  # _NAME_GAP: nothing, a space or a no-break space
+            if (gap == " " or gap == "\u00a0") or (not gap and last.group(0).endswith(".")):
+                runs[-1].append(t)
+                continue
+        runs.append([t])
     spans = []
     for run in runs:
         sub: list[re.Match] = []
@@ -411,7 +438,8 @@ _TURKMEN_LETTER = re.compile(r"[ýňşçäöüž]")
 def people_in(sentence: str, lang: str | None = None) -> list[Participant]:
     """People named in a sentence, each with the role and organisation words next to it."""
     # parse_meeting changes the participants it merges: each call gets its own copies
-    return [replace(p, aliases=list(p.aliases)) for p in _people_in(sentence, lang)]
+    return [Participant(p.name, p.role, p.organization_text, list(p.aliases), p.nominative)
+            for p in _people_in(sentence, lang)]
 
 
 @lru_cache(maxsize=4096)  # pure; never handed out (see people_in)

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 
 from .hints import Hint, Hinted, Scanned
 from .memo import memo_list
-from .meetings import INIT, INITIALS_ONLY, INITIALS_START, LO, NAME_WORD_BREAK, UP, SURNAME_END, WORD, _is_not_name
+from .meetings import INIT, INITIALS_ONLY, INITIALS_START, LO, NAME_WORD_BREAK, UP, WORD, _is_not_name, \
+    has_surname_end
 from .regions import REGION_STEM
 from ..text import PCT_RE, sentence_break
 
@@ -184,7 +185,7 @@ def _surname_first(name: str, lang: str | None) -> bool:
     words = name.split()
     if INITIALS_START.match(name) or len(words) < 2:
         return False
-    first, last = SURNAME_END.search(words[0]), SURNAME_END.search(words[-1])
+    first, last = has_surname_end(words[0]), has_surname_end(words[-1])
     if first and not last:
         return True
     if last and not first:
@@ -196,7 +197,7 @@ def _person_like(name: str) -> bool:
     words = [w for w in NAME_WORD_BREAK.split(name) if len(w) > 1]
     if not words or any(_is_not_name(w) and not _GIVEN_NAMES_LIKE_WORDS.fullmatch(w) for w in words):
         return False
-    return bool(INITIALS_START.match(name)) or any(SURNAME_END.search(w) for w in words)
+    return bool(INITIALS_START.match(name)) or any(has_surname_end(w) for w in words)
 
 
 def _respectively(text: str, entries, unpaired: list | None = None) -> dict[int, str]:
@@ -466,7 +467,7 @@ def people_spans(sentence: str) -> list[tuple[int, int]]:
         # the first word with a strong surname ending (-ov, -ewa, -ский), else the last with any
         k = next((i for i in range(len(words)) if ok[i] and _STRONG_SURNAME.search(bare[i])), None)
         if k is None:
-            k = next((i for i in range(len(words) - 1, -1, -1) if ok[i] and SURNAME_END.search(bare[i])), None)
+            k = next((i for i in range(len(words) - 1, -1, -1) if ok[i] and has_surname_end(bare[i])), None)
         if k is None:
             continue
         if INITIALS_START.match(words[k]):
