@@ -209,3 +209,24 @@ def test_memoised_word_tests_answer_as_their_patterns():
                  "ýylyň", "Fewralynda", "martda", "Dekabr", "x"]:
         assert M.has_surname_end(word) == bool(M.SURNAME_END.search(word)), word
         assert M._is_date_word(word) == bool(M._DATE_WORD.search(word)), word
+
+
+def test_a_courtesy_title_is_looked_for_in_the_last_word_only():
+    """meetings._honorific_at_end finds what _HONORIFIC.search finds, and cutting the text there is
+    _HONORIFIC.sub("", text), on random texts of titles, words, white space and punctuation."""
+    import random
+
+    from etl.facts import meetings as M
+
+    pieces = ["Mr", "Mrs.", "Ms", "Dr.", "Prof", "Mister", "Madame", "Sir", "Dame", "г-н.", "г-жа", "господину",
+              "госпожа", "jenap", "hanym", "xMr", "aSir", "Mr.x", "г-", "н", "the", "a", " ", "  ", "\n", "\t",
+              "\u00a0", "\u3000", ".", ",", "-", "_", "1", "ý", "я"]
+    rnd = random.Random(20261130)
+    found = 0
+    for _ in range(30000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 7)))
+        m, plain = M._honorific_at_end(text), M._HONORIFIC.search(text)
+        assert (m and m.span()) == (plain and plain.span()), repr(text)
+        assert (text[:m.start()] if m else text) == M._HONORIFIC.sub("", text), repr(text)
+        found += m is not None
+    assert found > 2000

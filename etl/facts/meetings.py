@@ -252,12 +252,22 @@ _HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|\b(?:Mister|Madam|Madame
                         r"|\bгоспож\w*|\bjenap|\bhanym)\s*$")
 
 
+def _honorific_at_end(before: str) -> re.Match | None:
+    """`_HONORIFIC.search(before)`, looked for only in the last word: a match ends at the end (\\s*$
+    takes the white space there, str.isspace), and its title has no white space, so it starts in the
+    text's last run of characters that are not white space (\\b still sees the character before)."""
+    body = before.rstrip()
+    if not body:
+        return None
+    return _HONORIFIC.search(before, len(body) - len(body.rsplit(None, 1)[-1]))
+
+
 def _looks_like_person(words: list[str], initials: bool, before: str, after: str) -> bool:
     if not words or any(_is_not_name(w) for w in words):
         return False
     if any(w.isupper() and len(w) > 1 for w in words):
         return False
-    if initials or has_surname_end(words[-1]) or (len(words) >= 2 and _HONORIFIC.search(before)):
+    if initials or has_surname_end(words[-1]) or (len(words) >= 2 and _honorific_at_end(before)):
         return True
     return bool(ROLE_AFTER.match(after) or _role_before(before))
 
@@ -269,7 +279,9 @@ _TK_NOT_IN_ROLE_END = re.compile(r"(?:ga|ge|ka|ke|da|de|ta|te|dan|den|tan|ten|yp
 
 @lru_cache(maxsize=4096)  # pure; _people_in may ask it twice of the text before a name
 def _role_before(before: str) -> str | None:
-    before = _HONORIFIC.sub("", before)
+    honorific = _honorific_at_end(before)  # the one match _HONORIFIC.sub("", before) takes away
+    if honorific:
+        before = before[:honorific.start()]
     clause = _clause_start(before[-220:])
     spans = _person_spans(clause)
     if spans:
@@ -302,6 +314,11 @@ with by to from for and or of met meets informed told thanked welcomed visited r
 """.split())
 
 
+_ROLE_OPENS_ANOTHER = re.compile(r"\s*(?:as well as|and|and also|и|а также|we|hem-de|hem)\b", re.I)
+_ROLE_SEGMENT_END = re.compile(r"[,;]|\.\s")
+_OF_AT_FROM = re.compile(r"\b(?:of|at|from)\b")
+
+
 def _role_after(after: str) -> str | None:
     """'Alexei Gromov, senior advisor of ...': the role after a name, unless it opens another
     person's mention ('Гулмырат Мырадов, постоянный представитель ПРООН Нарине Саакян')."""
@@ -309,10 +326,10 @@ def _role_after(after: str) -> str | None:
     if not m:
         return None
     role = m.group(1)
-    if re.match(r"\s*(?:as well as|and|and also|и|а также|we|hem-de|hem)\b", role, re.I):
+    if _ROLE_OPENS_ANOTHER.match(role):
         return None
-    segment = _CUT_ROLE.sub("", re.split(r"[,;]|\.\s", role, maxsplit=1)[0])
-    if _person_spans(segment) or (name_candidates(segment) and not re.search(r"\b(?:of|at|from)\b", segment)):
+    segment = _CUT_ROLE.sub("", _ROLE_SEGMENT_END.split(role, maxsplit=1)[0])
+    if _person_spans(segment) or (name_candidates(segment) and not _OF_AT_FROM.search(segment)):
         return None
     return _clean_role(role)
 
@@ -397,36 +414,44 @@ _TOKEN = re.compile(rf"[{UP}](?<![{UP}{LO}.\-].)(?:\.\s?(?:{INIT})*{WORD}|\.\s?|
 def name_candidates(sentence: str) -> list[tuple[int, int]]:
     """Spans of runs of capitalised words and initials, split where a word cannot be part of a
     name ('Executive Committee Viktor Guminsky' -> 'Viktor Guminsky')."""
-    runs: list[list[re.Match]] = []
+    # each token as (start, end, text); a run is the tokens joined by nothing (after an initial's
+    # dot), a space or a no-break space (_NAME_GAP)
+    runs: list[list[tuple[int, int, str]]] = []
+    last_end, last_dot = -1, False
     for t in _TOKEN.finditer(sentence):
+        start, end = t.span()
+        token = t.group()
         if runs:
-            last = runs[-1][-1]
-            gap = sentence[last.end():t.start()]  # _NAME_GAP: nothing, a space or a no-break space
-            if (gap == " " or gap == "\u00a0") or (not gap and last.group(0).endswith(".")):
-                runs[-1].append(t)
+            gap = sentence[last_end:start]
+            if gap == " " or gap == "\u00a0" or (not gap and last_dot):
+                runs[-1].append((start, end, token))
+                last_end, last_dot = end, token.endswith(".")
                 continue
-        runs.append([t])
+        runs.append([(start, end, token)])
+        last_end, last_dot = end, token.endswith(".")
     spans = []
     for run in runs:
-        sub: list[re.Match] = []
+        if len(run) == 1 and "." not in run[0][2]:
+            continue  # one word and no initial: every test below that could keep it needs an initial's dot
+        sub: list[tuple[int, int, str]] = []
         for t in run + [None]:
-            if t is not None and not _is_not_name(t.group(0)):
+            if t is not None and not _is_not_name(t[2]):
                 sub.append(t)
                 continue
-            if len(sub) == 3 and _JOINED_BEFORE.search(sentence[:sub[0].start()]):
+            if len(sub) == 3 and _JOINED_BEFORE.search(sentence[:sub[0][0]]):
                 sub = sub[1:]  # "Party of Industrialists and Entrepreneurs Bekmyrat Annamyradov"
-            if sub and INITIALS_START.match(sub[0].group(0)):
+            if sub and INITIALS_START.match(sub[0][2]):
                 # an initialled name is the initials and one surname ("G.Myradow"); a capitalised word
                 # after it ("G.Myradow Ýaponiýanyň ilçisi ...") starts something else
-                k = next((i for i, x in enumerate(sub) if not INITIALS_ONLY.fullmatch(x.group(0))), len(sub) - 1)
+                k = next((i for i, x in enumerate(sub) if not INITIALS_ONLY.fullmatch(x[2])), len(sub) - 1)
                 sub = sub[:k + 1]
             if sub:
-                words = [x for x in sub if not INITIALS_ONLY.fullmatch(x.group(0))]
-                initials = len(words) < len(sub) or INITIALS_THEN_CAPITAL.match(sub[0].group(0))
+                words = [x for x in sub if "." not in x[2] or not INITIALS_ONLY.fullmatch(x[2])]
+                initials = len(words) < len(sub) or INITIALS_THEN_CAPITAL.match(sub[0][2])
                 if (2 <= len(sub) <= 3 and words) or (initials and len(words) == 1):
-                    spans.append((sub[0].start(), sub[-1].end()))
-                elif len(sub) == 1 and INITIALS_THEN_CAPITAL.match(sub[0].group(0)):
-                    spans.append((sub[0].start(), sub[0].end()))
+                    spans.append((sub[0][0], sub[-1][1]))
+                elif len(sub) == 1 and INITIALS_THEN_CAPITAL.match(sub[0][2]):
+                    spans.append((sub[0][0], sub[0][1]))
             sub = []
     return spans
 
