@@ -74,6 +74,11 @@ HINTED = [
     *[(f"body {bodies}", pat, elections.BODY_HINTS[bodies]) for bodies, pat in elections.BODY_PATTERNS],
     *[(f"any body ({bodies})", pat, (elections._BODY_HINT,)) for bodies, pat in elections.BODY_PATTERNS],
     *[(f"kind {kind}", pat, (hint,)) for (kind, pat), hint in zip(kinds.RULES, kinds.RULE_HINTS, strict=True)],
+    *[(f"count {name} {i}", pat, (hint,)) for name, pats, hints_ in (
+        ("both", turnout._REG_PATTERNS, turnout._REG_HINTS),
+        ("registered", turnout._REGISTERED_ONLY, turnout._REGISTERED_ONLY_HINTS),
+        ("voted", turnout._VOTED_ONLY, turnout._VOTED_ONLY_HINTS))
+      for i, (pat, hint) in enumerate(zip(pats, hints_, strict=True))],
     *[(f"place {i}", pat, (hint,)) for i, (pat, hint) in enumerate(zip(meetings.PLACE_RES, meetings.PLACE_HINTS,
                                                                           strict=True))],
     ("meeting sentence", meetings.MEETING_SENTENCE, (meetings._MEETING_HINT,)),

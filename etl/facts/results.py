@@ -417,6 +417,7 @@ _SENT_BREAK = sentence_break(rf"{UP}«“\"(0-9")  # (?<=[.!?])\s+(?=[{UP}«“\
 _INITIAL_END = re.compile(rf"(?:^|[\s(.])[{UP}]\.$|(?:^|[\s(])(?:No|Nos|St|p|г|им|ул|ст|Nr)\.$")
 
 
+@memo_list(maxsize=256)  # candidate_shares and elected_to_office both split the item's text
 def statement_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence of the text (a break after . ! ? before a capital, a quote, a
     bracket or a digit, and at line breaks; not after an initial or "No.")."""

@@ -300,6 +300,13 @@ _VOTED_ONLY = [
     re.compile(rf"(?P<voted>{COUNT_RE})\s+избирател\w*\s+(?:\(|или\s+|приняли участие|проголосовал)", re.I),
 ]
 
+# For each of _REG_PATTERNS, _REGISTERED_ONLY and _VOTED_ONLY, in the same order: words every match
+# contains (etl.facts.hints); a sentence without them is not searched
+_REG_HINTS = [Hint(("voters",)), Hint(("saýlawçy",)), Hint(("избирател",)), Hint(("voters",))]
+_REGISTERED_ONLY_HINTS = [Hint(("voters",)), Hint(("saýlawçy",)), Hint(("saýlawçy",)), Hint(("избирател", "человек"))]
+_VOTED_ONLY_HINTS = [Hint(("voters",)), Hint(("voted", "took part", "participated")), Hint(("saýlawçy",)),
+                     Hint(("избирател", "человек")), Hint(("избирател",))]
+
 
 def _count(m: re.Match, name: str) -> tuple[int | None, str | None]:
     printed = m.group(name).strip()
@@ -325,19 +332,19 @@ def counts_in(sentence: str) -> tuple[tuple[int, str] | None, tuple[int, str] | 
     if not _may_count(sentence) and not re.search(r"(?:приняли участие|проголосовали)\s+\d", sentence):
         return None, None
     registered = voted = None
-    for r in _REG_PATTERNS:
-        m = r.search(sentence)
+    for r, hint in zip(_REG_PATTERNS, _REG_HINTS):
+        m = r.search(sentence) if hint.may_match(sentence) else None
         if m:
             reg, voted_ = _count(m, "registered"), _count(m, "voted")
             if reg[0] is not None and voted_[0] is not None and voted_[0] <= reg[0]:
                 return reg, voted_
-    for r in _REGISTERED_ONLY:
-        m = r.search(sentence)
+    for r, hint in zip(_REGISTERED_ONLY, _REGISTERED_ONLY_HINTS):
+        m = r.search(sentence) if hint.may_match(sentence) else None
         if m and _count(m, "registered")[0] is not None:
             registered = _count(m, "registered")
             break
-    for r in _VOTED_ONLY:
-        m = r.search(sentence)
+    for r, hint in zip(_VOTED_ONLY, _VOTED_ONLY_HINTS):
+        m = r.search(sentence) if hint.may_match(sentence) else None
         if m and _count(m, "voted")[0] is not None:
             voted = _count(m, "voted")
             break
