@@ -220,6 +220,19 @@ _RU_MONTH_HINT = Hint(tuple(_RU_MONTHS_GEN))
 _DIGIT_DOT_DIGIT = re.compile(r"\d\.\d")
 _DIGIT_DASH_DIGIT = re.compile(r"\d-\d")
 
+
+def _digits_around(text: str, separator: str) -> bool:
+    """Whether a digit, the separator and a digit stand in a row (_DIGIT_DOT_DIGIT.search for ".",
+    _DIGIT_DASH_DIGIT.search for "-"): the separator looked for with str.find, \\d as str.isdecimal
+    (tests/test_dates.py checks both on every character). A text has few of them, and many digits
+    the pattern would stop at."""
+    i = text.find(separator, 1)
+    while 0 < i < len(text) - 1:
+        if text[i + 1].isdecimal() and text[i - 1].isdecimal():
+            return True
+        i = text.find(separator, i + 1)
+    return False
+
 # The English and Russian full-date patterns, each scanned case-sensitively over the folded text
 # (etl.facts.hints.Scanned); the Turkmen ones spell 'ı', which folding makes 'i', and are cheap.
 _SCANS = {name: Scanned.of(globals()[name])
@@ -269,9 +282,9 @@ def _full_dates(text: str) -> list[tuple[int, int, date]]:
         add(m, m.group(4), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
     for m in _SCANS["_RU_FULL"].finditer(text) if russian else ():
         add(m, m.group(3), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
-    for m in _NUMERIC.finditer(text) if _DIGIT_DOT_DIGIT.search(text) else ():
+    for m in _NUMERIC.finditer(text) if _digits_around(text, ".") else ():
         add(m, m.group(4), m.group(3), m.group(1))
-    for m in _ISO.finditer(text) if _DIGIT_DASH_DIGIT.search(text) else ():
+    for m in _ISO.finditer(text) if _digits_around(text, "-") else ():
         add(m, m.group(1), m.group(2), m.group(3))
     return sorted(found, key=lambda t: (t[0], t[1]))
 

@@ -628,6 +628,7 @@ def _join_cut_short(participants: list[Participant]) -> list[Participant]:
 _ELECTION_WORD = re.compile(r"election|saýlaw|выбор|голосован|polling|referend", re.I)
 
 
+@memo_list(maxsize=4096)  # pure; items repeat their meeting sentences (dates are immutable)
 def _held_dates(sentence: str) -> list[date]:
     """Dates in a meeting sentence that can be the day it was held: not a day announced ahead
     ('the elections to be held on March 26, 2023'), not the day of an election the meeting was about."""
