@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from .facts.hints import Hint, Scanned
+from .facts.hints import Hint, Scanned, Spotted
 from .facts.memo import memo_list
 
 # Month words as they open a date line (abbreviated or not), lower-cased.
@@ -237,6 +237,10 @@ def _digits_around(text: str, separator: str) -> bool:
 # (etl.facts.hints.Scanned); the Turkmen ones spell 'ı', which folding makes 'i', and are cheap.
 _SCANS = {name: Scanned.of(globals()[name])
           for name in ("_EN_RANGE", "_EN_DMY_RANGE", "_EN_MDY", "_EN_DMY", "_RU_RANGE", "_RU_FULL")}
+# The two that begin with the month's name are tried only where a month's first three letters stand
+# (etl.facts.hints.Spotted): their scouts begin with a letter of "jfmasond", which most words have
+_EN_MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_SPOTS = {name: Spotted(globals()[name], _EN_MONTH_STARTS) for name in ("_EN_RANGE", "_EN_MDY")}
 
 
 @memo_list(maxsize=2048)  # the elections and meetings parsers and the dating ask of the same texts
@@ -256,11 +260,11 @@ def _full_dates(text: str) -> list[tuple[int, int, date]]:
     turkmen = _TK_MONTH_HINT.may_match(text)
     turkmen_ordinal = turkmen and _TK_ORD_HINT.may_match(text)
     russian = _RU_MONTH_HINT.may_match(text)
-    for m in _SCANS["_EN_RANGE"].finditer(text) if english_names else ():
+    for m in _SPOTS["_EN_RANGE"].finditer(text) if english_names else ():
         add(m, m.group(5), _EN_MONTH_NUM[m.group(1).lower()], m.group(2))
     for m in _SCANS["_EN_DMY_RANGE"].finditer(text) if english_names else ():
         add(m, m.group(4), _EN_MONTH_NUM[m.group(2).lower()], m.group(1))
-    for m in _SCANS["_EN_MDY"].finditer(text) if english else ():
+    for m in _SPOTS["_EN_MDY"].finditer(text) if english else ():
         add(m, m.group(3), _EN_MONTH_NUM[m.group(1).lower()], m.group(2))
     for m in _SCANS["_EN_DMY"].finditer(text) if english else ():
         add(m, m.group(3), _EN_MONTH_NUM[m.group(2).lower()], m.group(1))

@@ -191,3 +191,42 @@ class Scanned:
                 continue
             yield m
             pos = m.end()  # never empty
+
+
+@dataclass(frozen=True)
+class Spotted:
+    """A case-insensitive pattern whose every match begins with one of a few words (lower case, as
+    `folded` makes them): the pattern is tried only where one of them stands in the folded text.
+
+    `finditer(text)` yields exactly what `pattern.finditer(text)` yields. Over an aligned fold a
+    position of the fold is the same position of the text, and a match can start only where the fold
+    has one of the words (tests/test_scanned.py checks, by parsing the pattern, that every match
+    begins with one, and that its literals accept a character exactly when folding makes it theirs).
+    The words are found with str.find, which skips along in C far faster than a regex can try a
+    pattern whose first letters are common ones; at each place, in order, the pattern matches as its
+    own search would (\\b sees the character before), and the scan goes on after a match. A text
+    whose fold is not aligned is scanned by the pattern itself.
+    """
+
+    pattern: re.Pattern
+    words: tuple[str, ...]
+
+    def finditer(self, text: str):
+        fold = aligned_fold(text)
+        if fold is None:
+            yield from self.pattern.finditer(text)
+            return
+        starts = set()
+        for word in self.words:
+            i = fold.find(word)
+            while i != -1:
+                starts.add(i)
+                i = fold.find(word, i + 1)
+        pos = 0
+        for start in sorted(starts):
+            if start < pos:
+                continue
+            m = self.pattern.match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()  # never empty: it begins with a word
