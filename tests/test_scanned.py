@@ -20,7 +20,7 @@ import pytest
 
 from etl import dates
 from etl.facts import elections, kinds, meetings, results, turnout
-from etl.facts.hints import Scanned, aligned_fold, folded, loose_scout_source, top_level_branches
+from etl.facts.hints import Scanned, Spotted, aligned_fold, folded, loose_scout_source, top_level_branches
 
 if sys.version_info >= (3, 11):
     from re import _constants as C, _parser as P
@@ -237,7 +237,9 @@ def test_lower_case_twin_refuses_what_lowering_would_change():
 
 
 # Spotted patterns: (name, Spotted)
-SPOTTED = [(f"date {name}", spot) for name, spot in dates._SPOTS.items()]
+SPOTTED = [(f"date {name}", spot) for name, spot in dates._SPOTS.items()] + [
+    (f"body {bodies}", spot) for bodies, spot in elections._BODY_FINDERS if isinstance(spot, Spotted)] + [
+    ("elected", results._ELECTED_SPOT)]
 
 
 def _begins_with(items, words: tuple[str, ...], run: str = "") -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .hints import Hint, Hinted, Scanned
+from .hints import Hint, Hinted, Scanned, Spotted
 from .memo import memo_list
 from .meetings import INIT, INITIALS_ONLY, INITIALS_START, LO, NAME_WORD_BREAK, UP, WORD, _is_not_name, \
     has_surname_end
@@ -99,6 +99,8 @@ ELECTED_RE = re.compile(
 
 _ELECTED_HINT = Hint(("elected", "won", "saýlan", "избран", "победител"))  # in every match of ELECTED_RE
 _ELECTED_SCAN = Scanned.of(ELECTED_RE)  # scanned over the folded text (etl.facts.hints)
+# every match begins with one of these: tried only where one stands (etl.facts.hints.Spotted)
+_ELECTED_SPOT = Spotted(ELECTED_RE, ("won", "избран", "elected", "saýlan", "победител"))
 
 
 # "to be elected", "will be elected", "могут быть избраны", "saýlanmak": not a report of who was
@@ -109,7 +111,7 @@ def reports_elected(text: str) -> bool:
     """Whether a text reports people elected (not the right to be elected, nor a vote to come)."""
     if not _ELECTED_HINT.may_match(text or ""):
         return False  # ELECTED_RE cannot match
-    for m in _ELECTED_SCAN.finditer(text or ""):
+    for m in _ELECTED_SPOT.finditer(text or ""):
         word = text[m.start():m.end() + 6].lower()
         if word.startswith("saýlan") and re.match(r"saýlan(?:mak|ma|jak|yljak|ylmak)", word):
             continue
