@@ -79,6 +79,8 @@ HINTED = [
         ("registered", turnout._REGISTERED_ONLY, turnout._REGISTERED_ONLY_HINTS),
         ("voted", turnout._VOTED_ONLY, turnout._VOTED_ONLY_HINTS))
       for i, (pat, hint) in enumerate(zip(pats, hints_, strict=True))],
+    ("convocation", elections._CONVOCATION, (elections._CONVOCATION_HINT,)),
+    ("noon", turnout._NOON, (turnout._NOON_HINT,)),
     *[(f"place {i}", pat, (hint,)) for i, (pat, hint) in enumerate(zip(meetings.PLACE_RES, meetings.PLACE_HINTS,
                                                                           strict=True))],
     ("meeting sentence", meetings.MEETING_SENTENCE, (meetings._MEETING_HINT,)),

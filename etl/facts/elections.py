@@ -361,8 +361,10 @@ _CONVOCATION_WORDS = {"v": 5, "5th": 5, "fifth": 5, "пятого": 5, "bäşinj
                       "vii": 7, "7th": 7, "seventh": 7, "седьмого": 7, "ýedinji": 7}
 _CONVOCATION = re.compile(
     r"\b(" + "|".join(_CONVOCATION_WORDS) + r")\s+(?:convocation|созыва|çagyrylyş\w*)", re.I)
+_CONVOCATION_HINT = Hint(("convocation", "созыва", "çagyrylyş"))  # in every match of _CONVOCATION
 
 
 def _convocation_day(text: str) -> str | None:
-    found = {_CONVOCATIONS[_CONVOCATION_WORDS[m.group(1).lower()]] for m in _CONVOCATION.finditer(text)}
+    found = {_CONVOCATIONS[_CONVOCATION_WORDS[m.group(1).lower()]] for m in _CONVOCATION.finditer(text)
+             if _CONVOCATION_HINT.may_match(text)}
     return found.pop() if len(found) == 1 else None

@@ -135,6 +135,11 @@ _INSTITUTION_AFTER = re.compile(
     rf"^[ \u00a0]+(?:(?:[A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ][\w'’-]*|\w+(?:ый|ий|ой|ая|ое|ого|ей|ski|ky|ly|li|lı)|of|and|for|the)"
     rf"[ \u00a0]+){{0,5}}(?i:{_INSTITUTION})\b")
 _INSTITUTION_WORD = re.compile(rf"\b(?i:{_INSTITUTION})\b")
+
+
+@lru_cache(maxsize=1 << 14)  # pure; the same names recur from sentence to sentence
+def _names_institution(name: str) -> bool:
+    return _INSTITUTION_WORD.search(name) is not None
 _NAMED_AFTER_BEFORE2 = re.compile(
     r"(?:street|avenue|township(?:\s+of)?|village(?:\s+of)?|улиц[аеуы]|проспект[аеу]?|посёлк\w*|поселк\w*|сел[аеоу]"
     r"|köçesi|şaýoly)\s*$", re.I)
@@ -475,7 +480,7 @@ def _people_in(sentence: str, lang: str | None) -> tuple[Participant, ...]:
         initials = bool(INITIALS_START.match(name))
         words = [w for w in NAME_WORD_BREAK.split(name) if len(w) > 1]
         before, after = sentence[:start], sentence[end:]
-        if not _looks_like_person(words, initials, before, after) or _INSTITUTION_WORD.search(name):
+        if not _looks_like_person(words, initials, before, after) or _names_institution(name):
             continue
         if _excluded(before, after):
             continue

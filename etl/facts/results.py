@@ -797,12 +797,13 @@ _OFFICE_WORDS = Hint(("elected", "won", "wins", "избран", "побед", "p
 
 _PRESIDENT_RE = re.compile(r"president|президент|prezident", re.I)
 _PRESIDENT_WORD = Hint(("president", "президент", "prezident"))  # in every match of _PRESIDENT_RE
+_PRESIDENT_SPOT = Spotted(_PRESIDENT_RE, _PRESIDENT_WORD.words)  # tried only where a word stands
 
 
 def elected_to_office(text: str, lang: str | None = None) -> list[ElectedToOffice]:
     """People the text says were elected President (no constituency), each once, in order."""
     out: list[ElectedToOffice] = []
-    if not _PRESIDENT_WORD.may_match(text or "") or not _PRESIDENT_RE.search(text or ""):
+    if not _PRESIDENT_WORD.may_match(text or "") or next(_PRESIDENT_SPOT.finditer(text or ""), None) is None:
         return out
     for s0, s1 in statement_spans(text):
         sent = text[s0:s1]

@@ -134,6 +134,7 @@ HOUR_RES += [
 ]
 _DIGIT = re.compile(r"\d")
 _NOON = re.compile(r"\b(?:by|to|until|till|as of|at)\s+(?:midday|noon)\b|\bк\s+полудню\b|\bgünortan\w*\s+çenli", re.I)
+_NOON_HINT = Hint(("midday", "noon", "полудню", "günortan"))  # in every match of _NOON
 # An hour that opens the polls, ends a range or is told on another clock is not an "as of" hour.
 _OPENING = re.compile(r"\b(?:start\w*|began|begin\w*|open\w*|началось|начал\w*|открыл\w*|открыт\w*|başla\w*|açyl\w*"
                       r"|from|since|с|between)\s+(?:at\s+|в\s+|sagat\s+)?(?:the\s+)?$", re.I)
@@ -171,7 +172,7 @@ def hour_mentions(sentence: str) -> list[HourMention]:
             if _RANGE_START.search(before) and not _VOTED_HINTED.search(after):
                 continue  # "с 07:00 до 19:00" are opening hours; "с 7 до 11 часов проголосовали" is by 11
             found.append(HourMention(m.start(), m.end(), h))
-    for m in _NOON.finditer(sentence):
+    for m in _NOON.finditer(sentence) if _NOON_HINT.may_match(sentence) else ():
         if not any(f.start < m.end() and m.start() < f.end for f in found):
             found.append(HourMention(m.start(), m.end(), 12))
     return sorted(found, key=lambda f: f.start)
@@ -369,7 +370,10 @@ _OTHER = re.compile(
     r"\bprevious|\blast\s+(?:elections?|time|year|vote)|\bcompared|\bprior\s+to|\bearlier\s+elections?|\bin\s+the\s+past"
     r"|early\s+voting|прошл\w+|предыдущ\w+|по\s+сравнению|ранее\s+состоявш|досрочн\w+\s+голосов"
     r"|öňki|geçen\s+(?:saýlaw|ýyl)|möhletinden\s+öň\s+ses", re.I)
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+# (?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d), written to begin with the year's first digit (the lookbehind looks
+# past it), so the regex engine skips to a 1 or a 2 in C: the same matches (tests/test_turnout.py)
+_YEAR_PLAIN = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+_YEAR = re.compile(r"((?:1(?<!\d.)9[5-9]|2(?<!\d.)0[0-4])\d)(?!\d)")
 # The close of the polls: a figure at that moment is the final one
 CLOSING_RE = re.compile(
     r"clos(?:ing|e)\s+(?:time|of\s+(?:the\s+)?(?:polls|polling|voting))|polls\s+closed|polling\s+stations?\s+(?:were\s+|have\s+)?closed"
