@@ -239,7 +239,8 @@ def test_lower_case_twin_refuses_what_lowering_would_change():
 # Spotted patterns: (name, Spotted)
 SPOTTED = [(f"date {name}", spot) for name, spot in dates._SPOTS.items()] + [
     (f"body {bodies}", spot) for bodies, spot in elections._BODY_FINDERS if isinstance(spot, Spotted)] + [
-    ("elected", results._ELECTED_SPOT), ("president", results._PRESIDENT_SPOT)]
+    ("elected", results._ELECTED_SPOT), ("president", results._PRESIDENT_SPOT),
+    ("after polling", turnout._AFTER_POLLING_SPOT)]
 
 
 def _begins_with(items, words: tuple[str, ...], run: str = "") -> bool:

@@ -365,6 +365,6 @@ _CONVOCATION_HINT = Hint(("convocation", "созыва", "çagyrylyş"))  # in e
 
 
 def _convocation_day(text: str) -> str | None:
-    found = {_CONVOCATIONS[_CONVOCATION_WORDS[m.group(1).lower()]] for m in _CONVOCATION.finditer(text)
-             if _CONVOCATION_HINT.may_match(text)}
+    found = {_CONVOCATIONS[_CONVOCATION_WORDS[m.group(1).lower()]] for m in (_CONVOCATION.finditer(text)
+                                                                          if _CONVOCATION_HINT.may_match(text) else ())}
     return found.pop() if len(found) == 1 else None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import COUNT_RE, PCT_RE, parse_count, parse_pct
-from .hints import Hint, Hinted, Scanned
+from .hints import Hint, Hinted, Scanned, Spotted
 from .memo import memo_list, sentences_of
 from .elections import KNOWN_ELECTIONS, BodyMention, body_mentions
 from .results import has_pct, pct_matches, share_spans
@@ -401,11 +401,16 @@ _AFTER_POLLING = Hinted(AFTER_POLLING_RE, Hint((
     "предварительн", "итог", "выбор", "избран", "netije", "jemlen", "sanal", "geçirildi", "saýlandy")))
 # asked of a whole text, whose common words ("held", "results") pass the hint: scanned over the folded text
 _AFTER_POLLING_SCAN = Scanned.of(AFTER_POLLING_RE)
+# every match begins with one of these (tests/test_scanned.py): tried only where one stands (Spotted)
+_AFTER_POLLING_SPOT = Spotted(AFTER_POLLING_RE, (
+    "re", "won", "was", "poll", "vote", "подв", "were", "итоги", "final", "ýeňiş", "избран", "выборы", "saýlaw",
+    "summed", "jemlen", "voting", "sesler", "состоял", "победил", "summing", "deslapky", "election", "saýlandy",
+    "gutarnykly", "preliminary", "завершились", "окончательн", "предварительн"))
 
 
 def _reports_after_polling(text: str) -> bool:
     """Whether a text reports the day after the vote (AFTER_POLLING_RE), trying the pattern only when it can match."""
-    return _AFTER_POLLING.hint.may_match(text) and bool(_AFTER_POLLING_SCAN.search(text))
+    return _AFTER_POLLING.hint.may_match(text) and next(_AFTER_POLLING_SPOT.finditer(text), None) is not None
 
 
 def _counted_area(sentence: str, registered, voted) -> "AreaFigure | None":
