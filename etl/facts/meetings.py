@@ -339,6 +339,7 @@ def _role_after(after: str) -> str | None:
     return _clean_role(role)
 
 
+@lru_cache(maxsize=1 << 14)  # pure (a string in, a string out); roles recur with their holders
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
@@ -384,6 +385,7 @@ _CYRILLIC_LOWER_I = re.compile(r"[а-яё]", re.I)
 _TK_TITLE_ADJ_END = re.compile(r"\s*(?:hemişelik|birinji|ýerine ýetiriji|baş)$", re.I)
 
 
+@lru_cache(maxsize=1 << 14)  # pure (a string in, a string out); roles recur with their holders
 def _org_words(role: str | None) -> str | None:
     """The words of a role that name the organisation: after the last title in English and Russian
     ('the Chairman of the Party of Industrialists' -> 'Party of Industrialists'), before it in

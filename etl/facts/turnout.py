@@ -133,6 +133,12 @@ HOUR_RES += [
     re.compile(r"\bдо\s+(\d{1,2})[:.]00\b", re.I),
 ]
 _DIGIT = re.compile(r"\d")
+# For each of HOUR_RES, in the same order: words every match contains (etl.facts.hints), or None for
+# the two English patterns whose words are too short to tell ("h", "a.m.")
+HOUR_HINTS: list[Hint | None] = [
+    None, None, Hint(("00",)), Hint(("sagat",)), Hint(("çenli",)), Hint(("sagat",)), Hint(("час",)), Hint(("00",)),
+    Hint(("00", "час")), Hint(("hour",)), Hint(("час",)), Hint(("00",)),
+]
 _NOON = re.compile(r"\b(?:by|to|until|till|as of|at)\s+(?:midday|noon)\b|\bк\s+полудню\b|\bgünortan\w*\s+çenli", re.I)
 _NOON_HINT = Hint(("midday", "noon", "полудню", "günortan"))  # in every match of _NOON
 # An hour that opens the polls, ends a range or is told on another clock is not an "as of" hour.
@@ -156,7 +162,9 @@ def hour_mentions(sentence: str) -> list[HourMention]:
     of a range of opening hours ("from 7:00 to 19:00"), not the same hour on another clock
     ("17.00 по Москве")."""
     found: list[HourMention] = []
-    for r in HOUR_RES if _DIGIT.search(sentence) else ():  # each reads the hour's digits (group 1)
+    for r, hint in zip(HOUR_RES, HOUR_HINTS) if _DIGIT.search(sentence) else ():  # each reads the hour (group 1)
+        if hint is not None and not hint.may_match(sentence):
+            continue  # the pattern cannot match
         for m in r.finditer(sentence):
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
