@@ -363,12 +363,17 @@ _YEAR_MOTTO_HINTS = [
     Hint(("peace and trust", "ynanyşmak ýyly", "мира и доверия")),
 ]
 
+# Every word of those hints: a text with none of them names no year (one look instead of eleven)
+_NAMED_YEAR_WORDS = Hint(tuple(dict.fromkeys(w for h in _ANNIVERSARY_HINTS + _YEAR_MOTTO_HINTS for w in h.words)))
+
 
 def years_named(text: str, dm: DayMonth | None = None) -> set[int]:
     """Years the text names as its own without a full date: an anniversary of Independence or
     Neutrality ("the 30th anniversary of our sacred Independence" -> 2021) or the official name of
     the year ("In the year «Turkmenistan – Homeland of Peace and Trust»" -> 2021)."""
     years = set()
+    if not _NAMED_YEAR_WORDS.may_match(text):
+        return years  # no anniversary nor motto can match
     if _PAST_WORDS.may_match(text) and _PAST_HINT.search(text):
         return years
     for (base, pat), hint in zip(_ANNIVERSARY, _ANNIVERSARY_HINTS):

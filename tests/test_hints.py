@@ -81,6 +81,8 @@ HINTED = [
       for i, (pat, hint) in enumerate(zip(pats, hints_, strict=True))],
     ("convocation", elections._CONVOCATION, (elections._CONVOCATION_HINT,)),
     ("noon", turnout._NOON, (turnout._NOON_HINT,)),
+    *[(f"named year {i}", pat, (dates._NAMED_YEAR_WORDS,))
+      for i, (_, pat) in enumerate(dates._ANNIVERSARY + dates._YEAR_MOTTOS)],
     *[(f"hour {i}", pat, (hint,)) for i, (pat, hint) in enumerate(zip(turnout.HOUR_RES, turnout.HOUR_HINTS, strict=True))
       if hint is not None],
     *[(f"place {i}", pat, (hint,)) for i, (pat, hint) in enumerate(zip(meetings.PLACE_RES, meetings.PLACE_HINTS,
