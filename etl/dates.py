@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from .facts.hints import Hint, Scanned
+from .facts.hints import Hint, Scanned, Spotted
 from .facts.memo import memo_list
 
 # Month words as they open a date line (abbreviated or not), lower-cased.
@@ -220,10 +220,27 @@ _RU_MONTH_HINT = Hint(tuple(_RU_MONTHS_GEN))
 _DIGIT_DOT_DIGIT = re.compile(r"\d\.\d")
 _DIGIT_DASH_DIGIT = re.compile(r"\d-\d")
 
+
+def _digits_around(text: str, separator: str) -> bool:
+    """Whether a digit, the separator and a digit stand in a row (_DIGIT_DOT_DIGIT.search for ".",
+    _DIGIT_DASH_DIGIT.search for "-"): the separator looked for with str.find, \\d as str.isdecimal
+    (tests/test_dates.py checks both on every character). A text has few of them, and many digits
+    the pattern would stop at."""
+    i = text.find(separator, 1)
+    while 0 < i < len(text) - 1:
+        if text[i + 1].isdecimal() and text[i - 1].isdecimal():
+            return True
+        i = text.find(separator, i + 1)
+    return False
+
 # The English and Russian full-date patterns, each scanned case-sensitively over the folded text
 # (etl.facts.hints.Scanned); the Turkmen ones spell 'ı', which folding makes 'i', and are cheap.
 _SCANS = {name: Scanned.of(globals()[name])
           for name in ("_EN_RANGE", "_EN_DMY_RANGE", "_EN_MDY", "_EN_DMY", "_RU_RANGE", "_RU_FULL")}
+# The two that begin with the month's name are tried only where a month's first three letters stand
+# (etl.facts.hints.Spotted): their scouts begin with a letter of "jfmasond", which most words have
+_EN_MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_SPOTS = {name: Spotted(globals()[name], _EN_MONTH_STARTS) for name in ("_EN_RANGE", "_EN_MDY")}
 
 
 @memo_list(maxsize=2048)  # the elections and meetings parsers and the dating ask of the same texts
@@ -243,11 +260,11 @@ def _full_dates(text: str) -> list[tuple[int, int, date]]:
     turkmen = _TK_MONTH_HINT.may_match(text)
     turkmen_ordinal = turkmen and _TK_ORD_HINT.may_match(text)
     russian = _RU_MONTH_HINT.may_match(text)
-    for m in _SCANS["_EN_RANGE"].finditer(text) if english_names else ():
+    for m in _SPOTS["_EN_RANGE"].finditer(text) if english_names else ():
         add(m, m.group(5), _EN_MONTH_NUM[m.group(1).lower()], m.group(2))
     for m in _SCANS["_EN_DMY_RANGE"].finditer(text) if english_names else ():
         add(m, m.group(4), _EN_MONTH_NUM[m.group(2).lower()], m.group(1))
-    for m in _SCANS["_EN_MDY"].finditer(text) if english else ():
+    for m in _SPOTS["_EN_MDY"].finditer(text) if english else ():
         add(m, m.group(3), _EN_MONTH_NUM[m.group(1).lower()], m.group(2))
     for m in _SCANS["_EN_DMY"].finditer(text) if english else ():
         add(m, m.group(3), _EN_MONTH_NUM[m.group(2).lower()], m.group(1))
@@ -269,9 +286,9 @@ def _full_dates(text: str) -> list[tuple[int, int, date]]:
         add(m, m.group(4), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
     for m in _SCANS["_RU_FULL"].finditer(text) if russian else ():
         add(m, m.group(3), _RU_MONTHS_GEN[m.group(2).lower()], m.group(1))
-    for m in _NUMERIC.finditer(text) if _DIGIT_DOT_DIGIT.search(text) else ():
+    for m in _NUMERIC.finditer(text) if _digits_around(text, ".") else ():
         add(m, m.group(4), m.group(3), m.group(1))
-    for m in _ISO.finditer(text) if _DIGIT_DASH_DIGIT.search(text) else ():
+    for m in _ISO.finditer(text) if _digits_around(text, "-") else ():
         add(m, m.group(1), m.group(2), m.group(3))
     return sorted(found, key=lambda t: (t[0], t[1]))
 
@@ -303,6 +320,7 @@ _FUTURE = re.compile(
     r"|предстоящ\w*|состоятся|состоится|пройдут|пройдет|пройдёт|будут проведены|будет проведен\w*|назначен\w*|вступ\w+ в силу",
     re.IGNORECASE,
 )
+_FUTURE_SCAN = Scanned.of(_FUTURE)  # scanned over the folded text (etl.facts.hints)
 _PAST_HINT = re.compile(r"last year|geçen ýyl|в прошлом году|previous year", re.IGNORECASE)
 _PAST_WORDS = Hint(("last year", "geçen ýyl", "в прошлом году", "previous year"))  # in every match of _PAST_HINT
 
@@ -345,12 +363,17 @@ _YEAR_MOTTO_HINTS = [
     Hint(("peace and trust", "ynanyşmak ýyly", "мира и доверия")),
 ]
 
+# Every word of those hints: a text with none of them names no year (one look instead of eleven)
+_NAMED_YEAR_WORDS = Hint(tuple(dict.fromkeys(w for h in _ANNIVERSARY_HINTS + _YEAR_MOTTO_HINTS for w in h.words)))
+
 
 def years_named(text: str, dm: DayMonth | None = None) -> set[int]:
     """Years the text names as its own without a full date: an anniversary of Independence or
     Neutrality ("the 30th anniversary of our sacred Independence" -> 2021) or the official name of
     the year ("In the year «Turkmenistan – Homeland of Peace and Trust»" -> 2021)."""
     years = set()
+    if not _NAMED_YEAR_WORDS.may_match(text):
+        return years  # no anniversary nor motto can match
     if _PAST_WORDS.may_match(text) and _PAST_HINT.search(text):
         return years
     for (base, pat), hint in zip(_ANNIVERSARY, _ANNIVERSARY_HINTS):
@@ -382,7 +405,7 @@ def _future_dates(text: str, found: list | None = None) -> list[date]:
         # the marker right next to the date: "will be held on March 26, 2023", "26-njy martynda geçiriljek"
         before = _SENTENCE_STOP.split(text[max(0, start - 45):start])[-1]
         after = _SENTENCE_STOP.split(text[end:end + 35])[0]
-        if _FUTURE.search(before) or _FUTURE.search(after):
+        if _FUTURE_SCAN.search(before) or _FUTURE_SCAN.search(after):
             out.append(d)
     return out
 

@@ -374,3 +374,26 @@ def test_date_patterns_beginning_with_a_digit_find_what_their_plain_forms_find()
             assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], (plain.pattern, text)
             found += len(got)
         assert found > 20, plain.pattern  # the texts exercise every pattern
+
+
+def test_digits_around_a_separator_as_the_patterns_find_them():
+    """etl.dates._digits_around(text, ".") is _DIGIT_DOT_DIGIT.search(text), and with "-"
+    _DIGIT_DASH_DIGIT's: \\d is str.isdecimal on every character, and random texts agree."""
+    import random
+    import re
+    import sys
+
+    from etl import dates as D
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1))
+    assert [m.group() for m in re.finditer(r"\d", every)] == [c for c in every if c.isdecimal()]
+    alphabet = ["1", "0", "9", "\u0663", "\uff15", "²", "½", "Ⅻ", ".", "-", "..", "--", "a", " ", "\n", ",", "–"]
+    rnd = random.Random(20261130)
+    hits = 0
+    for _ in range(30000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 9)))
+        dot, dash = D._digits_around(text, "."), D._digits_around(text, "-")
+        assert dot == bool(D._DIGIT_DOT_DIGIT.search(text)), repr(text)
+        assert dash == bool(D._DIGIT_DASH_DIGIT.search(text)), repr(text)
+        hits += dot + dash
+    assert hits > 500

@@ -74,6 +74,17 @@ HINTED = [
     *[(f"body {bodies}", pat, elections.BODY_HINTS[bodies]) for bodies, pat in elections.BODY_PATTERNS],
     *[(f"any body ({bodies})", pat, (elections._BODY_HINT,)) for bodies, pat in elections.BODY_PATTERNS],
     *[(f"kind {kind}", pat, (hint,)) for (kind, pat), hint in zip(kinds.RULES, kinds.RULE_HINTS, strict=True)],
+    *[(f"count {name} {i}", pat, (hint,)) for name, pats, hints_ in (
+        ("both", turnout._REG_PATTERNS, turnout._REG_HINTS),
+        ("registered", turnout._REGISTERED_ONLY, turnout._REGISTERED_ONLY_HINTS),
+        ("voted", turnout._VOTED_ONLY, turnout._VOTED_ONLY_HINTS))
+      for i, (pat, hint) in enumerate(zip(pats, hints_, strict=True))],
+    ("convocation", elections._CONVOCATION, (elections._CONVOCATION_HINT,)),
+    ("noon", turnout._NOON, (turnout._NOON_HINT,)),
+    *[(f"named year {i}", pat, (dates._NAMED_YEAR_WORDS,))
+      for i, (_, pat) in enumerate(dates._ANNIVERSARY + dates._YEAR_MOTTOS)],
+    *[(f"hour {i}", pat, (hint,)) for i, (pat, hint) in enumerate(zip(turnout.HOUR_RES, turnout.HOUR_HINTS, strict=True))
+      if hint is not None],
     *[(f"place {i}", pat, (hint,)) for i, (pat, hint) in enumerate(zip(meetings.PLACE_RES, meetings.PLACE_HINTS,
                                                                           strict=True))],
     ("meeting sentence", meetings.MEETING_SENTENCE, (meetings._MEETING_HINT,)),

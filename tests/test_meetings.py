@@ -1,6 +1,7 @@
 """Meetings in English, Russian and Turkmen: the day, the place, who took part with role and organisation."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -158,3 +159,74 @@ def test_a_meeting_that_took_place_is_read_whatever_the_items_kind(text, reporte
     from etl.facts.meetings import reports_meeting
 
     assert reports_meeting(text) is reported
+
+
+def test_the_token_pattern_beginning_with_its_capital_finds_what_the_plain_form_finds():
+    """meetings._TOKEN begins with the capital every branch begins with and checks what stands
+    before it after reading it; on random runs of name-like characters it finds what the plain form
+    (the lookbehind first) finds, span for span."""
+    import random
+
+    from etl.facts import meetings as M
+
+    alphabet = ["A", "G", "Ý", "Ž", "Г", "Ё", "a", "ý", "я", "ß", ".", ". ", " ", "\u00a0", "-", "’s", "'s", "’",
+                "'", "1", "_", "\n", "(", "İ", "ı", "Ǆ", "ǅ"]
+    words = ["G.", "G. ", "Gulmyrat", "Myradow", "Г.Мурадов", "А. С.", "Kurban-Ali", "Jean-Pierre",
+             "Abdy-yew", "O’Neil", "Ann’s", "ABC", "McDonald", "Ýazmyrat", "G.M.Ataýew"]
+    rnd = random.Random(20261130)
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(6000)]
+    texts += [" ".join(rnd.choice(words + alphabet) for _ in range(rnd.randint(1, 8))) for _ in range(6000)]
+    texts += ["".join(rnd.choice(words + alphabet) for _ in range(rnd.randint(1, 8))) for _ in range(6000)]
+    found = 0
+    for text in texts:
+        got = [m.span() for m in M._TOKEN.finditer(text)]
+        assert got == [m.span() for m in M._TOKEN_PLAIN.finditer(text)], text
+        found += len(got)
+    assert found > 10000
+
+
+def test_end_punctuation_made_one_space_as_the_pattern_does():
+    """meetings._end_punctuation_to_space is _TRAILING_PUNCTUATION.sub(" ", ...): str.isspace is the
+    regex engine's \\s on every character, and random texts end as the pattern leaves them."""
+    import random
+    import sys
+
+    from etl.facts import meetings as M
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert spaces == [m.group() for m in re.finditer(r"\s", "".join(chr(c) for c in range(sys.maxunicode + 1)))]
+    alphabet = ["a", "я", ",", "–", "—", "-", ".", ";", " ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\x1c", "x\n"]
+    rnd = random.Random(20261130)
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        assert M._end_punctuation_to_space(text) == M._TRAILING_PUNCTUATION.sub(" ", text), repr(text)
+
+
+def test_memoised_word_tests_answer_as_their_patterns():
+    from etl.facts import meetings as M
+
+    for word in ["Myradow", "Мырадовым", "Saakýan’s", "Nurnepesov\n", "Smith", "ov", "OVA", "Ataýewa", "", "2025-nji",
+                 "ýylyň", "Fewralynda", "martda", "Dekabr", "x"]:
+        assert M.has_surname_end(word) == bool(M.SURNAME_END.search(word)), word
+        assert M._is_date_word(word) == bool(M._DATE_WORD.search(word)), word
+
+
+def test_a_courtesy_title_is_looked_for_in_the_last_word_only():
+    """meetings._honorific_at_end finds what _HONORIFIC.search finds, and cutting the text there is
+    _HONORIFIC.sub("", text), on random texts of titles, words, white space and punctuation."""
+    import random
+
+    from etl.facts import meetings as M
+
+    pieces = ["Mr", "Mrs.", "Ms", "Dr.", "Prof", "Mister", "Madame", "Sir", "Dame", "г-н.", "г-жа", "господину",
+              "госпожа", "jenap", "hanym", "xMr", "aSir", "Mr.x", "г-", "н", "the", "a", " ", "  ", "\n", "\t",
+              "\u00a0", "\u3000", ".", ",", "-", "_", "1", "ý", "я"]
+    rnd = random.Random(20261130)
+    found = 0
+    for _ in range(30000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 7)))
+        m, plain = M._honorific_at_end(text), M._HONORIFIC.search(text)
+        assert (m and m.span()) == (plain and plain.span()), repr(text)
+        assert (text[:m.start()] if m else text) == M._HONORIFIC.sub("", text), repr(text)
+        found += m is not None
+    assert found > 2000

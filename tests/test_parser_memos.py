@@ -58,3 +58,13 @@ def test_memoised_lists_are_fresh():
         expected = list(first)
         first.clear()
         assert function(text) == expected
+
+
+def test_memoised_statement_spans_are_fresh_lists():
+    from etl.facts.results import statement_spans
+
+    text = "G. Myradov was elected. Turnout was 97%.\nNo. 12 constituency"
+    first = statement_spans(text)
+    expected = list(first)
+    first.clear()
+    assert statement_spans(text) == expected == statement_spans.__wrapped__(text)

@@ -20,7 +20,7 @@ import pytest
 
 from etl import dates
 from etl.facts import elections, kinds, meetings, results, turnout
-from etl.facts.hints import Scanned, aligned_fold, folded, loose_scout_source, top_level_branches
+from etl.facts.hints import Scanned, Spotted, aligned_fold, folded, loose_scout_source, top_level_branches
 
 if sys.version_info >= (3, 11):
     from re import _constants as C, _parser as P
@@ -33,7 +33,11 @@ SCANNED = [(f"body {bodies}", scan) for bodies, scan in elections._BODY_SCANS] +
     (f"kind {kind}", scan) for (kind, _), scan in zip(kinds.RULES, kinds._RULE_SCANS, strict=True)
     if isinstance(scan, Scanned)] + [
     ("elected", results._ELECTED_SCAN), ("meeting sentence", meetings._MEETING_SCAN),
-    ("count of voters", turnout._COUNT_SCAN), ("after polling", turnout._AFTER_POLLING_SCAN)]
+    ("count of voters", turnout._COUNT_SCAN), ("after polling", turnout._AFTER_POLLING_SCAN),
+    ("held", meetings._HELD_SCAN), ("head of state (twin)", meetings._HEAD_OF_STATE_SCAN),
+    ("role word", meetings._ROLE_WORD_SCAN), ("kinds: future", kinds._FUTURE_SCAN), ("dates: future", dates._FUTURE_SCAN)]
+# Scanned as the lower-case twin of a pattern with capitals (Scanned.of_twin): (the pattern, the Scanned)
+TWINS = [(meetings._HEAD_OF_STATE, meetings._HEAD_OF_STATE_SCAN)]
 
 _CATEGORY = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
              C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
@@ -205,3 +209,91 @@ def test_finditer_gives_the_patterns_matches(name, scan, text):
         return [(m.span(), m.groups()) for m in ms]
     for t in (text, text.upper(), text.lower(), text * 2):
         assert spans(scan.finditer(t)) == spans(scan.pattern.finditer(t)), (name, t)
+
+
+def _compiled(pattern: re.Pattern) -> list[int]:
+    """The code the regex engine runs for a pattern."""
+    from re import _compiler
+    return _compiler._code(P.parse(pattern.pattern, pattern.flags), pattern.flags)
+
+
+@pytest.mark.parametrize("pattern, scan", TWINS, ids=[p.pattern[:30] for p, _ in TWINS])
+def test_a_lower_case_twin_compiles_to_the_patterns_own_code(pattern, scan):
+    assert scan.pattern.pattern == pattern.pattern.lower() and scan.pattern.flags == pattern.flags
+    assert _compiled(scan.pattern) == _compiled(pattern)
+    for text in TEXTS + ["the President of Turkmenistan, National LEADER of the Turkmen people, Hero Arkadag",
+                         "Председателю Халк Маслахаты; PRESIDENT OF THE Central Commission; hormatly"]:
+        assert [(m.span(), m.groups()) for m in scan.finditer(text)] == \
+            [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_lower_case_twin_refuses_what_lowering_would_change():
+    from etl.facts.hints import lower_case_twin
+    assert lower_case_twin(re.compile("Mejlis|HALK", re.I)).pattern == "mejlis|halk"
+    for source, flags in ((r"Abc", 0), (r"\Sabc", re.I), (r"a\Wb", re.I), (r"\Bx", re.I)):
+        with pytest.raises(ValueError):
+            lower_case_twin(re.compile(source, flags))
+    assert _compiled(re.compile("A", 0)) != _compiled(re.compile("a", 0))  # the comparison can tell
+
+
+# Spotted patterns: (name, Spotted)
+SPOTTED = [(f"date {name}", spot) for name, spot in dates._SPOTS.items()] + [
+    (f"body {bodies}", spot) for bodies, spot in elections._BODY_FINDERS if isinstance(spot, Spotted)] + [
+    ("elected", results._ELECTED_SPOT), ("president", results._PRESIDENT_SPOT),
+    ("after polling", turnout._AFTER_POLLING_SPOT)]
+
+
+def _begins_with(items, words: tuple[str, ...], run: str = "") -> bool:
+    """Whether every match of parsed items begins with one of `words`, its literals lowered as
+    re.IGNORECASE compares them; zero-width tests (\\b, lookarounds) take no character. Conservative:
+    False unless it is sure. `run`: the literal characters matched so far."""
+    items = list(items)
+    for i, (op, av) in enumerate(items):
+        if any(run.startswith(w) for w in words):
+            return True
+        if not any(w.startswith(run) for w in words):
+            return False
+        rest = items[i + 1:]
+        if op is C.LITERAL:
+            run += folded(chr(av))
+        elif op is C.IN and av and all(o is C.LITERAL for o, _ in av):  # [yr]: each of its letters
+            return all(_begins_with(rest, words, run + folded(chr(c))) for _, c in av)
+        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue
+        elif op is C.SUBPATTERN:
+            return _begins_with(list(av[-1]) + rest, words, run)
+        elif op is C.BRANCH:
+            return all(_begins_with(list(branch) + rest, words, run) for branch in av[1])
+        else:
+            return False
+    return any(run.startswith(w) for w in words)
+
+
+@pytest.mark.parametrize("name, spot", SPOTTED, ids=[n for n, _ in SPOTTED])
+def test_every_match_of_a_spotted_pattern_begins_with_one_of_its_words(name, spot):
+    parsed = P.parse(spot.pattern.pattern, spot.pattern.flags)
+    assert spot.pattern.flags & re.IGNORECASE and parsed.getwidth()[0] > 0
+    assert _begins_with(parsed.data, spot.words), name
+    assert all(folded(w) == w for w in spot.words)
+    for test in sorted(_tests(parsed)):  # a literal takes a character exactly when folding makes it that letter
+        assert _agrees(test), (name, test)
+
+
+def test_the_begins_with_checker_is_not_fooled():
+    def check(source, words):
+        return _begins_with(P.parse(source, re.I).data, words)
+    assert check(r"\b(?:January|feb)\.?\s+\d", ("jan", "feb"))
+    assert not check(r"\b(?:January|feb|x)\s", ("jan", "feb"))
+    assert not check(r"(?:jan)?uary", ("jan",))
+    assert check(r"[jJ]an", ("jan",)) and not check(r"[jk]an", ("jan",)) and not check(r"[^k]an", ("jan",))
+    assert check(r"(?<!\d)(ma(?:y|r))\b", ("may", "mar"))
+    assert not check(r"ma\w", ("may", "mar"))
+
+
+@pytest.mark.parametrize("name, spot", SPOTTED, ids=[n for n, _ in SPOTTED])
+@pytest.mark.parametrize("text", TEXTS)
+def test_spotted_finditer_gives_the_patterns_matches(name, spot, text):
+    def spans(ms):
+        return [(m.span(), m.groups()) for m in ms]
+    for t in (text, text.upper(), text.lower(), text * 2, "Mar. 26, 2023 Jan 5 2024 From November 28 to December 2, 2022"):
+        assert spans(spot.finditer(t)) == spans(spot.pattern.finditer(t)), (name, t)

@@ -263,3 +263,23 @@ def test_english_final_with_the_voted_count_before_the_share():
     facts = parse_turnout("Final results: 3 435 950 voters, or 91,12 percent of the total number of voters, "
                           "took part in the elections of the President of Turkmenistan.")
     assert summary(facts) == [("president", None, True, 91.12, None, None, 3435950)]
+
+
+def test_the_year_pattern_beginning_with_a_digit_finds_what_the_plain_form_finds():
+    """turnout._YEAR begins with the year's first digit and checks what stands before it after
+    reading it; on random runs of digits and other characters it finds what the plain form finds."""
+    import random
+
+    from etl.facts import turnout as T
+
+    alphabet = ["1", "2", "9", "0", "5", "4", "19", "20", "195", "204", "2023", "1999", "\u0661", "²", " ", ".", "a",
+                "\n", "-"]
+    rnd = random.Random(20261130)
+    found = 0
+    for _ in range(30000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8)))
+        got = [(m.span(), m.groups()) for m in T._YEAR.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in T._YEAR_PLAIN.finditer(text)], repr(text)
+        assert T._YEAR.findall(text) == T._YEAR_PLAIN.findall(text)
+        found += len(got)
+    assert found > 3000

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import _full_dates
-from .hints import Hint, Hinted, Scanned
+from .hints import Hint, Hinted, Scanned, Spotted
 from .memo import memo_list
 
 BODIES = {
@@ -187,6 +187,20 @@ _BODY_HINT = Hint(("mejlis", "меджлис", "presiden", "prezident", "пре�
 
 # BODY_PATTERNS, each scanned case-sensitively over the folded text (etl.facts.hints.Scanned)
 _BODY_SCANS = [(bodies, Scanned.of(pat)) for bodies, pat in BODY_PATTERNS]
+# The words every match of a group's pattern begins with (tests/test_scanned.py): those patterns are
+# tried only where one of them stands (etl.facts.hints.Spotted), the others scanned
+_BODY_STARTS = {
+    ("halk-maslahaty",): ("halk", "халк", "milli"),
+    ("velayat-maslahaty", "etrap-maslahaty"): ("халк", "people", "velayat", "welaýat", "regional", "велаятск",
+                                               "provincial"),
+    ("velayat-maslahaty",): ("halk", "халк", "aşgabat", "arkadag", "velayat", "welaýat", "ashgabat", "велаятск"),
+    ("etrap-maslahaty",): ("halk", "халк", "etrap", "этрапск"),
+    ("president",): ("выбор", "кандидат", "election", "prezident", "candidate", "president", "президентск"),
+    ("mejlis",): ("выбор", "mejlis", "deputy", "members", "депутат", "меджлис", "deputies", "national", "election",
+                  "parlament", "парламентск", "parliamentary"),
+}
+_BODY_FINDERS = [(bodies, Spotted(scan.pattern, _BODY_STARTS[bodies]) if bodies in _BODY_STARTS else scan)
+                 for bodies, scan in _BODY_SCANS]
 
 
 @memo_list(maxsize=4096)  # the turnout parser asks again of titles and leads
@@ -196,7 +210,7 @@ def body_mentions(text: str) -> list[BodyMention]:
         return []
     found: list[BodyMention] = []
     taken: list[tuple[int, int]] = []
-    for bodies, scan in _BODY_SCANS:
+    for bodies, scan in _BODY_FINDERS:
         if not all(h.may_match(text) for h in BODY_HINTS[bodies]):
             continue
         for m in scan.finditer(text):
@@ -347,8 +361,10 @@ _CONVOCATION_WORDS = {"v": 5, "5th": 5, "fifth": 5, "пятого": 5, "bäşinj
                       "vii": 7, "7th": 7, "seventh": 7, "седьмого": 7, "ýedinji": 7}
 _CONVOCATION = re.compile(
     r"\b(" + "|".join(_CONVOCATION_WORDS) + r")\s+(?:convocation|созыва|çagyrylyş\w*)", re.I)
+_CONVOCATION_HINT = Hint(("convocation", "созыва", "çagyrylyş"))  # in every match of _CONVOCATION
 
 
 def _convocation_day(text: str) -> str | None:
-    found = {_CONVOCATIONS[_CONVOCATION_WORDS[m.group(1).lower()]] for m in _CONVOCATION.finditer(text)}
+    found = {_CONVOCATIONS[_CONVOCATION_WORDS[m.group(1).lower()]] for m in (_CONVOCATION.finditer(text)
+                                                                          if _CONVOCATION_HINT.may_match(text) else ())}
     return found.pop() if len(found) == 1 else None

@@ -119,6 +119,20 @@ def loose_scout_source(source: str) -> str:
     return "|".join(_LEADING_ASSERTION.sub("", branch) for branch in top_level_branches(source))
 
 
+# an escape whose meaning changes with its case (\\W, \\S, \\D, \\B, \\A, \\Z, \\N{...}, \\U...)
+_UPPER_ESCAPE = re.compile(r"\\[A-Z]")
+
+
+def lower_case_twin(pattern: re.Pattern) -> re.Pattern:
+    """A case-insensitive pattern written in lower case: under re.IGNORECASE the regex compiler turns
+    a literal and its lower case into the same code, so the twin is the same pattern
+    (tests/test_scanned.py compares their compiled code). Refused for a pattern that is not
+    case-insensitive or that has an escape in capitals (lowering would change what it means)."""
+    if not pattern.flags & re.IGNORECASE or _UPPER_ESCAPE.search(pattern.pattern):
+        raise ValueError(f"no lower-case twin: {pattern.pattern[:60]!r}")
+    return re.compile(pattern.pattern.lower(), pattern.flags)
+
+
 @dataclass(frozen=True)
 class Scanned:
     """A case-insensitive pattern run as a case-sensitive one over the folded text, to find where
@@ -154,6 +168,12 @@ class Scanned:
             raise ValueError(f"not a lower-case, case-insensitive pattern: {pattern.pattern[:60]!r}")
         return cls(pattern, re.compile(loose_scout_source(pattern.pattern), pattern.flags & ~re.IGNORECASE))
 
+    @classmethod
+    def of_twin(cls, pattern: re.Pattern) -> "Scanned":
+        """A case-insensitive pattern with capitals ('\\bPresident|National Leader'), Scanned as its
+        lower-case twin (`lower_case_twin`): the matches are the twin's, which are the pattern's."""
+        return cls.of(lower_case_twin(pattern))
+
     def search(self, text: str) -> re.Match | None:
         """The first match, as `pattern.search(text)` finds it."""
         return next(self.finditer(text), None)
@@ -171,3 +191,42 @@ class Scanned:
                 continue
             yield m
             pos = m.end()  # never empty
+
+
+@dataclass(frozen=True)
+class Spotted:
+    """A case-insensitive pattern whose every match begins with one of a few words (lower case, as
+    `folded` makes them): the pattern is tried only where one of them stands in the folded text.
+
+    `finditer(text)` yields exactly what `pattern.finditer(text)` yields. Over an aligned fold a
+    position of the fold is the same position of the text, and a match can start only where the fold
+    has one of the words (tests/test_scanned.py checks, by parsing the pattern, that every match
+    begins with one, and that its literals accept a character exactly when folding makes it theirs).
+    The words are found with str.find, which skips along in C far faster than a regex can try a
+    pattern whose first letters are common ones; at each place, in order, the pattern matches as its
+    own search would (\\b sees the character before), and the scan goes on after a match. A text
+    whose fold is not aligned is scanned by the pattern itself.
+    """
+
+    pattern: re.Pattern
+    words: tuple[str, ...]
+
+    def finditer(self, text: str):
+        fold = aligned_fold(text)
+        if fold is None:
+            yield from self.pattern.finditer(text)
+            return
+        starts = set()
+        for word in self.words:
+            i = fold.find(word)
+            while i != -1:
+                starts.add(i)
+                i = fold.find(word, i + 1)
+        pos = 0
+        for start in sorted(starts):
+            if start < pos:
+                continue
+            m = self.pattern.match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()  # never empty: it begins with a word

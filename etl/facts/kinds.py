@@ -118,6 +118,7 @@ def lead(text: str, chars: int = LEAD_CHARS) -> str:
 # A meeting announced for later is news of a date, not the report of a meeting
 _FUTURE = _re(r"\bwill be held\b", r"\bis (?:to be|scheduled to be) held\b", r"\bis scheduled\b", r"\bnext meeting\b",
               r"состоится", r"будет проведен\w*", r"geçiriler\b", r"geçiriljek")
+_FUTURE_SCAN = Scanned.of(_FUTURE)  # scanned over the folded text (etl.facts.hints)
 # (?<=[.!?])\s+(?=[A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ«“\"])|\n+
 _SENTENCE_END = sentence_break("A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ«“\"")
 
@@ -134,7 +135,7 @@ def _kind_in(probe: str) -> str | None:
         if not RULE_HINTS[rank].may_match(probe):
             continue  # the pattern cannot match
         for m in _RULE_SCANS[rank].finditer(probe):
-            if kind == "meeting" and _FUTURE.search(_sentence_around(probe, m.start())):
+            if kind == "meeting" and _FUTURE_SCAN.search(_sentence_around(probe, m.start())):
                 continue
             if best is None or (m.start(), rank) < best[:2]:
                 best = (m.start(), rank, kind)

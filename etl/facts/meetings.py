@@ -17,7 +17,7 @@ here is pure: text in, records out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -47,6 +47,12 @@ SURNAME_END = re.compile(
     r"|ов|ев|ёв|ова|ева|ин|ина|ын|ский|ская|енко|ян|дзе|швили"
     r"|овым|евым|иным|ову|еву|ину|ове|еве|ине|овой|евой|иной|ского|скому|ским|ском|ской"
     r"|owyň|ewiň|owy|ewi|owa|ewe|owda|ewde|owdan|ewden|owanyň|ewanyň)(?:[’']s)?$", re.I)
+
+
+@lru_cache(maxsize=1 << 15)  # pure; asked of the words of every name, and names recur
+def has_surname_end(word: str) -> bool:
+    """Whether SURNAME_END is found in a word."""
+    return SURNAME_END.search(word) is not None
 
 ROLE_WORDS = (
     r"advis[eo]r|chairm[ae]n|chairwoman|chairperson|chair|head|deputy|director|minister|ambassador|coordinator"
@@ -104,6 +110,8 @@ _HEAD_OF_STATE = re.compile(
     r"|National Leader|Milli Lider\w*|Национальн\w+ Лидер\w*|Hero Arkadag\w*|Gahryman Arkadag\w*|Героя? Аркадаг\w*"
     r"|Arkadagly|Аркадаглы|Chairman of the Halk Maslahaty|Halk Maslahatynyň Başlygy|Председател\w+ Халк Маслахаты"
     r"|Supreme Commander|Baş serkerde|Верховн\w+ Главнокомандующ\w*|esteemed|hormatly|уважаем\w+", re.I)
+# scanned over the folded text as its lower-case twin (etl.facts.hints.Scanned.of_twin)
+_HEAD_OF_STATE_SCAN = Scanned.of_twin(_HEAD_OF_STATE)
 _CANDIDATE = re.compile(r"candidate|кандидат|dalaşgär", re.I)
 _NAMED_AFTER_BEFORE = re.compile(r"(?:named after|имени|in honou?r of)\s*$", re.I)
 _NAMED_AFTER_AFTER = re.compile(
@@ -127,6 +135,11 @@ _INSTITUTION_AFTER = re.compile(
     rf"^[ \u00a0]+(?:(?:[A-ZÀ-ÖØ-ÞÝŇŞÇÄÖÜŽА-ЯЁ][\w'’-]*|\w+(?:ый|ий|ой|ая|ое|ого|ей|ski|ky|ly|li|lı)|of|and|for|the)"
     rf"[ \u00a0]+){{0,5}}(?i:{_INSTITUTION})\b")
 _INSTITUTION_WORD = re.compile(rf"\b(?i:{_INSTITUTION})\b")
+
+
+@lru_cache(maxsize=1 << 14)  # pure; the same names recur from sentence to sentence
+def _names_institution(name: str) -> bool:
+    return _INSTITUTION_WORD.search(name) is not None
 _NAMED_AFTER_BEFORE2 = re.compile(
     r"(?:street|avenue|township(?:\s+of)?|village(?:\s+of)?|улиц[аеуы]|проспект[аеу]?|посёлк\w*|поселк\w*|сел[аеоу]"
     r"|köçesi|şaýoly)\s*$", re.I)
@@ -164,6 +177,7 @@ def _names_meeting(sentence: str) -> bool:
 
 
 HELD = re.compile(r"was held|were held|took place|held|met\b|состоял|прошл|проведен|geçirildi|boldy|duşuşdy", re.I)
+_HELD_SCAN = Scanned.of(HELD)  # scanned over the folded text (etl.facts.hints)
 _TODAY = re.compile(r"\btoday\b|şu gün|bu gün|сегодня", re.I)
 PLACE_RES = [
     re.compile(r"(?:was held|took place|were held|met)\s+(?:at|in)\s+(the\s+(?:office|building|premises|hall|headquarters|conference hall)[^,;]{0,160}?)(?=\s+with\b|,|;|\.(?:\s|$))", re.I),
@@ -181,19 +195,34 @@ PLACE_HINTS: list[Hint] = [
 _DATE_WORD = re.compile(r"\d|ýylyň|(?:ýanwar|fewral|mart|aprel|maý|iýun|iýul|awgust|sentýabr|oktýabr|noýabr|dekabr)\w*$", re.I)
 
 
+@lru_cache(maxsize=1 << 14)  # pure; asked of every word of every place read
+def _is_date_word(word: str) -> bool:
+    return _DATE_WORD.search(word) is not None
+
+
 def _strip_date(place: str) -> str:
     """'2025-nji ýylyň 27-nji fewralynda Merkezi saýlaw toparynyň binasynda' -> the place only."""
     words = place.split()
-    last = max((i for i, w in enumerate(words[:-1]) if _DATE_WORD.search(w)), default=-1)
+    last = max((i for i, w in enumerate(words[:-1]) if _is_date_word(w)), default=-1)
     return " ".join(words[last + 1:])
 
 
 _TRAILING_PUNCTUATION = re.compile(r"[\s,–—-]+$")
+_PUNCTUATION = frozenset(",–—-")
+
+
+def _end_punctuation_to_space(text: str) -> str:
+    """`_TRAILING_PUNCTUATION.sub(" ", text)`: the run of white space, commas and dashes that ends
+    the text made one space (white space as \\s: str.isspace; tests/test_meetings.py)."""
+    end = len(text)
+    while end and (text[end - 1] in _PUNCTUATION or text[end - 1].isspace()):
+        end -= 1
+    return text if end == len(text) else text[:end] + " "
 
 
 def _clause_start(before: str) -> str:
     """The part of `before` since the last comma, semicolon, colon, dash or sentence end."""
-    body = _TRAILING_PUNCTUATION.sub(" ", before)
+    body = _end_punctuation_to_space(before)
     cut = max(body.rfind(","), body.rfind(";"), body.rfind(":"), body.rfind(". "), body.rfind("("))
     return body[cut + 1:] if cut >= 0 else body
 
@@ -228,12 +257,22 @@ _HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|\b(?:Mister|Madam|Madame
                         r"|\bгоспож\w*|\bjenap|\bhanym)\s*$")
 
 
+def _honorific_at_end(before: str) -> re.Match | None:
+    """`_HONORIFIC.search(before)`, looked for only in the last word: a match ends at the end (\\s*$
+    takes the white space there, str.isspace), and its title has no white space, so it starts in the
+    text's last run of characters that are not white space (\\b still sees the character before)."""
+    body = before.rstrip()
+    if not body:
+        return None
+    return _HONORIFIC.search(before, len(body) - len(body.rsplit(None, 1)[-1]))
+
+
 def _looks_like_person(words: list[str], initials: bool, before: str, after: str) -> bool:
     if not words or any(_is_not_name(w) for w in words):
         return False
     if any(w.isupper() and len(w) > 1 for w in words):
         return False
-    if initials or SURNAME_END.search(words[-1]) or (len(words) >= 2 and _HONORIFIC.search(before)):
+    if initials or has_surname_end(words[-1]) or (len(words) >= 2 and _honorific_at_end(before)):
         return True
     return bool(ROLE_AFTER.match(after) or _role_before(before))
 
@@ -245,7 +284,9 @@ _TK_NOT_IN_ROLE_END = re.compile(r"(?:ga|ge|ka|ke|da|de|ta|te|dan|den|tan|ten|yp
 
 @lru_cache(maxsize=4096)  # pure; _people_in may ask it twice of the text before a name
 def _role_before(before: str) -> str | None:
-    before = _HONORIFIC.sub("", before)
+    honorific = _honorific_at_end(before)  # the one match _HONORIFIC.sub("", before) takes away
+    if honorific:
+        before = before[:honorific.start()]
     clause = _clause_start(before[-220:])
     spans = _person_spans(clause)
     if spans:
@@ -278,6 +319,11 @@ with by to from for and or of met meets informed told thanked welcomed visited r
 """.split())
 
 
+_ROLE_OPENS_ANOTHER = re.compile(r"\s*(?:as well as|and|and also|и|а также|we|hem-de|hem)\b", re.I)
+_ROLE_SEGMENT_END = re.compile(r"[,;]|\.\s")
+_OF_AT_FROM = re.compile(r"\b(?:of|at|from)\b")
+
+
 def _role_after(after: str) -> str | None:
     """'Alexei Gromov, senior advisor of ...': the role after a name, unless it opens another
     person's mention ('Гулмырат Мырадов, постоянный представитель ПРООН Нарине Саакян')."""
@@ -285,14 +331,15 @@ def _role_after(after: str) -> str | None:
     if not m:
         return None
     role = m.group(1)
-    if re.match(r"\s*(?:as well as|and|and also|и|а также|we|hem-de|hem)\b", role, re.I):
+    if _ROLE_OPENS_ANOTHER.match(role):
         return None
-    segment = _CUT_ROLE.sub("", re.split(r"[,;]|\.\s", role, maxsplit=1)[0])
-    if _person_spans(segment) or (name_candidates(segment) and not re.search(r"\b(?:of|at|from)\b", segment)):
+    segment = _CUT_ROLE.sub("", _ROLE_SEGMENT_END.split(role, maxsplit=1)[0])
+    if _person_spans(segment) or (name_candidates(segment) and not _OF_AT_FROM.search(segment)):
         return None
     return _clean_role(role)
 
 
+@lru_cache(maxsize=1 << 14)  # pure (a string in, a string out); roles recur with their holders
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
@@ -323,12 +370,13 @@ def _person_spans(text: str) -> list[tuple[int, int]]:
     for start, end in name_candidates(text):
         name = text[start:end]
         initials = bool(INITIALS_START.match(name))
-        if initials or SURNAME_END.search(name.split()[-1]):
+        if initials or has_surname_end(name.split()[-1]):
             out.append((start, end))
     return out
 
 
 _ROLE_WORD_RE = re.compile(rf"\b(?:{ROLE_WORDS})", re.I)
+_ROLE_WORD_SCAN = Scanned.of(_ROLE_WORD_RE)  # scanned over the folded text (etl.facts.hints)
 
 
 _WORD_START = re.compile(r"^\w*")
@@ -337,13 +385,14 @@ _CYRILLIC_LOWER_I = re.compile(r"[а-яё]", re.I)
 _TK_TITLE_ADJ_END = re.compile(r"\s*(?:hemişelik|birinji|ýerine ýetiriji|baş)$", re.I)
 
 
+@lru_cache(maxsize=1 << 14)  # pure (a string in, a string out); roles recur with their holders
 def _org_words(role: str | None) -> str | None:
     """The words of a role that name the organisation: after the last title in English and Russian
     ('the Chairman of the Party of Industrialists' -> 'Party of Industrialists'), before it in
     Turkmen ('Merkezi saýlaw toparynyň başlygy' -> 'Merkezi saýlaw toparynyň')."""
     if not role:
         return None
-    titles = list(_ROLE_WORD_RE.finditer(role))
+    titles = list(_ROLE_WORD_SCAN.finditer(role))
     if not titles:
         return role
     last = titles[-1]
@@ -361,41 +410,55 @@ def _org_words(role: str | None) -> str | None:
 
 _NAME_GAP = re.compile(r"[ \u00a0]?")
 _JOINED_BEFORE = re.compile(r"\b(?:of|and|of the|и|we|или|or)\s*$", re.I)
-_TOKEN = re.compile(rf"(?<![{UP}{LO}.\-])(?:(?:{INIT})+{WORD}|{INIT}|{WORD}){POSS}(?![{LO}])")
+# (?<![{UP}{LO}.\-])(?:(?:{INIT})+{WORD}|{INIT}|{WORD}){POSS}(?![{LO}]), written to begin with the capital
+# that each branch begins with (the lookbehind then looks past it): the regex engine skips to a capital
+# in C instead of trying the lookbehind at every position. The same matches (tests/test_meetings.py).
+_TOKEN_PLAIN = re.compile(rf"(?<![{UP}{LO}.\-])(?:(?:{INIT})+{WORD}|{INIT}|{WORD}){POSS}(?![{LO}])")
+_TOKEN = re.compile(rf"[{UP}](?<![{UP}{LO}.\-].)(?:\.\s?(?:{INIT})*{WORD}|\.\s?|[{LO}]+(?:-[{UP}]?[{LO}]+)?){POSS}(?![{LO}])")
 
 
 @memo_list(maxsize=4096)  # asked again of the same sentence for each name in it
 def name_candidates(sentence: str) -> list[tuple[int, int]]:
     """Spans of runs of capitalised words and initials, split where a word cannot be part of a
     name ('Executive Committee Viktor Guminsky' -> 'Viktor Guminsky')."""
-    runs: list[list[re.Match]] = []
+    # each token as (start, end, text); a run is the tokens joined by nothing (after an initial's
+    # dot), a space or a no-break space (_NAME_GAP)
+    runs: list[list[tuple[int, int, str]]] = []
+    last_end, last_dot = -1, False
     for t in _TOKEN.finditer(sentence):
-        if runs and _NAME_GAP.fullmatch(sentence[runs[-1][-1].end():t.start()]) and (
-                runs[-1][-1].group(0).endswith(".") or sentence[runs[-1][-1].end():t.start()]):
-            runs[-1].append(t)
-        else:
-            runs.append([t])
+        start, end = t.span()
+        token = t.group()
+        if runs:
+            gap = sentence[last_end:start]
+            if gap == " " or gap == "\u00a0" or (not gap and last_dot):
+                runs[-1].append((start, end, token))
+                last_end, last_dot = end, token.endswith(".")
+                continue
+        runs.append([(start, end, token)])
+        last_end, last_dot = end, token.endswith(".")
     spans = []
     for run in runs:
-        sub: list[re.Match] = []
+        if len(run) == 1 and "." not in run[0][2]:
+            continue  # one word and no initial: every test below that could keep it needs an initial's dot
+        sub: list[tuple[int, int, str]] = []
         for t in run + [None]:
-            if t is not None and not _is_not_name(t.group(0)):
+            if t is not None and not _is_not_name(t[2]):
                 sub.append(t)
                 continue
-            if len(sub) == 3 and _JOINED_BEFORE.search(sentence[:sub[0].start()]):
+            if len(sub) == 3 and _JOINED_BEFORE.search(sentence[:sub[0][0]]):
                 sub = sub[1:]  # "Party of Industrialists and Entrepreneurs Bekmyrat Annamyradov"
-            if sub and INITIALS_START.match(sub[0].group(0)):
+            if sub and INITIALS_START.match(sub[0][2]):
                 # an initialled name is the initials and one surname ("G.Myradow"); a capitalised word
                 # after it ("G.Myradow Ýaponiýanyň ilçisi ...") starts something else
-                k = next((i for i, x in enumerate(sub) if not INITIALS_ONLY.fullmatch(x.group(0))), len(sub) - 1)
+                k = next((i for i, x in enumerate(sub) if not INITIALS_ONLY.fullmatch(x[2])), len(sub) - 1)
                 sub = sub[:k + 1]
             if sub:
-                words = [x for x in sub if not INITIALS_ONLY.fullmatch(x.group(0))]
-                initials = len(words) < len(sub) or INITIALS_THEN_CAPITAL.match(sub[0].group(0))
+                words = [x for x in sub if "." not in x[2] or not INITIALS_ONLY.fullmatch(x[2])]
+                initials = len(words) < len(sub) or INITIALS_THEN_CAPITAL.match(sub[0][2])
                 if (2 <= len(sub) <= 3 and words) or (initials and len(words) == 1):
-                    spans.append((sub[0].start(), sub[-1].end()))
-                elif len(sub) == 1 and INITIALS_THEN_CAPITAL.match(sub[0].group(0)):
-                    spans.append((sub[0].start(), sub[0].end()))
+                    spans.append((sub[0][0], sub[-1][1]))
+                elif len(sub) == 1 and INITIALS_THEN_CAPITAL.match(sub[0][2]):
+                    spans.append((sub[0][0], sub[0][1]))
             sub = []
     return spans
 
@@ -407,7 +470,8 @@ _TURKMEN_LETTER = re.compile(r"[ýňşçäöüž]")
 def people_in(sentence: str, lang: str | None = None) -> list[Participant]:
     """People named in a sentence, each with the role and organisation words next to it."""
     # parse_meeting changes the participants it merges: each call gets its own copies
-    return [replace(p, aliases=list(p.aliases)) for p in _people_in(sentence, lang)]
+    return [Participant(p.name, p.role, p.organization_text, list(p.aliases), p.nominative)
+            for p in _people_in(sentence, lang)]
 
 
 @lru_cache(maxsize=4096)  # pure; never handed out (see people_in)
@@ -418,14 +482,14 @@ def _people_in(sentence: str, lang: str | None) -> tuple[Participant, ...]:
         initials = bool(INITIALS_START.match(name))
         words = [w for w in NAME_WORD_BREAK.split(name) if len(w) > 1]
         before, after = sentence[:start], sentence[end:]
-        if not _looks_like_person(words, initials, before, after) or _INSTITUTION_WORD.search(name):
+        if not _looks_like_person(words, initials, before, after) or _names_institution(name):
             continue
         if _excluded(before, after):
             continue
         role = _role_after(after)
         if role is None:
             role = _clean_role(_role_before(before))
-        if role and _HEAD_OF_STATE.search(role) and not _CANDIDATE.search(role):
+        if role and _HEAD_OF_STATE_SCAN.search(role) and not _CANDIDATE.search(role):
             continue
         if any(p.name == name for p in out):
             continue
@@ -437,7 +501,7 @@ def _people_in(sentence: str, lang: str | None) -> tuple[Participant, ...]:
 def _excluded(before: str, after: str) -> bool:
     """Heads of state named in passing, people things are named after, streets."""
     near = _clause_start(before[-120:])
-    heads = list(_HEAD_OF_STATE.finditer(near))
+    heads = list(_HEAD_OF_STATE_SCAN.finditer(near))
     if heads:
         h = heads[-1]
         if len(near) - h.end() <= 45 and not _CANDIDATE.search(near[max(0, h.start() - 40):h.start()]):
@@ -466,7 +530,7 @@ _FUTURE_MEETING = re.compile(r"\bwill\b|\bis to be\b|\bscheduled\b|состои�
 def reports_meeting(text: str) -> bool:
     """Whether a text reports a meeting that took place (whatever the item is mainly about): a
     sentence naming a meeting and saying it was held, not one announced for later."""
-    return any(_names_meeting(s) and HELD.search(s) and not _FUTURE_MEETING.search(s)
+    return any(_names_meeting(s) and _HELD_SCAN.search(s) and not _FUTURE_MEETING.search(s)
                for s in sentences_of(text))
 
 
@@ -479,13 +543,13 @@ def parse_meeting(text: str, published: date | None = None, lang: str | None = N
     held_on = None
     for i in meeting_idx:
         s = parts[i]
-        if HELD.search(s):
+        if _HELD_SCAN.search(s):
             ds = _held_dates(s)
             if ds:
                 held_on = ds[-1]
                 break
     if held_on is None and published is not None:
-        if any(_TODAY.search(parts[i]) and HELD.search(parts[i]) for i in meeting_idx):
+        if any(_TODAY.search(parts[i]) and _HELD_SCAN.search(parts[i]) for i in meeting_idx):
             held_on = published
     place = None
     for i in meeting_idx:
@@ -571,6 +635,7 @@ def _join_cut_short(participants: list[Participant]) -> list[Participant]:
 _ELECTION_WORD = re.compile(r"election|saýlaw|выбор|голосован|polling|referend", re.I)
 
 
+@memo_list(maxsize=4096)  # pure; items repeat their meeting sentences (dates are immutable)
 def _held_dates(sentence: str) -> list[date]:
     """Dates in a meeting sentence that can be the day it was held: not a day announced ahead
     ('the elections to be held on March 26, 2023'), not the day of an election the meeting was about."""
@@ -581,7 +646,7 @@ def _held_dates(sentence: str) -> list[date]:
             continue
         before = sentence[max(0, start - 50):start]
         e = list(_ELECTION_WORD.finditer(before))
-        if e and not HELD.search(before[e[-1].end():]):
+        if e and not _HELD_SCAN.search(before[e[-1].end():]):
             continue
         out.append(d)
     return out

@@ -27,9 +27,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .hints import Hint, Hinted, Scanned
+from .hints import Hint, Hinted, Scanned, Spotted
 from .memo import memo_list
-from .meetings import INIT, INITIALS_ONLY, INITIALS_START, LO, NAME_WORD_BREAK, UP, SURNAME_END, WORD, _is_not_name
+from .meetings import INIT, INITIALS_ONLY, INITIALS_START, LO, NAME_WORD_BREAK, UP, WORD, _is_not_name, \
+    has_surname_end
 from .regions import REGION_STEM
 from ..text import PCT_RE, sentence_break
 
@@ -98,6 +99,8 @@ ELECTED_RE = re.compile(
 
 _ELECTED_HINT = Hint(("elected", "won", "saýlan", "избран", "победител"))  # in every match of ELECTED_RE
 _ELECTED_SCAN = Scanned.of(ELECTED_RE)  # scanned over the folded text (etl.facts.hints)
+# every match begins with one of these: tried only where one stands (etl.facts.hints.Spotted)
+_ELECTED_SPOT = Spotted(ELECTED_RE, ("won", "избран", "elected", "saýlan", "победител"))
 
 
 # "to be elected", "will be elected", "могут быть избраны", "saýlanmak": not a report of who was
@@ -108,7 +111,7 @@ def reports_elected(text: str) -> bool:
     """Whether a text reports people elected (not the right to be elected, nor a vote to come)."""
     if not _ELECTED_HINT.may_match(text or ""):
         return False  # ELECTED_RE cannot match
-    for m in _ELECTED_SCAN.finditer(text or ""):
+    for m in _ELECTED_SPOT.finditer(text or ""):
         word = text[m.start():m.end() + 6].lower()
         if word.startswith("saýlan") and re.match(r"saýlan(?:mak|ma|jak|yljak|ylmak)", word):
             continue
@@ -184,7 +187,7 @@ def _surname_first(name: str, lang: str | None) -> bool:
     words = name.split()
     if INITIALS_START.match(name) or len(words) < 2:
         return False
-    first, last = SURNAME_END.search(words[0]), SURNAME_END.search(words[-1])
+    first, last = has_surname_end(words[0]), has_surname_end(words[-1])
     if first and not last:
         return True
     if last and not first:
@@ -196,7 +199,7 @@ def _person_like(name: str) -> bool:
     words = [w for w in NAME_WORD_BREAK.split(name) if len(w) > 1]
     if not words or any(_is_not_name(w) and not _GIVEN_NAMES_LIKE_WORDS.fullmatch(w) for w in words):
         return False
-    return bool(INITIALS_START.match(name)) or any(SURNAME_END.search(w) for w in words)
+    return bool(INITIALS_START.match(name)) or any(has_surname_end(w) for w in words)
 
 
 def _respectively(text: str, entries, unpaired: list | None = None) -> dict[int, str]:
@@ -416,6 +419,7 @@ _SENT_BREAK = sentence_break(rf"{UP}«“\"(0-9")  # (?<=[.!?])\s+(?=[{UP}«“\
 _INITIAL_END = re.compile(rf"(?:^|[\s(.])[{UP}]\.$|(?:^|[\s(])(?:No|Nos|St|p|г|им|ул|ст|Nr)\.$")
 
 
+@memo_list(maxsize=256)  # candidate_shares and elected_to_office both split the item's text
 def statement_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence of the text (a break after . ! ? before a capital, a quote, a
     bracket or a digit, and at line breaks; not after an initial or "No.")."""
@@ -466,7 +470,7 @@ def people_spans(sentence: str) -> list[tuple[int, int]]:
         # the first word with a strong surname ending (-ov, -ewa, -ский), else the last with any
         k = next((i for i in range(len(words)) if ok[i] and _STRONG_SURNAME.search(bare[i])), None)
         if k is None:
-            k = next((i for i in range(len(words) - 1, -1, -1) if ok[i] and SURNAME_END.search(bare[i])), None)
+            k = next((i for i in range(len(words) - 1, -1, -1) if ok[i] and has_surname_end(bare[i])), None)
         if k is None:
             continue
         if INITIALS_START.match(words[k]):
@@ -793,12 +797,13 @@ _OFFICE_WORDS = Hint(("elected", "won", "wins", "избран", "побед", "p
 
 _PRESIDENT_RE = re.compile(r"president|президент|prezident", re.I)
 _PRESIDENT_WORD = Hint(("president", "президент", "prezident"))  # in every match of _PRESIDENT_RE
+_PRESIDENT_SPOT = Spotted(_PRESIDENT_RE, _PRESIDENT_WORD.words)  # tried only where a word stands
 
 
 def elected_to_office(text: str, lang: str | None = None) -> list[ElectedToOffice]:
     """People the text says were elected President (no constituency), each once, in order."""
     out: list[ElectedToOffice] = []
-    if not _PRESIDENT_WORD.may_match(text or "") or not _PRESIDENT_RE.search(text or ""):
+    if not _PRESIDENT_WORD.may_match(text or "") or next(_PRESIDENT_SPOT.finditer(text or ""), None) is None:
         return out
     for s0, s1 in statement_spans(text):
         sent = text[s0:s1]
