@@ -328,3 +328,55 @@ def test_letter_counts_as_the_regexes_on_every_character():
         raw = text.encode("utf-8", "surrogatepass")
         assert _cyrillic_count(raw) == _count(_CYRILLIC_RUN, text), hex(code)
         assert _latin_count(raw) == _count(_LATIN_RUN, text), hex(code)
+
+
+def test_white_space_and_digits_of_str_are_the_regexs():
+    # the page's pre-tests use str.lstrip / str.split for the regex's \s and str.isdecimal for its \d
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert c.isspace() == bool(re.fullmatch(r"\s", c)), hex(code)
+        assert c.isdecimal() == bool(re.fullmatch(r"\d", c)), hex(code)
+
+
+_DATE_PIECES = ["02", "2", "31", "7", "١٢", "2022", "1999", "Dec", "dec.", "DECEMBER", "Mart", "марта", "Ноябр",
+                "ýanwar", "Jly", "Fewr", "12.03.2022", "31.02.2023", ".", ",", "x", "news", "—", "...", "99"]
+_GAPS = ["", " ", "  ", "\t", "\u00a0", "\u2009", " " * 40, "\n"]
+
+
+def _date_like_lines(rnd, n):
+    """Lines made of date-line pieces and white space, some padded past the memo's 64 characters."""
+    for _ in range(n):
+        words = [rnd.choice(_DATE_PIECES) for _ in range(rnd.randint(0, 7))]
+        line = rnd.choice(_GAPS) + "".join(w + rnd.choice(_GAPS[1:] if rnd.random() < 0.8 else _GAPS)
+                                           for w in words)
+        yield line if rnd.random() < 0.5 else line.rstrip()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_page_date_pre_tests_as_the_plain_rules(seed):
+    from etl.dates import looks_like_date_line, parse_site_date_line
+    from etl.page import _date_line_problem, _may_look_like_date_line, _site_date
+
+    rnd = random.Random(seed)
+    for line in _date_like_lines(rnd, 20000):
+        assert _site_date(line) == parse_site_date_line(line), repr(line)
+        if not _may_look_like_date_line(line):
+            assert not looks_like_date_line(line), repr(line)
+            assert _date_line_problem(line) is None, repr(line)
+    for text in ["   " * 30 + "02   Dec  " + " " * 60, "02 " + " " * 70 + "Dec", "Dec 02, 2022" + "\t" * 70,
+                 "02 . Dec. , 2022" + " " * 60, "02 . Dec. , 2022 x" + " " * 60, "9 Jly" + " " * 80]:
+        assert _site_date(text) == parse_site_date_line(text), repr(text)
+
+
+def test_page_lines_as_the_plain_passes():
+    from etl.page import _is_boilerplate, _may_have_excerpts, _numbered, _page_lines
+
+    rnd = random.Random(5)
+    pieces = ["", " ", "\t", "news-img", "News  IMG ", "baradaky merkezi topar", "-----", " ------ ", "----",
+              "02 Dec", "Title", "Text of the story.", "x" * 120, "  indented", "\u00a0"]
+    for _ in range(3000):
+        lines = [rnd.choice(pieces) + rnd.choice(["", " ", "  \t"]) for _ in range(rnd.randint(0, 12))]
+        numbered = [(n, line) for n, line in _numbered(lines) if not _is_boilerplate(line)]
+        content = [(n, line) for n, line in numbered if line.strip()]
+        assert _page_lines(lines) == (numbered, content), lines
+        assert _may_have_excerpts(lines) or not any("-----" in line for _, line in numbered), lines
