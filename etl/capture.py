@@ -238,11 +238,21 @@ def find_captures(raw_dir: Path) -> list[Path]:
 _SIDECAR_TEXT_FIELDS = ("url", "fetched_at", "content_type")
 
 
+# An http(s) URL whose host is letters, digits, dots and hyphens, without user or port: urlsplit
+# finds that host as its netloc (ASCII, no brackets, no ':'), so it reads it and its port (None)
+# without an error. The site's URLs and the sidecars' are all of this form.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#].*)?", re.S)
+
+
 def _is_url(value: str) -> bool:
     """Whether `value` can be read as a URL at all (urlsplit refuses an unclosed IPv6 host,
-    "https://[x/en/news/5", and a port that is not a number)."""
+    "https://[x/en/news/5", and a port that is not a number). A plain URL (_PLAIN_URL) is one
+    without asking urlsplit (tests/test_read_fast_paths.py)."""
+    value = value.strip()
+    if _PLAIN_URL.fullmatch(value):
+        return True
     try:
-        urlsplit(value.strip()).port
+        urlsplit(value).port
     except ValueError:
         return False
     return True
@@ -254,26 +264,29 @@ def read_sidecar(path: Path, root: Path | None = None, *,
     the problems met: a field of the wrong type is left out and said so; a sidecar that cannot be
     read at all raises CaptureError. With a `root`, a sidecar that is a symlink out of it is not
     read (`real_paths`: the capture's, when the caller has them)."""
-    side = path.with_name(path.name + SIDECAR_SUFFIX)
+    side_name = path.name + SIDECAR_SUFFIX
+    # the sidecar's path as a string: the capture's and the suffix (what path.with_name(side_name)
+    # gives, without making a Path of it)
+    side = os.fspath(path) + SIDECAR_SUFFIX if path.name else path.with_name(side_name)
     try:
         side_stat = os.lstat(side)
     except (OSError, ValueError):  # as os.path.lexists: no sidecar
         return {}, []
     if root is not None and not (real_paths or _RealPaths(root)).within(side, side_stat):
-        raise CaptureError(f"sidecar {side.name} is a symlink out of the raw folder: not followed")
+        raise CaptureError(f"sidecar {side_name} is a symlink out of the raw folder: not followed")
     try:
         with open(side, "rb") as f:
             raw = _read_up_to(f, MAX_SIDECAR_BYTES + 1, os.fstat(f.fileno()).st_size)
     except OSError as e:
-        raise CaptureError(f"sidecar {side.name} cannot be read ({e.strerror or e})") from e
+        raise CaptureError(f"sidecar {side_name} cannot be read ({e.strerror or e})") from e
     if len(raw) > MAX_SIDECAR_BYTES:
-        raise CaptureError(f"sidecar {side.name} is over {MAX_SIDECAR_BYTES} bytes: not read")
+        raise CaptureError(f"sidecar {side_name} is over {MAX_SIDECAR_BYTES} bytes: not read")
     try:
         meta = json.loads(raw.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as e:
-        raise CaptureError(f"sidecar {side.name} is not valid JSON: {e}") from e
+        raise CaptureError(f"sidecar {side_name} is not valid JSON: {e}") from e
     if not isinstance(meta, dict):
-        raise CaptureError(f"sidecar {side.name} is not a JSON object")
+        raise CaptureError(f"sidecar {side_name} is not a JSON object")
     problems = []
     out = {}
     for key in _SIDECAR_TEXT_FIELDS:
@@ -281,9 +294,9 @@ def read_sidecar(path: Path, root: Path | None = None, *,
         if value is None:
             continue
         if not isinstance(value, str):
-            problems.append(f"sidecar {side.name}: \"{key}\" is not text ({json.dumps(value)[:60]}): ignored")
+            problems.append(f"sidecar {side_name}: \"{key}\" is not text ({json.dumps(value)[:60]}): ignored")
         elif key == "url" and not _is_url(value):
-            problems.append(f"sidecar {side.name}: \"url\" is not a URL ({json.dumps(value)[:60]}): ignored")
+            problems.append(f"sidecar {side_name}: \"url\" is not a URL ({json.dumps(value)[:60]}): ignored")
         else:
             out[key] = value
     status = meta.get("status")
@@ -291,7 +304,7 @@ def read_sidecar(path: Path, root: Path | None = None, *,
         if isinstance(status, int) and not isinstance(status, bool) or isinstance(status, str) and status.isdigit():
             out["status"] = int(status)
         else:
-            problems.append(f"sidecar {side.name}: \"status\" is not a number ({json.dumps(status)[:60]}): ignored")
+            problems.append(f"sidecar {side_name}: \"status\" is not a number ({json.dumps(status)[:60]}): ignored")
     return out, problems
 
 
@@ -317,10 +330,25 @@ _NOT_TEXT_MIN = 8
 _MOJIBAKE_CODECS = ("cp1252", "latin-1", "cp1251")
 
 
-def not_text(text: str) -> str | None:
+# The bytes of the characters of _NOT_TEXT in UTF-8: C0 controls and DEL are these single bytes;
+# U+0080-U+009F begin with 0xC2, U+FFFD and the private-use U+E000-U+F8FF with 0xEE or 0xEF.
+_NOT_TEXT_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_NOT_TEXT_LEADS = (b"\xc2", b"\xee", b"\xef")
+
+
+def _not_text_count(text: str, utf8: bytes | None = None) -> int:
+    """How many characters of `text` _NOT_TEXT matches. With `utf8`, the UTF-8 bytes `text` was
+    decoded from (strictly, with or without a BOM): when they hold none of the lead bytes of its
+    characters outside ASCII, they are counted as bytes, in C (the regex reads each character)."""
+    if utf8 is not None and not any(lead in utf8 for lead in _NOT_TEXT_LEADS):
+        return len(utf8) - len(utf8.translate(None, _NOT_TEXT_BYTES))
+    return len(_NOT_TEXT.findall(text))
+
+
+def not_text(text: str, utf8: bytes | None = None) -> str | None:
     """Why `text` is not text (binary without NUL bytes, bytes that the charset did not decode),
-    or None."""
-    bad = len(_NOT_TEXT.findall(text))
+    or None. `utf8`: the bytes `text` was decoded from as UTF-8, when the caller has them."""
+    bad = _not_text_count(text, utf8)
     if bad >= _NOT_TEXT_MIN and bad > _NOT_TEXT_SHARE * len(text):
         return (f"not text: {bad} of {len(text)} characters are control characters or bytes "
                 "that are not in its charset (binary data?)")
@@ -351,16 +379,21 @@ def _could_be_utf8_in(codec: str, first: str, second: str) -> bool:
     return lead is not None and 0xC2 <= lead <= 0xF4 and cont is not None and 0x80 <= cont <= 0xBF
 
 
+@lru_cache(maxsize=1 << 12)  # pure; the letters that open lines repeat (at most 4k pairs kept)
+def _codecs_to_try(first: str, second: str) -> tuple[str, ...]:
+    """The charsets of _MOJIBAKE_CODECS in which a line whose first character outside ASCII is
+    `first`, followed by `second`, can be UTF-8 read wrongly (_could_be_utf8_in), in their order."""
+    return tuple(codec for codec in _MOJIBAKE_CODECS if _could_be_utf8_in(codec, first, second))
+
+
 def _mojibake_line(line: str) -> str | None:
     """The charset in which `line` is UTF-8 text read wrongly, or None."""
     found = _NOT_ASCII.search(line)
     if found is None:
         return None  # ASCII reads the same in every charset
     at = found.start()
-    first, second = line[at], line[at + 1:at + 2]
-    for codec in _MOJIBAKE_CODECS:
-        if not _could_be_utf8_in(codec, first, second):
-            continue  # (the cheap test: most lines stop here without an exception)
+    # (the cheap test: most lines have no charset to try, and raise no exception)
+    for codec in _codecs_to_try(line[at], line[at + 1:at + 2]):
         try:
             fixed = line.encode(codec).decode("utf-8")
         except UnicodeError:
@@ -437,17 +470,18 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None, *, real_r
     wrong type) are in `capture.problems` as (line, problem, excerpt).
     """
     limits = limits or Limits()
-    binary = path.suffix.lower() == BINARY_SUFFIX
+    suffix = path.suffix.lower()
+    binary = suffix == BINARY_SUFFIX
     real_paths = _RealPaths(root, real_root)
     if not real_paths.within(path):
         raise CaptureError("symlink leads out of the raw folder: not followed")
     # a .bin file is only hashed (in chunks, never held in memory), whatever its size
     data, sha, size = _read_bytes(path, root, 0 if binary else limits.max_capture_bytes)
-    rel = path.relative_to(root).as_posix()
+    rel = _relative(path, root)
     cap = Capture(
         id=sha,
         path=rel,
-        format="binary" if binary else "html" if path.suffix.lower() in (".html", ".htm") else "text",
+        format="binary" if binary else "html" if suffix in (".html", ".htm") else "text",
         size=size,
     )
     try:
@@ -470,10 +504,13 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None, *, real_r
         if cap.format == "html" and b"\x00" not in data[:4096]:
             # a crawled page keeps the bytes the server sent: its charset says how to read them
             text = decode_html(data, meta.get("content_type"))
+            utf8 = None
         else:
             text = decode_text(data)
+            utf8 = data  # (decoded as UTF-8: not_text counts on its bytes)
         del data
-        reason = not_text(text)
+        reason = not_text(text, utf8)
+        del utf8
         if reason:
             raise CaptureError(reason)
         if cap.format == "html" or _looks_like_html(text):
@@ -492,6 +529,17 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None, *, real_r
         raise CaptureError(str(e), cap) from e
     cap.lines = _cut_long_lines(lines, limits.max_line_chars, cap.problems)
     return cap
+
+
+def _relative(path: Path, root: Path) -> str:
+    """path.relative_to(root).as_posix(). A path that is its root's string, a slash and more is
+    that more (Path strings are normal: no '.', no doubled or trailing slash); any other is left
+    to pathlib."""
+    if isinstance(path, Path) and isinstance(root, Path) and os.sep == "/":
+        whole, base = os.fspath(path), os.fspath(root)
+        if base not in ("/", ".") and whole.startswith(base) and whole[len(base):len(base) + 1] == "/":
+            return whole[len(base) + 1:]
+    return path.relative_to(root).as_posix()
 
 
 def _cut_long_lines(lines: list[str], limit: int, problems: list) -> list[str]:

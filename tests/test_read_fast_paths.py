@@ -380,3 +380,58 @@ def test_page_lines_as_the_plain_passes():
         content = [(n, line) for n, line in numbered if line.strip()]
         assert _page_lines(lines) == (numbered, content), lines
         assert _may_have_excerpts(lines) or not any("-----" in line for _, line in numbered), lines
+
+
+def _is_url_plain(value):
+    from urllib.parse import urlsplit
+    try:
+        urlsplit(value.strip()).port
+    except ValueError:
+        return False
+    return True
+
+
+def test_plain_urls_are_urls_to_urlsplit():
+    from etl.capture import _PLAIN_URL, _is_url
+
+    rnd = random.Random(3)
+    pieces = ["https://", "http://", "saylav.gov.tm", "/en/news/5", ":80", ":x", "[", "]", "[::1]", "@", "user@",
+              "?q=1", "#f", " ", "\t", "\n", "ä", "ｓ", "／", "\u2100", "-", ".", "HTTP://", "ftp://", "//", "x"]
+    for _ in range(30000):
+        value = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        assert _is_url(value) == _is_url_plain(value), repr(value)
+        if _PLAIN_URL.fullmatch(value.strip()):
+            assert _is_url_plain(value), repr(value)
+    for value in ["https://saylav.gov.tm/en/news/128", "https://[x/en/news/5", "https://saylav.gov.tm:x/en",
+                  "https://saylav.gov.tm:99999/", "http://a.b?x=[1]", "https://a\u2100b/"]:
+        assert _is_url(value) == _is_url_plain(value), value
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_not_text_count_on_bytes_as_the_regex(seed):
+    from etl.capture import _NOT_TEXT, _not_text_count
+
+    rnd = random.Random(seed)
+    chars = [chr(c) for c in range(0, 0x250)] + ["\ufffd", "\ue000", "\uf8ff", "\uf900", "я", "ý", "–", "«",
+                                                 "\u00a0", "😀", "\ud800", "\U000f0000"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(chars if rnd.random() < 0.3 else "ab \n\tя") for _ in range(rnd.randint(0, 30)))
+        raw = text.encode("utf-8", "surrogatepass")
+        for utf8 in (raw, b"\xef\xbb\xbf" + raw, None):
+            assert _not_text_count(text, utf8) == len(_NOT_TEXT.findall(text)), repr(text)
+
+
+def test_relative_path_as_pathlib(tmp_path):
+    from pathlib import PurePosixPath
+
+    from etl.capture import _relative
+
+    roots = [Path("/"), Path("."), Path("data/raw"), Path("/tmp/raw"), Path("/tmp/raw/"), Path("/tmp/ra"), tmp_path]
+    for root in roots:
+        for rest in ["a.txt", "x/y/b.html", "../c.txt", "w/./z.txt", "w//z.txt"]:
+            path = root / rest
+            assert _relative(path, root) == path.relative_to(root).as_posix(), (root, rest)
+    for path, root in [(Path("/tmp/raw2/a.txt"), Path("/tmp/raw")), (Path("a.txt"), Path("data"))]:
+        with pytest.raises(ValueError):
+            _relative(path, root)
+    assert _relative(PurePosixPath("/r/a.txt"), PurePosixPath("/r")) == "a.txt"
