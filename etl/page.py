@@ -127,6 +127,9 @@ def _page_lines(lines: list[str]) -> tuple[list[tuple[int, str]], list[tuple[int
     content: list[tuple[int, str]] = []
     for n, line in enumerate(lines, 1):
         line = line.rstrip()
+        if not line:
+            numbered.append((n, line))  # a blank line: no boilerplate (squashed, it is "")
+            continue
         if len(line) <= _BOILERPLATE_MAX and _is_short_boilerplate(line):
             continue
         pair = (n, line)
@@ -169,11 +172,7 @@ def split_page(
     if not content:
         return PageSplit("empty", [], [(0, "page has no text", "")])
 
-    for n, line in content:
-        if _may_look_like_date_line(line):
-            problem = _date_line_problem(line)
-            if problem:
-                problems.append((n, problem, line.strip()[:200]))
+    problems += _date_line_problems(content)
 
     parts = _excerpts(numbered) if main_line_count is None and not is_listing_page \
         and _may_have_excerpts(lines) else [numbered]
@@ -205,9 +204,10 @@ def split_page(
     else:
         items, layout = _split_by_shape(numbered, content)
 
-    for item in items:
-        if item.title and item.url is None:
-            item.url = links.get(squash(item.title))
+    if links:  # (with none, every item's URL stays as it is)
+        for item in items:
+            if item.title and item.url is None:
+                item.url = links.get(squash(item.title))
     if not items:
         problems.append((content[0][0], "no news item found in page", content[0][1][:200]))
     return PageSplit(layout, items, problems)
@@ -219,6 +219,14 @@ def _may_look_like_date_line(line: str) -> bool:
     regex's \\s and \\d: tests/test_read_fast_paths.py). Most lines of a page open with a letter,
     and are neither looked up in nor put into the memo of _date_line_problem."""
     return line.lstrip()[:1].isdecimal()
+
+
+def _date_line_problems(content: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    """(line, problem, excerpt) of each line with text that looks like the site's date line but is
+    none. Only a line for which _may_look_like_date_line holds is asked (the test written out here,
+    as it is made of every line of the page)."""
+    return [(n, problem, line.strip()[:200]) for n, line in content
+            if line.lstrip()[:1].isdecimal() and (problem := _date_line_problem(line))]
 
 
 @lru_cache(maxsize=1 << 14)  # pure; date lines repeat across captures
@@ -278,18 +286,21 @@ def _split_by_shape(numbered: list[tuple[int, str]],
         content = [(n, line) for n, line in numbered if line.strip()]
     if not content:
         return [], "empty"
-    date_idx = [i for i, (_, line) in enumerate(content) if _site_date(line)]
+    dates = [_site_date(line) for _, line in content]
+    date_idx = [i for i, dm in enumerate(dates) if dm]
+    # the date of each date line by its number, for the list items below (of lines of `numbered`)
+    date_at = {content[i][0]: dates[i] for i in date_idx}
 
     # Listing page: title / snippet pairs, no date lines, most previews cut with "...".
     if not date_idx and _is_listing(content):
-        return _listing_items(numbered, "listing"), "listing"
+        return _listing_items(numbered, "listing", date_at), "listing"
 
     # Home page: navigation links and featured previews (title, cut snippet) with no date line,
     # then dated previews: every item is a listing item, the links are none.
     if date_idx and _is_home_listing(content, date_idx[0]):
         head = [pair for pair in numbered if pair[0] < content[date_idx[0]][0]]
         rest = [pair for pair in numbered if pair[0] >= content[date_idx[0]][0]]
-        return _featured_items(head) + _listing_items(rest, "listing"), "home-listing"
+        return _featured_items(head) + _listing_items(rest, "listing", date_at), "home-listing"
 
     # page chrome above the date line (a stray mark on mirror pages, a site name, a section name)
     # is no part of the story
@@ -304,7 +315,7 @@ def _split_by_shape(numbered: list[tuple[int, str]],
         end = _main_end(content, first, date_idx)
         main = _main_item(content[lead:end])
         rest = [pair for pair in numbered if pair[0] > content[end - 1][0]]
-        return [main] + _sidebar_items(rest), "dated"
+        return [main] + _sidebar_items(rest, date_at), "dated"
     # Layouts 3, 4: no date line first; the main story runs until the first sidebar date line
     # or the trailing run of cut-off snippets. On pages of other sites it ends at their footer
     # ("Read also", "Comments", "Follow us"): what follows is that site's own news, not ours.
@@ -329,7 +340,7 @@ def _split_by_shape(numbered: list[tuple[int, str]],
     for item in more:
         item.position = "listing"
     rest = [pair for pair in numbered if pair[0] > content[end - 1][0]] if end else numbered
-    items = ([main] if main else []) + more + _sidebar_items(rest)
+    items = ([main] if main else []) + more + _sidebar_items(rest, date_at)
     layout = "title-body" if main and main.title else "body-only"
     return items, layout
 
@@ -743,24 +754,28 @@ def _has_title(content, dated: bool = False) -> bool:
     return len(first) < len(nxt) or first.isupper()
 
 
-def _sidebar_items(numbered) -> list[RawItem]:
+def _sidebar_items(numbered, date_at: dict[int, DayMonth] | None = None) -> list[RawItem]:
     """Items after the main story: date line, title, snippet; or undated cut-off snippets."""
-    return _list_items(numbered, "sidebar", undated_titles=False)
+    return _list_items(numbered, "sidebar", undated_titles=False, date_at=date_at)
 
 
-def _listing_items(numbered, position) -> list[RawItem]:
+def _listing_items(numbered, position, date_at: dict[int, DayMonth] | None = None) -> list[RawItem]:
     """Items of a listing: as in a sidebar, and an undated title-like line opens a title-only item."""
-    return _list_items(numbered, position, undated_titles=True)
+    return _list_items(numbered, position, undated_titles=True, date_at=date_at)
 
 
-def _list_items(numbered, position: str, undated_titles: bool) -> list[RawItem]:
+def _list_items(numbered, position: str, undated_titles: bool,
+                date_at: dict[int, DayMonth] | None = None) -> list[RawItem]:
+    """The items of a run of lines. `date_at`: the site date (_site_date) of each date line among
+    them, by line number, when the caller has read every line with text of `numbered` (the rest
+    are none); a line is read again only when stripping changes it."""
     items: list[RawItem] = []
     cur: RawItem | None = None
     for n, line in numbered:
         s = line.strip()
         if not s:
             continue
-        dm = _site_date(s)
+        dm = date_at.get(n) if date_at is not None and s is line else _site_date(s)
         if dm:
             cur = RawItem(position, n, dm)
             items.append(cur)

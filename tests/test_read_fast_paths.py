@@ -435,3 +435,24 @@ def test_relative_path_as_pathlib(tmp_path):
         with pytest.raises(ValueError):
             _relative(path, root)
     assert _relative(PurePosixPath("/r/a.txt"), PurePosixPath("/r")) == "a.txt"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_page_passes_as_their_plain_forms(seed):
+    from etl.page import (
+        _date_line_problem, _date_line_problems, _list_items, _page_lines, _site_date, split_page,
+    )
+
+    rnd = random.Random(seed)
+    pieces = ["02 Dec", " 02 Dec", "31 Feb", "07 Jly", "12.03.2022", "Title of an item", "A snippet cut...",
+              "Text of the story, long enough to be a paragraph of it." * 3, "Read also", "Loading...", "",
+              "  ", "news-img", "   indented title", "1 2 3 4 5 6 7 8", "02    " + " " * 70 + "Dec", "-----"]
+    for _ in range(2000):
+        lines = [rnd.choice(pieces) for _ in range(rnd.randint(0, 16))]
+        numbered, content = _page_lines(lines)
+        plain = [(n, p, line.strip()[:200]) for n, line in content for p in [_date_line_problem(line)] if p]
+        assert _date_line_problems(content) == plain, lines
+        date_at = {n: dm for n, line in content for dm in [_site_date(line)] if dm}
+        for position, undated in [("sidebar", False), ("listing", True)]:
+            assert _list_items(numbered, position, undated, date_at) == _list_items(numbered, position, undated)
+        assert split_page(lines) == split_page(lines, links={"\0": "x"}), lines  # links: no title is "\0"
