@@ -12,6 +12,7 @@ loader reports it as a parse issue (and `--strict` fails on it).
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -275,14 +276,17 @@ def read_sidecar(path: Path, root: Path | None = None, *,
     if root is not None and not (real_paths or _RealPaths(root)).within(side, side_stat):
         raise CaptureError(f"sidecar {side_name} is a symlink out of the raw folder: not followed")
     try:
-        with open(side, "rb") as f:
-            raw = _read_up_to(f, MAX_SIDECAR_BYTES + 1, os.fstat(f.fileno()).st_size)
+        fd = os.open(side, os.O_RDONLY)
+        try:
+            raw = _read_up_to(fd, MAX_SIDECAR_BYTES + 1, os.fstat(fd).st_size)
+        finally:
+            os.close(fd)
     except OSError as e:
         raise CaptureError(f"sidecar {side_name} cannot be read ({e.strerror or e})") from e
     if len(raw) > MAX_SIDECAR_BYTES:
         raise CaptureError(f"sidecar {side_name} is over {MAX_SIDECAR_BYTES} bytes: not read")
     try:
-        meta = json.loads(raw.decode("utf-8-sig"))
+        meta = json.loads(_decode_utf8_sig(raw))
     except (ValueError, UnicodeDecodeError) as e:
         raise CaptureError(f"sidecar {side_name} is not valid JSON: {e}") from e
     if not isinstance(meta, dict):
@@ -312,12 +316,21 @@ def read_sidecar(path: Path, root: Path | None = None, *,
 # bytes -> text
 
 
+def _decode_utf8_sig(data: bytes) -> str:
+    """data.decode("utf-8-sig"): a leading BOM dropped, the rest decoded as UTF-8, in C (the codec
+    "utf-8-sig" is written in Python). A failure is left to that codec, for its very error."""
+    try:
+        return (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("utf-8-sig")
+
+
 def decode_text(data: bytes) -> str:
     """Bytes -> text; refuses binary files rather than guessing."""
     if b"\x00" in data[:4096]:
         raise CaptureError("binary file (NUL bytes): not page text")
     try:
-        return data.decode("utf-8-sig")
+        return _decode_utf8_sig(data)
     except UnicodeDecodeError as e:
         raise CaptureError(f"not UTF-8 text (byte {e.start}): not page text") from e
 
@@ -429,15 +442,32 @@ def mojibake(lines: list[str]) -> str | None:
 # one capture
 
 
-def _read_up_to(f, most: int, size: int) -> bytes:
-    """f.read(most) (everything up to `most` bytes), for a file whose size is said to be `size`:
+def _read_fd(fd: int, n: int) -> bytes:
+    """What a buffered file's read(n) gives from file descriptor `fd`: n bytes, fewer only at the
+    end of the file (os.read, with no file object made for one read)."""
+    data = os.read(fd, n)
+    if 0 < len(data) < n:
+        parts = [data]
+        got = len(data)
+        while got < n:
+            more = os.read(fd, n - got)
+            if not more:
+                break
+            parts.append(more)
+            got += len(more)
+        data = b"".join(parts)
+    return data
+
+
+def _read_up_to(fd: int, most: int, size: int) -> bytes:
+    """Everything up to `most` bytes of the file open as `fd`, whose size is said to be `size`:
     asked for at most the size and one byte first, so that a small file is not read into a buffer
     of the cap's size (8 MB: a costly allocation per capture); a file that grew meanwhile, or
     whose size says nothing (/proc), is read on."""
     first = min(max(size, 0) + 1, most)
-    data = f.read(first)
+    data = _read_fd(fd, first)
     if len(data) == first < most:
-        data += f.read(most - first)
+        data += _read_fd(fd, most - first)
     return data
 
 
@@ -446,20 +476,22 @@ def _read_bytes(path: Path, root: Path, limit: int) -> tuple[bytes | None, str, 
     `limit` + 1 bytes into memory; a larger one is only hashed, in chunks. The caller has checked
     that `path` lies within `root` (read_capture does, before it reads)."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the load
-    with open(fd, "rb") as f:
+    try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise CaptureError("not a regular file: not read")
-        data = _read_up_to(f, limit + 1, st.st_size)
+        data = _read_up_to(fd, limit + 1, st.st_size)
         if len(data) <= limit:
             return data, hashlib.sha256(data).hexdigest(), len(data)
         h = hashlib.sha256(data)
         size = len(data)
         del data
-        for chunk in iter(lambda: f.read(1 << 20), b""):
+        for chunk in iter(lambda: _read_fd(fd, 1 << 20), b""):
             h.update(chunk)
             size += len(chunk)
         return None, h.hexdigest(), size
+    finally:
+        os.close(fd)
 
 
 def read_capture(path: Path, root: Path, limits: Limits | None = None, *, real_root: str | None = None) -> Capture:

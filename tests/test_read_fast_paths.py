@@ -271,6 +271,8 @@ def test_mojibake_line_as_the_plain_test(seed):
 
 @pytest.mark.parametrize("size_said", ["true", "smaller", "zero", "larger"])
 def test_read_up_to_reads_what_read_would(tmp_path, size_said):
+    import os
+
     from etl.capture import _read_up_to
 
     for n in [0, 1, 2, 9, 10, 11, 50]:
@@ -278,8 +280,11 @@ def test_read_up_to_reads_what_read_would(tmp_path, size_said):
         path.write_bytes(bytes(range(n)))
         for most in [1, 2, 10, 11, 12, 100]:
             size = {"true": n, "smaller": max(n - 3, 0), "zero": 0, "larger": n + 5}[size_said]
-            with open(path, "rb") as f:
-                got = _read_up_to(f, most, size)
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                got = _read_up_to(fd, most, size)
+            finally:
+                os.close(fd)
             with open(path, "rb") as f:
                 assert got == f.read(most), (n, most, size)
 
@@ -456,3 +461,46 @@ def test_page_passes_as_their_plain_forms(seed):
         for position, undated in [("sidebar", False), ("listing", True)]:
             assert _list_items(numbered, position, undated, date_at) == _list_items(numbered, position, undated)
         assert split_page(lines) == split_page(lines, links={"\0": "x"}), lines  # links: no title is "\0"
+
+
+def test_read_fd_reads_what_a_buffered_read_would():
+    import os
+    import threading
+
+    from etl.capture import _read_fd
+
+    # a pipe hands its bytes over in pieces: the read goes on to n bytes or the end
+    payload = bytes(range(256)) * 50
+    r, w = os.pipe()
+
+    def write():
+        for i in range(0, len(payload), 1000):
+            os.write(w, payload[i:i + 1000])
+        os.close(w)
+
+    t = threading.Thread(target=write)
+    t.start()
+    try:
+        assert _read_fd(r, 7000) == payload[:7000]
+        assert _read_fd(r, 100000) == payload[7000:]
+        assert _read_fd(r, 10) == b""
+    finally:
+        t.join()
+        os.close(r)
+
+
+def test_decode_utf8_sig_as_the_codec():
+    from etl.capture import _decode_utf8_sig
+
+    rnd = random.Random(9)
+    pieces = [b"\xef\xbb\xbf", b"a", b"\xd0\x92", b"\xc3", b"\xff", b"\xe2\x80", b"\xed\xa0\x80", b" ", b"\n"]
+    for _ in range(20000):
+        data = b"".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        try:
+            want = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            with pytest.raises(UnicodeDecodeError) as got:
+                _decode_utf8_sig(data)
+            assert str(got.value) == str(e) and got.value.start == e.start, data
+        else:
+            assert _decode_utf8_sig(data) == want, data
