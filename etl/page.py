@@ -125,8 +125,7 @@ def _page_lines(lines: list[str]) -> tuple[list[tuple[int, str]], list[tuple[int
     text exactly when it is not empty.)"""
     numbered: list[tuple[int, str]] = []
     content: list[tuple[int, str]] = []
-    for n, line in enumerate(lines, 1):
-        line = line.rstrip()
+    for n, line in enumerate(map(str.rstrip, lines), 1):
         if not line:
             numbered.append((n, line))  # a blank line: no boilerplate (squashed, it is "")
             continue
@@ -134,8 +133,7 @@ def _page_lines(lines: list[str]) -> tuple[list[tuple[int, str]], list[tuple[int
             continue
         pair = (n, line)
         numbered.append(pair)
-        if line:
-            content.append(pair)
+        content.append(pair)
     return numbered, content
 
 
@@ -281,25 +279,29 @@ def _excerpts(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 def _split_by_shape(numbered: list[tuple[int, str]],
                     content: list[tuple[int, str]] | None = None) -> tuple[list[RawItem], str]:
     """The items of one page (or excerpt) from the shape of its lines; `content`: the lines of
-    `numbered` with text, when the caller has them."""
+    `numbered` with text, when the caller has them.
+
+    The list items (sidebar, listing, featured previews) are read from slices of `content`: they
+    pass over blank lines, so these give what the runs of `numbered` from there on would."""
     if content is None:
         content = [(n, line) for n, line in numbered if line.strip()]
     if not content:
         return [], "empty"
-    dates = [_site_date(line) for _, line in content]
+    # (_site_date, with the call for a short line, the most, written out)
+    dates = [parse_site_date_line(line) if len(line) <= _DATE_MEMO_CHARS else _site_date(line)
+             for _, line in content]
     date_idx = [i for i, dm in enumerate(dates) if dm]
-    # the date of each date line by its number, for the list items below (of lines of `numbered`)
+    # the date of each date line by its number, for the list items below (of lines of `content`)
     date_at = {content[i][0]: dates[i] for i in date_idx}
 
     # Listing page: title / snippet pairs, no date lines, most previews cut with "...".
     if not date_idx and _is_listing(content):
-        return _listing_items(numbered, "listing", date_at), "listing"
+        return _listing_items(content, "listing", date_at), "listing"
 
     # Home page: navigation links and featured previews (title, cut snippet) with no date line,
     # then dated previews: every item is a listing item, the links are none.
     if date_idx and _is_home_listing(content, date_idx[0]):
-        head = [pair for pair in numbered if pair[0] < content[date_idx[0]][0]]
-        rest = [pair for pair in numbered if pair[0] >= content[date_idx[0]][0]]
+        head, rest = content[:date_idx[0]], content[date_idx[0]:]
         return _featured_items(head) + _listing_items(rest, "listing", date_at), "home-listing"
 
     # page chrome above the date line (a stray mark on mirror pages, a site name, a section name)
@@ -314,15 +316,13 @@ def _split_by_shape(numbered: list[tuple[int, str]],
         # Layouts 1, 2, 5: the page opens with a date line (or with the title, then the date line).
         end = _main_end(content, first, date_idx)
         main = _main_item(content[lead:end])
-        rest = [pair for pair in numbered if pair[0] > content[end - 1][0]]
-        return [main] + _sidebar_items(rest, date_at), "dated"
+        return [main] + _sidebar_items(content[end:], date_at), "dated"
     # Layouts 3, 4: no date line first; the main story runs until the first sidebar date line
     # or the trailing run of cut-off snippets. On pages of other sites it ends at their footer
     # ("Read also", "Comments", "Follow us"): what follows is that site's own news, not ours.
     foot = next((k for k, (_, line) in enumerate(content) if k > 0 and is_footer_line(line)), None)
     if foot is not None:
         content = content[:foot]
-        numbered = [pair for pair in numbered if pair[0] < content[-1][0] + 1]
         date_idx = [i for i in date_idx if i < foot]
     # a date line above the story's first paragraph, below the page's chrome and headline, is the
     # story's own date line, not a sidebar item's
@@ -339,8 +339,7 @@ def _split_by_shape(numbered: list[tuple[int, str]],
     more = [_undated_main(content[a:b]) for a, b in zip(starts, starts[1:] + [end])]
     for item in more:
         item.position = "listing"
-    rest = [pair for pair in numbered if pair[0] > content[end - 1][0]] if end else numbered
-    items = ([main] if main else []) + more + _sidebar_items(rest, date_at)
+    items = ([main] if main else []) + more + _sidebar_items(content[end:], date_at)
     layout = "title-body" if main and main.title else "body-only"
     return items, layout
 
