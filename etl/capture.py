@@ -103,6 +103,9 @@ class Limits:
     max_line_chars: int = MAX_LINE_CHARS
 
 
+_DEFAULT_LIMITS = Limits()  # (frozen: one for every capture read without limits of its own)
+
+
 # ---------------------------------------------------------------------------------------------
 # finding captures
 
@@ -501,7 +504,7 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None, *, real_r
     known); problems that leave the rest readable (a line cut at the cap, a sidecar field of the
     wrong type) are in `capture.problems` as (line, problem, excerpt).
     """
-    limits = limits or Limits()
+    limits = limits or _DEFAULT_LIMITS
     suffix = path.suffix.lower()
     binary = suffix == BINARY_SUFFIX
     real_paths = _RealPaths(root, real_root)

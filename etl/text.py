@@ -78,6 +78,43 @@ def _latin_count(raw: bytes) -> int:
     return count
 
 
+def _letter_class(*blocks: tuple[int, int]) -> str:
+    """The characters of `blocks` (first, last code point) that `[^\\W\\d_]` matches, as the
+    ranges of a regex character class."""
+    ranges: list[list[int]] = []
+    for first, last in blocks:
+        for code in range(first, last + 1):
+            if _WORDS.fullmatch(chr(code)):
+                if ranges and ranges[-1][1] == code - 1:
+                    ranges[-1][1] = code
+                else:
+                    ranges.append([code, code])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+# Latin, Cyrillic and their neighbours (U+0000-U+07FF), and the quotes and dashes of U+2000-U+206F:
+# within them, the letters of _WORDS spelt out as ranges, which the regex engine tests faster than
+# the categories of `[^\W\d_]` (about 2.5x on Turkmen text)
+_NEAR_BLOCKS = ((0x0000, 0x07FF), (0x2000, 0x206F))
+_NEAR_WORDS = re.compile(f"[{_letter_class(*_NEAR_BLOCKS)}]+")
+_FAR_CHAR = re.compile(r"[^\x00-\u07ff\u2000-\u206f]")
+
+
+_THREE_OR_FOUR_BYTE_LEADS = bytes(range(0xE0, 0x100))  # UTF-8 of U+0800 and above
+
+
+def _words(text: str, utf8: bytes | None = None) -> list[str]:
+    """_WORDS.findall(text): with _NEAR_WORDS when every character of the text is in _NEAR_BLOCKS
+    (the same runs of the same letters: tests/test_read_fast_paths.py). `utf8`: the UTF-8 of a
+    text that begins with `text`, when the caller has it: with no lead byte of a character from
+    U+0800 on, all are in the first block (told in C, without reading the characters)."""
+    if utf8 is not None and len(utf8.translate(None, _THREE_OR_FOUR_BYTE_LEADS)) == len(utf8):
+        return _NEAR_WORDS.findall(text)
+    if _FAR_CHAR.search(text) is None:
+        return _NEAR_WORDS.findall(text)
+    return _WORDS.findall(text)
+
+
 LANG_SAMPLE_CHARS = 3000  # the language of a text is that of its opening
 MEMO_SAMPLE_CHARS = 1000  # texts up to this long are remembered: sidebar, listing and short items
 
@@ -108,7 +145,7 @@ def _sample_lang(sample: str) -> str | None:
         return None
     if cyr > lat:
         return "ru"
-    words = _WORDS.findall(sample[:1500])
+    words = _words(sample[:1500], raw)
     keys = list(map(str.casefold, words))
     en = sum(map(_EN_WORDS.__contains__, keys))
     # a capitalised word with Turkmen letters is often a name in English text ('Garaşsyzlyk',

@@ -504,3 +504,18 @@ def test_decode_utf8_sig_as_the_codec():
             assert str(got.value) == str(e) and got.value.start == e.start, data
         else:
             assert _decode_utf8_sig(data) == want, data
+
+
+def test_near_words_as_the_word_pattern():
+    from etl.text import _NEAR_BLOCKS, _NEAR_WORDS, _WORDS, _words
+
+    near = [chr(c) for first, last in _NEAR_BLOCKS for c in range(first, last + 1) if not 0xD800 <= c <= 0xDFFF]
+    for c in near:  # every character of the blocks: a letter of the one pattern exactly when of the other
+        assert _NEAR_WORDS.findall("1" + c + "1") == _WORDS.findall("1" + c + "1"), hex(ord(c))
+    rnd = random.Random(4)
+    far = ["日", "😀", "\u2070", "\u2071", "ⁿ", "ℕ", "\ufb01", "\ud800", "ａ"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(near if rnd.random() < 0.9 else far) for _ in range(rnd.randint(0, 30)))
+        raw = text.encode("utf-8", "surrogatepass")
+        for utf8 in (None, raw, raw + "日".encode()):
+            assert _words(text, utf8) == _WORDS.findall(text), repr(text)
