@@ -187,12 +187,13 @@ def split_page(
             layouts.append(layout)
         layout = "+".join(layouts)
     elif is_listing_page:
-        items = _listing_items(numbered, "listing")
+        items = _listing_items(content, "listing")  # (list items pass over blank lines)
         layout = "listing"
     elif main_line_count is not None:
+        # (the main item and the sidebar's pass over blank lines: only the lines with text are split)
         last_main = lines_upto = main_line_count
-        main_part = [(n, l) for n, l in numbered if n <= lines_upto]
-        rest = [(n, l) for n, l in numbered if n > last_main]
+        main_part = [(n, l) for n, l in content if n <= lines_upto]
+        rest = [(n, l) for n, l in content if n > last_main]
         items = []
         main = _main_item(main_part)
         if main:

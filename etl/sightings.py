@@ -253,7 +253,8 @@ def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
                                  "\n".join(filter(None, [raw.title, raw.text]))[:200]))
             continue
         body = raw.text
-        text = " ".join(filter(None, [raw.title, body]))
+        # " ".join(filter(None, [raw.title, body])), without the list: one of them alone is itself
+        text = f"{raw.title} {body}" if raw.title and body else raw.title or body or ""
         lang = detect_lang(text) or url_lang
         if lang is None:
             issues.append(_issue(cap.id, raw.line, "item language unknown", text[:200]))

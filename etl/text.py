@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import filterfalse
 
 from .translit import fold  # noqa: F401  (the one fold, re-exported for the parsers)
 
@@ -150,8 +151,10 @@ def _sample_lang(sample: str) -> str | None:
     en = sum(map(_EN_WORDS.__contains__, keys))
     # a capitalised word with Turkmen letters is often a name in English text ('Garaşsyzlyk',
     # 'Türkmenistan'): it counts for Turkmen only when nothing else decides
-    tk = sum(1 for w, key in zip(words, keys)
-             if key in _TK_WORDS or (not _TK_LETTER_SET.isdisjoint(w) and not w[0].isupper()))
+    # (the words with a Turkmen letter picked in C; every other word counts by its key alone)
+    tk = sum(map(_TK_WORDS.__contains__, keys)) + sum(
+        1 for w in filterfalse(_TK_LETTER_SET.isdisjoint, words)
+        if not w[0].isupper() and w.casefold() not in _TK_WORDS)
     if en or tk:
         if tk > en:
             return "tk"
