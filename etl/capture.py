@@ -141,6 +141,18 @@ def _within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
+def _split(path: str) -> tuple[str, str]:
+    """os.path.split(path) of a str path on POSIX (posixpath.split, written out without its
+    generic steps): the folder without its trailing slashes (unless all slashes) and the name."""
+    if os.sep != "/" or not isinstance(path, str):
+        return os.path.split(path)
+    i = path.rfind("/") + 1
+    head, tail = path[:i], path[i:]
+    if head and head != "/" * len(head):
+        head = head.rstrip("/")
+    return head, tail
+
+
 class _RealPaths:
     """Real paths (symlinks resolved, as os.path.realpath gives them) of the files of one capture,
     to check that none leads out of the raw folder. The raw root and each folder are resolved
@@ -153,7 +165,7 @@ class _RealPaths:
 
     def real(self, path: Path | str, st: os.stat_result | None = None) -> str:
         """os.path.realpath(path); `st` is the path's lstat when known."""
-        folder, name = os.path.split(os.fspath(path))
+        folder, name = _split(os.fspath(path))
         if name in ("", ".", ".."):
             return os.path.realpath(path)
         if st is None:
@@ -166,7 +178,8 @@ class _RealPaths:
         real_folder = self._folders.get(folder)
         if real_folder is None:
             real_folder = self._folders[folder] = os.path.realpath(folder)
-        return os.path.join(real_folder, name)
+        # os.path.join(real_folder, name) of a name with no '/' in it
+        return real_folder + name if not real_folder or real_folder.endswith("/") else f"{real_folder}/{name}"
 
     def within(self, path: Path | str, st: os.stat_result | None = None) -> bool:
         """Whether `path` really lies in the raw folder (itself or through symlinks)."""

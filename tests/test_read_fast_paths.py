@@ -519,3 +519,18 @@ def test_near_words_as_the_word_pattern():
         raw = text.encode("utf-8", "surrogatepass")
         for utf8 in (None, raw, raw + "日".encode()):
             assert _words(text, utf8) == _WORDS.findall(text), repr(text)
+
+
+def test_real_path_parts_as_posixpath():
+    import posixpath
+
+    from etl.capture import _split
+
+    for path in ["", "/", "//", "///", "a", "/a", "a/", "a/b", "/a/b", "//a//b", "/a/b/", "a//", "/tmp/raw/x.txt",
+                 "./x", "../x", "a/./b", "/ä/ü.txt", "a/b.meta.json"]:
+        assert _split(path) == posixpath.split(path), path
+        folder, name = _split(path)
+        if name:
+            for real_folder in ["", "/", "/r", "/r/", "r"]:
+                got = real_folder + name if not real_folder or real_folder.endswith("/") else f"{real_folder}/{name}"
+                assert got == posixpath.join(real_folder, name), (real_folder, name)
