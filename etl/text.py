@@ -178,7 +178,11 @@ def squash(text: str) -> str:
     """Collapse runs of whitespace to one space, without leading or trailing space.
 
     The same as `_SPACES.sub(" ", text).strip()` (str.split, str.strip and the regex's `\\s` know
-    the very same whitespace characters), about five times faster."""
+    the very same whitespace characters), about five times faster. A text already squashed (most
+    lines: printable, so with no white space but the space, and that single and not at an end) is
+    returned as it is, told in C without splitting it (tests/test_read_fast_paths.py)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 

@@ -534,3 +534,16 @@ def test_real_path_parts_as_posixpath():
             for real_folder in ["", "/", "/r", "/r/", "r"]:
                 got = real_folder + name if not real_folder or real_folder.endswith("/") else f"{real_folder}/{name}"
                 assert got == posixpath.join(real_folder, name), (real_folder, name)
+
+
+def test_squash_of_a_squashed_text_is_the_text():
+    # the fast path: every character between letters, alone and doubled, at the ends
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        for text in (f"a{c}b", f"a{c}{c}b", f"{c}a", f"a{c}", c):
+            assert squash(text) == _SPACES.sub(" ", text).strip(), hex(code)
+    rnd = random.Random(8)
+    for _ in range(20000):
+        text = "".join(rnd.choice(["a", "я", " ", "  ", "\u00a0", "\t", "\n", "\u2009", "\xad", "ý", "."])
+                       for _ in range(rnd.randint(0, 12)))
+        assert squash(text) == _SPACES.sub(" ", text).strip(), repr(text)
