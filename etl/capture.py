@@ -12,6 +12,7 @@ loader reports it as a parse issue (and `--strict` fails on it).
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -102,6 +103,9 @@ class Limits:
     max_line_chars: int = MAX_LINE_CHARS
 
 
+_DEFAULT_LIMITS = Limits()  # (frozen: one for every capture read without limits of its own)
+
+
 # ---------------------------------------------------------------------------------------------
 # finding captures
 
@@ -137,6 +141,18 @@ def _within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
+def _split(path: str) -> tuple[str, str]:
+    """os.path.split(path) of a str path on POSIX (posixpath.split, written out without its
+    generic steps): the folder without its trailing slashes (unless all slashes) and the name."""
+    if os.sep != "/" or not isinstance(path, str):
+        return os.path.split(path)
+    i = path.rfind("/") + 1
+    head, tail = path[:i], path[i:]
+    if head and head != "/" * len(head):
+        head = head.rstrip("/")
+    return head, tail
+
+
 class _RealPaths:
     """Real paths (symlinks resolved, as os.path.realpath gives them) of the files of one capture,
     to check that none leads out of the raw folder. The raw root and each folder are resolved
@@ -149,7 +165,7 @@ class _RealPaths:
 
     def real(self, path: Path | str, st: os.stat_result | None = None) -> str:
         """os.path.realpath(path); `st` is the path's lstat when known."""
-        folder, name = os.path.split(os.fspath(path))
+        folder, name = _split(os.fspath(path))
         if name in ("", ".", ".."):
             return os.path.realpath(path)
         if st is None:
@@ -162,7 +178,8 @@ class _RealPaths:
         real_folder = self._folders.get(folder)
         if real_folder is None:
             real_folder = self._folders[folder] = os.path.realpath(folder)
-        return os.path.join(real_folder, name)
+        # os.path.join(real_folder, name) of a name with no '/' in it
+        return real_folder + name if not real_folder or real_folder.endswith("/") else f"{real_folder}/{name}"
 
     def within(self, path: Path | str, st: os.stat_result | None = None) -> bool:
         """Whether `path` really lies in the raw folder (itself or through symlinks)."""
@@ -238,11 +255,21 @@ def find_captures(raw_dir: Path) -> list[Path]:
 _SIDECAR_TEXT_FIELDS = ("url", "fetched_at", "content_type")
 
 
+# An http(s) URL whose host is letters, digits, dots and hyphens, without user or port: urlsplit
+# finds that host as its netloc (ASCII, no brackets, no ':'), so it reads it and its port (None)
+# without an error. The site's URLs and the sidecars' are all of this form.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#].*)?", re.S)
+
+
 def _is_url(value: str) -> bool:
     """Whether `value` can be read as a URL at all (urlsplit refuses an unclosed IPv6 host,
-    "https://[x/en/news/5", and a port that is not a number)."""
+    "https://[x/en/news/5", and a port that is not a number). A plain URL (_PLAIN_URL) is one
+    without asking urlsplit (tests/test_read_fast_paths.py)."""
+    value = value.strip()
+    if _PLAIN_URL.fullmatch(value):
+        return True
     try:
-        urlsplit(value.strip()).port
+        urlsplit(value).port
     except ValueError:
         return False
     return True
@@ -254,26 +281,32 @@ def read_sidecar(path: Path, root: Path | None = None, *,
     the problems met: a field of the wrong type is left out and said so; a sidecar that cannot be
     read at all raises CaptureError. With a `root`, a sidecar that is a symlink out of it is not
     read (`real_paths`: the capture's, when the caller has them)."""
-    side = path.with_name(path.name + SIDECAR_SUFFIX)
+    side_name = path.name + SIDECAR_SUFFIX
+    # the sidecar's path as a string: the capture's and the suffix (what path.with_name(side_name)
+    # gives, without making a Path of it)
+    side = os.fspath(path) + SIDECAR_SUFFIX if path.name else path.with_name(side_name)
     try:
         side_stat = os.lstat(side)
     except (OSError, ValueError):  # as os.path.lexists: no sidecar
         return {}, []
     if root is not None and not (real_paths or _RealPaths(root)).within(side, side_stat):
-        raise CaptureError(f"sidecar {side.name} is a symlink out of the raw folder: not followed")
+        raise CaptureError(f"sidecar {side_name} is a symlink out of the raw folder: not followed")
     try:
-        with open(side, "rb") as f:
-            raw = _read_up_to(f, MAX_SIDECAR_BYTES + 1, os.fstat(f.fileno()).st_size)
+        fd = os.open(side, os.O_RDONLY)
+        try:
+            raw = _read_up_to(fd, MAX_SIDECAR_BYTES + 1, os.fstat(fd).st_size)
+        finally:
+            os.close(fd)
     except OSError as e:
-        raise CaptureError(f"sidecar {side.name} cannot be read ({e.strerror or e})") from e
+        raise CaptureError(f"sidecar {side_name} cannot be read ({e.strerror or e})") from e
     if len(raw) > MAX_SIDECAR_BYTES:
-        raise CaptureError(f"sidecar {side.name} is over {MAX_SIDECAR_BYTES} bytes: not read")
+        raise CaptureError(f"sidecar {side_name} is over {MAX_SIDECAR_BYTES} bytes: not read")
     try:
-        meta = json.loads(raw.decode("utf-8-sig"))
+        meta = json.loads(_decode_utf8_sig(raw))
     except (ValueError, UnicodeDecodeError) as e:
-        raise CaptureError(f"sidecar {side.name} is not valid JSON: {e}") from e
+        raise CaptureError(f"sidecar {side_name} is not valid JSON: {e}") from e
     if not isinstance(meta, dict):
-        raise CaptureError(f"sidecar {side.name} is not a JSON object")
+        raise CaptureError(f"sidecar {side_name} is not a JSON object")
     problems = []
     out = {}
     for key in _SIDECAR_TEXT_FIELDS:
@@ -281,9 +314,9 @@ def read_sidecar(path: Path, root: Path | None = None, *,
         if value is None:
             continue
         if not isinstance(value, str):
-            problems.append(f"sidecar {side.name}: \"{key}\" is not text ({json.dumps(value)[:60]}): ignored")
+            problems.append(f"sidecar {side_name}: \"{key}\" is not text ({json.dumps(value)[:60]}): ignored")
         elif key == "url" and not _is_url(value):
-            problems.append(f"sidecar {side.name}: \"url\" is not a URL ({json.dumps(value)[:60]}): ignored")
+            problems.append(f"sidecar {side_name}: \"url\" is not a URL ({json.dumps(value)[:60]}): ignored")
         else:
             out[key] = value
     status = meta.get("status")
@@ -291,7 +324,7 @@ def read_sidecar(path: Path, root: Path | None = None, *,
         if isinstance(status, int) and not isinstance(status, bool) or isinstance(status, str) and status.isdigit():
             out["status"] = int(status)
         else:
-            problems.append(f"sidecar {side.name}: \"status\" is not a number ({json.dumps(status)[:60]}): ignored")
+            problems.append(f"sidecar {side_name}: \"status\" is not a number ({json.dumps(status)[:60]}): ignored")
     return out, problems
 
 
@@ -299,12 +332,21 @@ def read_sidecar(path: Path, root: Path | None = None, *,
 # bytes -> text
 
 
+def _decode_utf8_sig(data: bytes) -> str:
+    """data.decode("utf-8-sig"): a leading BOM dropped, the rest decoded as UTF-8, in C (the codec
+    "utf-8-sig" is written in Python). A failure is left to that codec, for its very error."""
+    try:
+        return (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("utf-8-sig")
+
+
 def decode_text(data: bytes) -> str:
     """Bytes -> text; refuses binary files rather than guessing."""
     if b"\x00" in data[:4096]:
         raise CaptureError("binary file (NUL bytes): not page text")
     try:
-        return data.decode("utf-8-sig")
+        return _decode_utf8_sig(data)
     except UnicodeDecodeError as e:
         raise CaptureError(f"not UTF-8 text (byte {e.start}): not page text") from e
 
@@ -317,10 +359,25 @@ _NOT_TEXT_MIN = 8
 _MOJIBAKE_CODECS = ("cp1252", "latin-1", "cp1251")
 
 
-def not_text(text: str) -> str | None:
+# The bytes of the characters of _NOT_TEXT in UTF-8: C0 controls and DEL are these single bytes;
+# U+0080-U+009F begin with 0xC2, U+FFFD and the private-use U+E000-U+F8FF with 0xEE or 0xEF.
+_NOT_TEXT_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_NOT_TEXT_LEADS = (b"\xc2", b"\xee", b"\xef")
+
+
+def _not_text_count(text: str, utf8: bytes | None = None) -> int:
+    """How many characters of `text` _NOT_TEXT matches. With `utf8`, the UTF-8 bytes `text` was
+    decoded from (strictly, with or without a BOM): when they hold none of the lead bytes of its
+    characters outside ASCII, they are counted as bytes, in C (the regex reads each character)."""
+    if utf8 is not None and not any(lead in utf8 for lead in _NOT_TEXT_LEADS):
+        return len(utf8) - len(utf8.translate(None, _NOT_TEXT_BYTES))
+    return len(_NOT_TEXT.findall(text))
+
+
+def not_text(text: str, utf8: bytes | None = None) -> str | None:
     """Why `text` is not text (binary without NUL bytes, bytes that the charset did not decode),
-    or None."""
-    bad = len(_NOT_TEXT.findall(text))
+    or None. `utf8`: the bytes `text` was decoded from as UTF-8, when the caller has them."""
+    bad = _not_text_count(text, utf8)
     if bad >= _NOT_TEXT_MIN and bad > _NOT_TEXT_SHARE * len(text):
         return (f"not text: {bad} of {len(text)} characters are control characters or bytes "
                 "that are not in its charset (binary data?)")
@@ -351,16 +408,21 @@ def _could_be_utf8_in(codec: str, first: str, second: str) -> bool:
     return lead is not None and 0xC2 <= lead <= 0xF4 and cont is not None and 0x80 <= cont <= 0xBF
 
 
+@lru_cache(maxsize=1 << 12)  # pure; the letters that open lines repeat (at most 4k pairs kept)
+def _codecs_to_try(first: str, second: str) -> tuple[str, ...]:
+    """The charsets of _MOJIBAKE_CODECS in which a line whose first character outside ASCII is
+    `first`, followed by `second`, can be UTF-8 read wrongly (_could_be_utf8_in), in their order."""
+    return tuple(codec for codec in _MOJIBAKE_CODECS if _could_be_utf8_in(codec, first, second))
+
+
 def _mojibake_line(line: str) -> str | None:
     """The charset in which `line` is UTF-8 text read wrongly, or None."""
     found = _NOT_ASCII.search(line)
     if found is None:
         return None  # ASCII reads the same in every charset
     at = found.start()
-    first, second = line[at], line[at + 1:at + 2]
-    for codec in _MOJIBAKE_CODECS:
-        if not _could_be_utf8_in(codec, first, second):
-            continue  # (the cheap test: most lines stop here without an exception)
+    # (the cheap test: most lines have no charset to try, and raise no exception)
+    for codec in _codecs_to_try(line[at], line[at + 1:at + 2]):
         try:
             fixed = line.encode(codec).decode("utf-8")
         except UnicodeError:
@@ -396,15 +458,32 @@ def mojibake(lines: list[str]) -> str | None:
 # one capture
 
 
-def _read_up_to(f, most: int, size: int) -> bytes:
-    """f.read(most) (everything up to `most` bytes), for a file whose size is said to be `size`:
+def _read_fd(fd: int, n: int) -> bytes:
+    """What a buffered file's read(n) gives from file descriptor `fd`: n bytes, fewer only at the
+    end of the file (os.read, with no file object made for one read)."""
+    data = os.read(fd, n)
+    if 0 < len(data) < n:
+        parts = [data]
+        got = len(data)
+        while got < n:
+            more = os.read(fd, n - got)
+            if not more:
+                break
+            parts.append(more)
+            got += len(more)
+        data = b"".join(parts)
+    return data
+
+
+def _read_up_to(fd: int, most: int, size: int) -> bytes:
+    """Everything up to `most` bytes of the file open as `fd`, whose size is said to be `size`:
     asked for at most the size and one byte first, so that a small file is not read into a buffer
     of the cap's size (8 MB: a costly allocation per capture); a file that grew meanwhile, or
     whose size says nothing (/proc), is read on."""
     first = min(max(size, 0) + 1, most)
-    data = f.read(first)
+    data = _read_fd(fd, first)
     if len(data) == first < most:
-        data += f.read(most - first)
+        data += _read_fd(fd, most - first)
     return data
 
 
@@ -413,20 +492,22 @@ def _read_bytes(path: Path, root: Path, limit: int) -> tuple[bytes | None, str, 
     `limit` + 1 bytes into memory; a larger one is only hashed, in chunks. The caller has checked
     that `path` lies within `root` (read_capture does, before it reads)."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the load
-    with open(fd, "rb") as f:
+    try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise CaptureError("not a regular file: not read")
-        data = _read_up_to(f, limit + 1, st.st_size)
+        data = _read_up_to(fd, limit + 1, st.st_size)
         if len(data) <= limit:
             return data, hashlib.sha256(data).hexdigest(), len(data)
         h = hashlib.sha256(data)
         size = len(data)
         del data
-        for chunk in iter(lambda: f.read(1 << 20), b""):
+        for chunk in iter(lambda: _read_fd(fd, 1 << 20), b""):
             h.update(chunk)
             size += len(chunk)
         return None, h.hexdigest(), size
+    finally:
+        os.close(fd)
 
 
 def read_capture(path: Path, root: Path, limits: Limits | None = None, *, real_root: str | None = None) -> Capture:
@@ -436,18 +517,19 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None, *, real_r
     known); problems that leave the rest readable (a line cut at the cap, a sidecar field of the
     wrong type) are in `capture.problems` as (line, problem, excerpt).
     """
-    limits = limits or Limits()
-    binary = path.suffix.lower() == BINARY_SUFFIX
+    limits = limits or _DEFAULT_LIMITS
+    suffix = path.suffix.lower()
+    binary = suffix == BINARY_SUFFIX
     real_paths = _RealPaths(root, real_root)
     if not real_paths.within(path):
         raise CaptureError("symlink leads out of the raw folder: not followed")
     # a .bin file is only hashed (in chunks, never held in memory), whatever its size
     data, sha, size = _read_bytes(path, root, 0 if binary else limits.max_capture_bytes)
-    rel = path.relative_to(root).as_posix()
+    rel = _relative(path, root)
     cap = Capture(
         id=sha,
         path=rel,
-        format="binary" if binary else "html" if path.suffix.lower() in (".html", ".htm") else "text",
+        format="binary" if binary else "html" if suffix in (".html", ".htm") else "text",
         size=size,
     )
     try:
@@ -470,10 +552,13 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None, *, real_r
         if cap.format == "html" and b"\x00" not in data[:4096]:
             # a crawled page keeps the bytes the server sent: its charset says how to read them
             text = decode_html(data, meta.get("content_type"))
+            utf8 = None
         else:
             text = decode_text(data)
+            utf8 = data  # (decoded as UTF-8: not_text counts on its bytes)
         del data
-        reason = not_text(text)
+        reason = not_text(text, utf8)
+        del utf8
         if reason:
             raise CaptureError(reason)
         if cap.format == "html" or _looks_like_html(text):
@@ -492,6 +577,17 @@ def read_capture(path: Path, root: Path, limits: Limits | None = None, *, real_r
         raise CaptureError(str(e), cap) from e
     cap.lines = _cut_long_lines(lines, limits.max_line_chars, cap.problems)
     return cap
+
+
+def _relative(path: Path, root: Path) -> str:
+    """path.relative_to(root).as_posix(). A path that is its root's string, a slash and more is
+    that more (Path strings are normal: no '.', no doubled or trailing slash); any other is left
+    to pathlib."""
+    if isinstance(path, Path) and isinstance(root, Path) and os.sep == "/":
+        whole, base = os.fspath(path), os.fspath(root)
+        if base not in ("/", ".") and whole.startswith(base) and whole[len(base):len(base) + 1] == "/":
+            return whole[len(base) + 1:]
+    return path.relative_to(root).as_posix()
 
 
 def _cut_long_lines(lines: list[str], limit: int, problems: list) -> list[str]:

@@ -118,6 +118,25 @@ def _numbered(lines: list[str]) -> list[tuple[int, str]]:
     return [(i + 1, line.rstrip()) for i, line in enumerate(lines)]
 
 
+def _page_lines(lines: list[str]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The lines of a page that are no boilerplate, numbered from 1 and stripped on the right
+    (`_numbered(lines)` without the lines `_is_boilerplate` tells), and of those the lines with text
+    (the same pairs): one pass over the page instead of three. (A line stripped on the right has
+    text exactly when it is not empty.)"""
+    numbered: list[tuple[int, str]] = []
+    content: list[tuple[int, str]] = []
+    for n, line in enumerate(map(str.rstrip, lines), 1):
+        if not line:
+            numbered.append((n, line))  # a blank line: no boilerplate (squashed, it is "")
+            continue
+        if len(line) <= _BOILERPLATE_MAX and _is_short_boilerplate(line):
+            continue
+        pair = (n, line)
+        numbered.append(pair)
+        content.append(pair)
+    return numbered, content
+
+
 def _blocks(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     """Runs of non-blank lines, separated by blank lines."""
     blocks, cur = [], []
@@ -147,17 +166,14 @@ def split_page(
     """
     links = links or {}
     problems: list[tuple[int, str, str]] = []
-    numbered = [(n, line) for n, line in _numbered(lines) if not _is_boilerplate(line)]
-    content = [(n, line) for n, line in numbered if line.strip()]
+    numbered, content = _page_lines(lines)
     if not content:
         return PageSplit("empty", [], [(0, "page has no text", "")])
 
-    for n, line in content:
-        problem = _date_line_problem(line)
-        if problem:
-            problems.append((n, problem, line.strip()[:200]))
+    problems += _date_line_problems(content)
 
-    parts = _excerpts(numbered) if main_line_count is None and not is_listing_page else [numbered]
+    parts = _excerpts(numbered) if main_line_count is None and not is_listing_page \
+        and _may_have_excerpts(lines) else [numbered]
     if len(parts) > 1:
         # several crawls of one address joined by a line "-----": each is a page of its own
         items, layouts = [], []
@@ -171,12 +187,13 @@ def split_page(
             layouts.append(layout)
         layout = "+".join(layouts)
     elif is_listing_page:
-        items = _listing_items(numbered, "listing")
+        items = _listing_items(content, "listing")  # (list items pass over blank lines)
         layout = "listing"
     elif main_line_count is not None:
+        # (the main item and the sidebar's pass over blank lines: only the lines with text are split)
         last_main = lines_upto = main_line_count
-        main_part = [(n, l) for n, l in numbered if n <= lines_upto]
-        rest = [(n, l) for n, l in numbered if n > last_main]
+        main_part = [(n, l) for n, l in content if n <= lines_upto]
+        rest = [(n, l) for n, l in content if n > last_main]
         items = []
         main = _main_item(main_part)
         if main:
@@ -184,14 +201,31 @@ def split_page(
         items += _sidebar_items(rest)
         layout = "html"
     else:
-        items, layout = _split_by_shape(numbered)
+        items, layout = _split_by_shape(numbered, content)
 
-    for item in items:
-        if item.title and item.url is None:
-            item.url = links.get(squash(item.title))
+    if links:  # (with none, every item's URL stays as it is)
+        for item in items:
+            if item.title and item.url is None:
+                item.url = links.get(squash(item.title))
     if not items:
         problems.append((content[0][0], "no news item found in page", content[0][1][:200]))
     return PageSplit(layout, items, problems)
+
+
+def _may_look_like_date_line(line: str) -> bool:
+    """Whether `line` can be one that looks_like_date_line: its first character that is no white
+    space is a digit (DATE_LINE_LIKE_RE begins `^\\s*\\d`; str.lstrip and str.isdecimal know the
+    regex's \\s and \\d: tests/test_read_fast_paths.py). Most lines of a page open with a letter,
+    and are neither looked up in nor put into the memo of _date_line_problem."""
+    return line.lstrip()[:1].isdecimal()
+
+
+def _date_line_problems(content: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    """(line, problem, excerpt) of each line with text that looks like the site's date line but is
+    none. Only a line for which _may_look_like_date_line holds is asked (the test written out here,
+    as it is made of every line of the page)."""
+    return [(n, problem, line.strip()[:200]) for n, line in content
+            if line.lstrip()[:1].isdecimal() and (problem := _date_line_problem(line))]
 
 
 @lru_cache(maxsize=1 << 14)  # pure; date lines repeat across captures
@@ -203,11 +237,31 @@ def _date_line_problem(line: str) -> str | None:
     return None
 
 
+# A date line has at most five words: "02 . Dec. , 2022" (DATE_LINE_RE; its other forms fewer).
+_DATE_LINE_MAX_WORDS = 5
+_DATE_MEMO_CHARS = 64  # etl.dates remembers the date lines of lines up to this long (no need here)
+
+
+def _site_date(line: str) -> DayMonth | None:
+    """parse_site_date_line(line). A line longer than those whose date lines etl.dates remembers
+    (whose patterns would be tried on every paragraph, in each pass) is first split at white space
+    (str.split knows the regex's \\s): one of more than five words is no date line."""
+    if len(line) > _DATE_MEMO_CHARS and len(line.split(None, _DATE_LINE_MAX_WORDS)) > _DATE_LINE_MAX_WORDS:
+        return None
+    return parse_site_date_line(line)
+
+
 EXCERPT_SEPARATOR = re.compile(r"^\s*-{5,}\s*$")
 
 
 def _is_excerpt_separator(line: str) -> bool:
     return "-----" in line and EXCERPT_SEPARATOR.match(line) is not None  # (the first test is necessary)
+
+
+def _may_have_excerpts(lines: list[str]) -> bool:
+    """Whether a page's lines can hold a line "-----" that joins excerpts: one search of the whole
+    text in C (a line "\n" cannot make up "-----" with the next) instead of a test of each line."""
+    return "-----" in "\n".join(lines)
 
 
 def _excerpts(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -223,22 +277,33 @@ def _excerpts(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return parts
 
 
-def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str]:
-    content = [(n, line) for n, line in numbered if line.strip()]
+def _split_by_shape(numbered: list[tuple[int, str]],
+                    content: list[tuple[int, str]] | None = None) -> tuple[list[RawItem], str]:
+    """The items of one page (or excerpt) from the shape of its lines; `content`: the lines of
+    `numbered` with text, when the caller has them.
+
+    The list items (sidebar, listing, featured previews) are read from slices of `content`: they
+    pass over blank lines, so these give what the runs of `numbered` from there on would."""
+    if content is None:
+        content = [(n, line) for n, line in numbered if line.strip()]
     if not content:
         return [], "empty"
-    date_idx = [i for i, (_, line) in enumerate(content) if parse_site_date_line(line)]
+    # (_site_date, with the call for a short line, the most, written out)
+    dates = [parse_site_date_line(line) if len(line) <= _DATE_MEMO_CHARS else _site_date(line)
+             for _, line in content]
+    date_idx = [i for i, dm in enumerate(dates) if dm]
+    # the date of each date line by its number, for the list items below (of lines of `content`)
+    date_at = {content[i][0]: dates[i] for i in date_idx}
 
     # Listing page: title / snippet pairs, no date lines, most previews cut with "...".
     if not date_idx and _is_listing(content):
-        return _listing_items(numbered, "listing"), "listing"
+        return _listing_items(content, "listing", date_at), "listing"
 
     # Home page: navigation links and featured previews (title, cut snippet) with no date line,
     # then dated previews: every item is a listing item, the links are none.
     if date_idx and _is_home_listing(content, date_idx[0]):
-        head = [pair for pair in numbered if pair[0] < content[date_idx[0]][0]]
-        rest = [pair for pair in numbered if pair[0] >= content[date_idx[0]][0]]
-        return _featured_items(head) + _listing_items(rest, "listing"), "home-listing"
+        head, rest = content[:date_idx[0]], content[date_idx[0]:]
+        return _featured_items(head) + _listing_items(rest, "listing", date_at), "home-listing"
 
     # page chrome above the date line (a stray mark on mirror pages, a site name, a section name)
     # is no part of the story
@@ -252,15 +317,13 @@ def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str
         # Layouts 1, 2, 5: the page opens with a date line (or with the title, then the date line).
         end = _main_end(content, first, date_idx)
         main = _main_item(content[lead:end])
-        rest = [pair for pair in numbered if pair[0] > content[end - 1][0]]
-        return [main] + _sidebar_items(rest), "dated"
+        return [main] + _sidebar_items(content[end:], date_at), "dated"
     # Layouts 3, 4: no date line first; the main story runs until the first sidebar date line
     # or the trailing run of cut-off snippets. On pages of other sites it ends at their footer
     # ("Read also", "Comments", "Follow us"): what follows is that site's own news, not ours.
     foot = next((k for k, (_, line) in enumerate(content) if k > 0 and is_footer_line(line)), None)
     if foot is not None:
         content = content[:foot]
-        numbered = [pair for pair in numbered if pair[0] < content[-1][0] + 1]
         date_idx = [i for i in date_idx if i < foot]
     # a date line above the story's first paragraph, below the page's chrome and headline, is the
     # story's own date line, not a sidebar item's
@@ -277,8 +340,7 @@ def _split_by_shape(numbered: list[tuple[int, str]]) -> tuple[list[RawItem], str
     more = [_undated_main(content[a:b]) for a, b in zip(starts, starts[1:] + [end])]
     for item in more:
         item.position = "listing"
-    rest = [pair for pair in numbered if pair[0] > content[end - 1][0]] if end else numbered
-    items = ([main] if main else []) + more + _sidebar_items(rest)
+    items = ([main] if main else []) + more + _sidebar_items(content[end:], date_at)
     layout = "title-body" if main and main.title else "body-only"
     return items, layout
 
@@ -289,7 +351,7 @@ def _leading_chrome(content) -> int:
     k = 0
     while k < min(len(content) - 1, 12):
         line = content[k][1]
-        if parse_site_date_line(line):
+        if _site_date(line):
             break
         below = [x for _, x in content[k + 1:k + 4] if not is_chrome_line(x)]
         headline_below = bool(below) and _headline_like(below[0]) and not below[0].isupper()
@@ -324,7 +386,7 @@ def _is_home_listing(content, first_date: int) -> bool:
 
     def preview(k):  # date line, title, cut snippet
         part = content[k:k + 3]
-        return len(part) == 3 and bool(parse_site_date_line(part[0][1])) and is_title_like(part[1][1]) \
+        return len(part) == 3 and bool(_site_date(part[0][1])) and is_title_like(part[1][1]) \
             and ends_cut(part[2][1])
 
     # without a featured preview, the links must be followed by at least two dated previews
@@ -392,13 +454,13 @@ def _main_item(part) -> RawItem | None:
     first_line = content[0][0]
     dm = None
     title = None
-    if len(content) > 2 and not parse_site_date_line(content[0][1]) and parse_site_date_line(content[1][1]) \
+    if len(content) > 2 and not _site_date(content[0][1]) and _site_date(content[1][1]) \
             and is_title_like(content[0][1]) and not is_chrome_line(content[0][1]):
         title = squash(content[0][1])  # the title printed before the date line
-        dm = parse_site_date_line(content[1][1])
+        dm = _site_date(content[1][1])
         return RawItem("main", first_line, dm, title, [squash(line) for _, line in content[2:]], is_snippet=False)
-    if parse_site_date_line(content[0][1]):
-        dm = parse_site_date_line(content[0][1])
+    if _site_date(content[0][1]):
+        dm = _site_date(content[0][1])
         content = content[1:]
     else:
         return _undated_main(content)
@@ -552,7 +614,7 @@ def _undated_main(content) -> RawItem:
     if head_end == len(lines) and len(lines) > 1:
         head_end = max(1, len(lines) - 1)  # no sentence at all: at most the first lines are head
     head = lines[:head_end]
-    stamps = {k: parse_time_stamp(line) or parse_site_date_line(line) for k, line in enumerate(head)}
+    stamps = {k: parse_time_stamp(line) or _site_date(line) for k, line in enumerate(head)}
     stamps = {k: v for k, v in stamps.items() if v}
     cands = [k for k, line in enumerate(head)
              if k not in stamps and not is_chrome_line(line) and _headline_like(line)
@@ -598,7 +660,7 @@ def _undated_main(content) -> RawItem:
         # the page's title and description above, then the article: chrome, time stamp, the headline
         # again, the text. The article proper starts at the headline printed again.
         near = range(max(head_end, again - 3), min(len(lines), again + 2))
-        stamps = {k: parse_time_stamp(lines[k]) or parse_site_date_line(lines[k]) for k in near}
+        stamps = {k: parse_time_stamp(lines[k]) or _site_date(lines[k]) for k in near}
         stamps = {k: v for k, v in stamps.items() if v}
         title_at, head_end = again, again + 1
     # a date right under the site's name is the masthead's date of the visit, not the story's
@@ -692,24 +754,28 @@ def _has_title(content, dated: bool = False) -> bool:
     return len(first) < len(nxt) or first.isupper()
 
 
-def _sidebar_items(numbered) -> list[RawItem]:
+def _sidebar_items(numbered, date_at: dict[int, DayMonth] | None = None) -> list[RawItem]:
     """Items after the main story: date line, title, snippet; or undated cut-off snippets."""
-    return _list_items(numbered, "sidebar", undated_titles=False)
+    return _list_items(numbered, "sidebar", undated_titles=False, date_at=date_at)
 
 
-def _listing_items(numbered, position) -> list[RawItem]:
+def _listing_items(numbered, position, date_at: dict[int, DayMonth] | None = None) -> list[RawItem]:
     """Items of a listing: as in a sidebar, and an undated title-like line opens a title-only item."""
-    return _list_items(numbered, position, undated_titles=True)
+    return _list_items(numbered, position, undated_titles=True, date_at=date_at)
 
 
-def _list_items(numbered, position: str, undated_titles: bool) -> list[RawItem]:
+def _list_items(numbered, position: str, undated_titles: bool,
+                date_at: dict[int, DayMonth] | None = None) -> list[RawItem]:
+    """The items of a run of lines. `date_at`: the site date (_site_date) of each date line among
+    them, by line number, when the caller has read every line with text of `numbered` (the rest
+    are none); a line is read again only when stripping changes it."""
     items: list[RawItem] = []
     cur: RawItem | None = None
     for n, line in numbered:
         s = line.strip()
         if not s:
             continue
-        dm = parse_site_date_line(s)
+        dm = date_at.get(n) if date_at is not None and s is line else _site_date(s)
         if dm:
             cur = RawItem(position, n, dm)
             items.append(cur)

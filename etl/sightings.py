@@ -247,20 +247,22 @@ def sightings_of(cap: Capture, issues: list[dict]) -> list[Sighting]:
         issues.append(_issue(cap.id, line, problem, excerpt))
     out = []
     url_lang, section, _ = parse_url(cap.url)
+    cap_site_id = cap.site_id  # (a property: asked once, not for each item)
     for raw in split.items:
         if raw.position == "main" and not raw.date and not any(len(p) >= 40 for p in raw.paragraphs):
             issues.append(_issue(cap.id, raw.line, "unknown page layout: no date line, title or body found",
                                  "\n".join(filter(None, [raw.title, raw.text]))[:200]))
             continue
         body = raw.text
-        text = " ".join(filter(None, [raw.title, body]))
+        # " ".join(filter(None, [raw.title, body])), without the list: one of them alone is itself
+        text = f"{raw.title} {body}" if raw.title and body else raw.title or body or ""
         lang = detect_lang(text) or url_lang
         if lang is None:
             issues.append(_issue(cap.id, raw.line, "item language unknown", text[:200]))
             continue
         site_id, url = None, raw.url
-        if raw.position == "main" and cap.site_id is not None:
-            site_id, url = cap.site_id, cap.url
+        if raw.position == "main" and cap_site_id is not None:
+            site_id, url = cap_site_id, cap.url
         elif raw.url:
             l2, s2, i2 = parse_url(raw.url)
             site_id = i2 if s2 == "news" else None

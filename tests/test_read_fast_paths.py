@@ -271,6 +271,8 @@ def test_mojibake_line_as_the_plain_test(seed):
 
 @pytest.mark.parametrize("size_said", ["true", "smaller", "zero", "larger"])
 def test_read_up_to_reads_what_read_would(tmp_path, size_said):
+    import os
+
     from etl.capture import _read_up_to
 
     for n in [0, 1, 2, 9, 10, 11, 50]:
@@ -278,8 +280,11 @@ def test_read_up_to_reads_what_read_would(tmp_path, size_said):
         path.write_bytes(bytes(range(n)))
         for most in [1, 2, 10, 11, 12, 100]:
             size = {"true": n, "smaller": max(n - 3, 0), "zero": 0, "larger": n + 5}[size_said]
-            with open(path, "rb") as f:
-                got = _read_up_to(f, most, size)
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                got = _read_up_to(fd, most, size)
+            finally:
+                os.close(fd)
             with open(path, "rb") as f:
                 assert got == f.read(most), (n, most, size)
 
@@ -328,3 +333,217 @@ def test_letter_counts_as_the_regexes_on_every_character():
         raw = text.encode("utf-8", "surrogatepass")
         assert _cyrillic_count(raw) == _count(_CYRILLIC_RUN, text), hex(code)
         assert _latin_count(raw) == _count(_LATIN_RUN, text), hex(code)
+
+
+def test_white_space_and_digits_of_str_are_the_regexs():
+    # the page's pre-tests use str.lstrip / str.split for the regex's \s and str.isdecimal for its \d
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert c.isspace() == bool(re.fullmatch(r"\s", c)), hex(code)
+        assert c.isdecimal() == bool(re.fullmatch(r"\d", c)), hex(code)
+
+
+_DATE_PIECES = ["02", "2", "31", "7", "١٢", "2022", "1999", "Dec", "dec.", "DECEMBER", "Mart", "марта", "Ноябр",
+                "ýanwar", "Jly", "Fewr", "12.03.2022", "31.02.2023", ".", ",", "x", "news", "—", "...", "99"]
+_GAPS = ["", " ", "  ", "\t", "\u00a0", "\u2009", " " * 40, "\n"]
+
+
+def _date_like_lines(rnd, n):
+    """Lines made of date-line pieces and white space, some padded past the memo's 64 characters."""
+    for _ in range(n):
+        words = [rnd.choice(_DATE_PIECES) for _ in range(rnd.randint(0, 7))]
+        line = rnd.choice(_GAPS) + "".join(w + rnd.choice(_GAPS[1:] if rnd.random() < 0.8 else _GAPS)
+                                           for w in words)
+        yield line if rnd.random() < 0.5 else line.rstrip()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_page_date_pre_tests_as_the_plain_rules(seed):
+    from etl.dates import looks_like_date_line, parse_site_date_line
+    from etl.page import _date_line_problem, _may_look_like_date_line, _site_date
+
+    rnd = random.Random(seed)
+    for line in _date_like_lines(rnd, 20000):
+        assert _site_date(line) == parse_site_date_line(line), repr(line)
+        if not _may_look_like_date_line(line):
+            assert not looks_like_date_line(line), repr(line)
+            assert _date_line_problem(line) is None, repr(line)
+    for text in ["   " * 30 + "02   Dec  " + " " * 60, "02 " + " " * 70 + "Dec", "Dec 02, 2022" + "\t" * 70,
+                 "02 . Dec. , 2022" + " " * 60, "02 . Dec. , 2022 x" + " " * 60, "9 Jly" + " " * 80]:
+        assert _site_date(text) == parse_site_date_line(text), repr(text)
+
+
+def test_page_lines_as_the_plain_passes():
+    from etl.page import _is_boilerplate, _may_have_excerpts, _numbered, _page_lines
+
+    rnd = random.Random(5)
+    pieces = ["", " ", "\t", "news-img", "News  IMG ", "baradaky merkezi topar", "-----", " ------ ", "----",
+              "02 Dec", "Title", "Text of the story.", "x" * 120, "  indented", "\u00a0"]
+    for _ in range(3000):
+        lines = [rnd.choice(pieces) + rnd.choice(["", " ", "  \t"]) for _ in range(rnd.randint(0, 12))]
+        numbered = [(n, line) for n, line in _numbered(lines) if not _is_boilerplate(line)]
+        content = [(n, line) for n, line in numbered if line.strip()]
+        assert _page_lines(lines) == (numbered, content), lines
+        assert _may_have_excerpts(lines) or not any("-----" in line for _, line in numbered), lines
+
+
+def _is_url_plain(value):
+    from urllib.parse import urlsplit
+    try:
+        urlsplit(value.strip()).port
+    except ValueError:
+        return False
+    return True
+
+
+def test_plain_urls_are_urls_to_urlsplit():
+    from etl.capture import _PLAIN_URL, _is_url
+
+    rnd = random.Random(3)
+    pieces = ["https://", "http://", "saylav.gov.tm", "/en/news/5", ":80", ":x", "[", "]", "[::1]", "@", "user@",
+              "?q=1", "#f", " ", "\t", "\n", "ä", "ｓ", "／", "\u2100", "-", ".", "HTTP://", "ftp://", "//", "x"]
+    for _ in range(30000):
+        value = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        assert _is_url(value) == _is_url_plain(value), repr(value)
+        if _PLAIN_URL.fullmatch(value.strip()):
+            assert _is_url_plain(value), repr(value)
+    for value in ["https://saylav.gov.tm/en/news/128", "https://[x/en/news/5", "https://saylav.gov.tm:x/en",
+                  "https://saylav.gov.tm:99999/", "http://a.b?x=[1]", "https://a\u2100b/"]:
+        assert _is_url(value) == _is_url_plain(value), value
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_not_text_count_on_bytes_as_the_regex(seed):
+    from etl.capture import _NOT_TEXT, _not_text_count
+
+    rnd = random.Random(seed)
+    chars = [chr(c) for c in range(0, 0x250)] + ["\ufffd", "\ue000", "\uf8ff", "\uf900", "я", "ý", "–", "«",
+                                                 "\u00a0", "😀", "\ud800", "\U000f0000"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(chars if rnd.random() < 0.3 else "ab \n\tя") for _ in range(rnd.randint(0, 30)))
+        raw = text.encode("utf-8", "surrogatepass")
+        for utf8 in (raw, b"\xef\xbb\xbf" + raw, None):
+            assert _not_text_count(text, utf8) == len(_NOT_TEXT.findall(text)), repr(text)
+
+
+def test_relative_path_as_pathlib(tmp_path):
+    from pathlib import PurePosixPath
+
+    from etl.capture import _relative
+
+    roots = [Path("/"), Path("."), Path("data/raw"), Path("/tmp/raw"), Path("/tmp/raw/"), Path("/tmp/ra"), tmp_path]
+    for root in roots:
+        for rest in ["a.txt", "x/y/b.html", "../c.txt", "w/./z.txt", "w//z.txt"]:
+            path = root / rest
+            assert _relative(path, root) == path.relative_to(root).as_posix(), (root, rest)
+    for path, root in [(Path("/tmp/raw2/a.txt"), Path("/tmp/raw")), (Path("a.txt"), Path("data"))]:
+        with pytest.raises(ValueError):
+            _relative(path, root)
+    assert _relative(PurePosixPath("/r/a.txt"), PurePosixPath("/r")) == "a.txt"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_page_passes_as_their_plain_forms(seed):
+    from etl.page import (
+        _date_line_problem, _date_line_problems, _list_items, _page_lines, _site_date, split_page,
+    )
+
+    rnd = random.Random(seed)
+    pieces = ["02 Dec", " 02 Dec", "31 Feb", "07 Jly", "12.03.2022", "Title of an item", "A snippet cut...",
+              "Text of the story, long enough to be a paragraph of it." * 3, "Read also", "Loading...", "",
+              "  ", "news-img", "   indented title", "1 2 3 4 5 6 7 8", "02    " + " " * 70 + "Dec", "-----"]
+    for _ in range(2000):
+        lines = [rnd.choice(pieces) for _ in range(rnd.randint(0, 16))]
+        numbered, content = _page_lines(lines)
+        plain = [(n, p, line.strip()[:200]) for n, line in content for p in [_date_line_problem(line)] if p]
+        assert _date_line_problems(content) == plain, lines
+        date_at = {n: dm for n, line in content for dm in [_site_date(line)] if dm}
+        for position, undated in [("sidebar", False), ("listing", True)]:
+            assert _list_items(numbered, position, undated, date_at) == _list_items(numbered, position, undated)
+        assert split_page(lines) == split_page(lines, links={"\0": "x"}), lines  # links: no title is "\0"
+
+
+def test_read_fd_reads_what_a_buffered_read_would():
+    import os
+    import threading
+
+    from etl.capture import _read_fd
+
+    # a pipe hands its bytes over in pieces: the read goes on to n bytes or the end
+    payload = bytes(range(256)) * 50
+    r, w = os.pipe()
+
+    def write():
+        for i in range(0, len(payload), 1000):
+            os.write(w, payload[i:i + 1000])
+        os.close(w)
+
+    t = threading.Thread(target=write)
+    t.start()
+    try:
+        assert _read_fd(r, 7000) == payload[:7000]
+        assert _read_fd(r, 100000) == payload[7000:]
+        assert _read_fd(r, 10) == b""
+    finally:
+        t.join()
+        os.close(r)
+
+
+def test_decode_utf8_sig_as_the_codec():
+    from etl.capture import _decode_utf8_sig
+
+    rnd = random.Random(9)
+    pieces = [b"\xef\xbb\xbf", b"a", b"\xd0\x92", b"\xc3", b"\xff", b"\xe2\x80", b"\xed\xa0\x80", b" ", b"\n"]
+    for _ in range(20000):
+        data = b"".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        try:
+            want = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            with pytest.raises(UnicodeDecodeError) as got:
+                _decode_utf8_sig(data)
+            assert str(got.value) == str(e) and got.value.start == e.start, data
+        else:
+            assert _decode_utf8_sig(data) == want, data
+
+
+def test_near_words_as_the_word_pattern():
+    from etl.text import _NEAR_BLOCKS, _NEAR_WORDS, _WORDS, _words
+
+    near = [chr(c) for first, last in _NEAR_BLOCKS for c in range(first, last + 1) if not 0xD800 <= c <= 0xDFFF]
+    for c in near:  # every character of the blocks: a letter of the one pattern exactly when of the other
+        assert _NEAR_WORDS.findall("1" + c + "1") == _WORDS.findall("1" + c + "1"), hex(ord(c))
+    rnd = random.Random(4)
+    far = ["日", "😀", "\u2070", "\u2071", "ⁿ", "ℕ", "\ufb01", "\ud800", "ａ"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(near if rnd.random() < 0.9 else far) for _ in range(rnd.randint(0, 30)))
+        raw = text.encode("utf-8", "surrogatepass")
+        for utf8 in (None, raw, raw + "日".encode()):
+            assert _words(text, utf8) == _WORDS.findall(text), repr(text)
+
+
+def test_real_path_parts_as_posixpath():
+    import posixpath
+
+    from etl.capture import _split
+
+    for path in ["", "/", "//", "///", "a", "/a", "a/", "a/b", "/a/b", "//a//b", "/a/b/", "a//", "/tmp/raw/x.txt",
+                 "./x", "../x", "a/./b", "/ä/ü.txt", "a/b.meta.json"]:
+        assert _split(path) == posixpath.split(path), path
+        folder, name = _split(path)
+        if name:
+            for real_folder in ["", "/", "/r", "/r/", "r"]:
+                got = real_folder + name if not real_folder or real_folder.endswith("/") else f"{real_folder}/{name}"
+                assert got == posixpath.join(real_folder, name), (real_folder, name)
+
+
+def test_squash_of_a_squashed_text_is_the_text():
+    # the fast path: every character between letters, alone and doubled, at the ends
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        for text in (f"a{c}b", f"a{c}{c}b", f"{c}a", f"a{c}", c):
+            assert squash(text) == _SPACES.sub(" ", text).strip(), hex(code)
+    rnd = random.Random(8)
+    for _ in range(20000):
+        text = "".join(rnd.choice(["a", "я", " ", "  ", "\u00a0", "\t", "\n", "\u2009", "\xad", "ý", "."])
+                       for _ in range(rnd.randint(0, 12)))
+        assert squash(text) == _SPACES.sub(" ", text).strip(), repr(text)
