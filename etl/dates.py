@@ -65,6 +65,8 @@ def parse_date_line(line: str) -> DayMonth | None:
 
 
 _MEMO_LINE_CHARS = 64  # date lines are short: longer lines are read, not remembered
+# a date line has at most five words: "02 . Dec. , 2022" (DATE_LINE_RE; its other forms fewer)
+DATE_LINE_MAX_WORDS = 5
 
 
 def parse_site_date_line(line: str) -> DayMonth | None:
@@ -72,6 +74,10 @@ def parse_site_date_line(line: str) -> DayMonth | None:
     (date lines repeat across captures) are remembered, so that paragraphs do not push them out."""
     if len(line) <= _MEMO_LINE_CHARS:
         return _parse_site_date_line_memo(line)
+    # a longer line (paragraphs: asked of each in every pass of the page split) is first split at
+    # white space (str.split knows the patterns' \s): one of more than five words is no date line
+    if len(line.split(None, DATE_LINE_MAX_WORDS)) > DATE_LINE_MAX_WORDS:
+        return None
     return _parse_site_date_line(line)
 
 

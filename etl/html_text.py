@@ -204,7 +204,18 @@ def _is_month(word: str) -> bool:
 
 
 def is_date_line(line: str) -> bool:
-    """A short line that is only a date: `29 Mar`, `04 Sept`, `22 Mart`, `31 Март`, `29.03.2023`."""
+    """A short line that is only a date: `29 Mar`, `04 Sept`, `22 Mart`, `31 Март`, `29.03.2023`.
+    Texts of up to 64 characters are remembered (a site's short texts, "07", "Nov", titles, repeat
+    from page to page); a longer one is told at once (a date line is at most 30 without blanks)."""
+    return _is_short_date_line(line) if len(line) <= 64 else _is_date_line(line)
+
+
+@lru_cache(maxsize=1 << 14)  # pure
+def _is_short_date_line(line: str) -> bool:
+    return _is_date_line(line)
+
+
+def _is_date_line(line: str) -> bool:
     line = line.strip()
     if len(line) > 30:
         return False
@@ -811,18 +822,6 @@ def _is_date_element(node: _Node, texts: _ShortTexts) -> bool:
     return text is not None and len(text) <= 24 and _is_short_date_line(text)
 
 
-def _is_date_text(text: str) -> bool:
-    """is_date_line(text); memoised for texts of up to 64 characters (the lines it can be true of
-    are at most 30 without their blanks; longer ones are told at once)."""
-    return _is_short_date_line(text) if len(text) <= 64 else is_date_line(text)
-
-
-@lru_cache(maxsize=1 << 14)  # pure; the short texts of a site's pages ("07", "Nov", titles) repeat
-def _is_short_date_line(text: str) -> bool:
-    """is_date_line of a text of at most 64 characters."""
-    return is_date_line(text)
-
-
 # --------------------------------------------------------------------------------------------
 # Lines
 
@@ -955,7 +954,7 @@ def _merge_split_dates(lines: list[_Line]) -> list[_Line]:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if (nxt is not None and _DAY.fullmatch(line.text)
                 and line.item == nxt.item and line.region == nxt.region
-                and _is_date_text(f"{line.text} {nxt.text}")):
+                and is_date_line(f"{line.text} {nxt.text}")):
             out.append(_Line(f"{line.text} {nxt.text}", line.block, line.region, line.item,
                              line.href, line.foreign, line.heading, line.order))
             i += 2
@@ -968,7 +967,7 @@ def _merge_split_dates(lines: list[_Line]) -> list[_Line]:
 def _date_first(lines: list[str], window: int = 4) -> list[str]:
     """Move a date line found among the first lines to the front (date, title, body)."""
     for i, text in enumerate(lines[:window]):
-        if _is_date_text(text):
+        if is_date_line(text):
             return [text] + lines[:i] + lines[i + 1 :] if i else lines
     return lines
 
@@ -1343,7 +1342,7 @@ def _line_links(lines: list[_Line]) -> dict[str, str]:
     """Step 5: every title/link line to its story."""
     link_map: dict[str, str] = {}
     for ln in lines:
-        if ln.href and not ln.foreign and not _is_date_text(ln.text):
+        if ln.href and not ln.foreign and not is_date_line(ln.text):
             link_map.setdefault(ln.text, ln.href)
     return link_map
 
@@ -1361,7 +1360,7 @@ def _group_items(lines, main, item_blocks) -> tuple[dict[int, list[_Line]], list
             last_item = ln.item
             continue
         nxt = body_lines[i + 1] if i + 1 < len(body_lines) else None
-        if (_is_date_text(ln.text) and nxt is not None and nxt.item is not None
+        if (is_date_line(ln.text) and nxt is not None and nxt.item is not None
                 and item_blocks[nxt.item].parent is not None
                 and _is_within(ln.block, item_blocks[nxt.item].parent)):
             groups.setdefault(nxt.item, []).append(ln)
@@ -1369,7 +1368,7 @@ def _group_items(lines, main, item_blocks) -> tuple[dict[int, list[_Line]], list
         if (last_item is not None and not ln.foreign and not ln.heading
                 and item_blocks[last_item].parent is not None
                 and _is_within(ln.block, item_blocks[last_item].parent)
-                and not _is_date_text(ln.text)):
+                and not is_date_line(ln.text)):
             groups[last_item].append(ln)
             continue
         loose.append(ln)
@@ -1381,8 +1380,8 @@ def _title_links(groups, item_hrefs, link_map) -> None:
     """Step 7: an item whose link has no words of its own ("Read more", an image): its title line
     to its story."""
     for idx, group in groups.items():
-        if not any(ln.href and not _is_date_text(ln.text) for ln in group):
-            title = next((ln.text for ln in group if not _is_date_text(ln.text)), None)
+        if not any(ln.href and not is_date_line(ln.text) for ln in group):
+            title = next((ln.text for ln in group if not is_date_line(ln.text)), None)
             if title:
                 link_map.setdefault(title, item_hrefs[idx])
 
@@ -1401,13 +1400,13 @@ def _main_page(lines, loose, groups, url, page_id, aliases, link_map) -> HtmlPag
         before = [ln for ln in loose if ln.order < first_main and ln.region is None]
         head = main_lines[:4]
         has_title = any(ln.heading for ln in lines if ln.region == "main")
-        has_date = any(_is_date_text(t) for t in head)
+        has_date = any(is_date_line(t) for t in head)
         extra = []
         for ln in reversed(before[-3:]):
             if not has_title and ln.heading:
                 extra.insert(0, ln.text)
                 has_title = True
-            elif not has_date and _is_date_text(ln.text):
+            elif not has_date and is_date_line(ln.text):
                 extra.insert(0, ln.text)
                 has_date = True
         main_lines = extra + main_lines
@@ -1415,7 +1414,7 @@ def _main_page(lines, loose, groups, url, page_id, aliases, link_map) -> HtmlPag
     if page_id is not None and url:
         title = next((ln.text for ln in lines if ln.region == "main" and ln.heading), None)
         if title is None:  # no heading: the line after the date, when it is short
-            rest = [t for t in main_lines[:2] if not _is_date_text(t)]
+            rest = [t for t in main_lines[:2] if not is_date_line(t)]
             if rest and len(rest[0]) <= 200 and len(main_lines) > 2:
                 title = rest[0]
         own = canonical_url(url, url, aliases)

@@ -237,20 +237,6 @@ def _date_line_problem(line: str) -> str | None:
     return None
 
 
-# A date line has at most five words: "02 . Dec. , 2022" (DATE_LINE_RE; its other forms fewer).
-_DATE_LINE_MAX_WORDS = 5
-_DATE_MEMO_CHARS = 64  # etl.dates remembers the date lines of lines up to this long (no need here)
-
-
-def _site_date(line: str) -> DayMonth | None:
-    """parse_site_date_line(line). A line longer than those whose date lines etl.dates remembers
-    (whose patterns would be tried on every paragraph, in each pass) is first split at white space
-    (str.split knows the regex's \\s): one of more than five words is no date line."""
-    if len(line) > _DATE_MEMO_CHARS and len(line.split(None, _DATE_LINE_MAX_WORDS)) > _DATE_LINE_MAX_WORDS:
-        return None
-    return parse_site_date_line(line)
-
-
 EXCERPT_SEPARATOR = re.compile(r"^\s*-{5,}\s*$")
 
 
@@ -288,9 +274,7 @@ def _split_by_shape(numbered: list[tuple[int, str]],
         content = [(n, line) for n, line in numbered if line.strip()]
     if not content:
         return [], "empty"
-    # (_site_date, with the call for a short line, the most, written out)
-    dates = [parse_site_date_line(line) if len(line) <= _DATE_MEMO_CHARS else _site_date(line)
-             for _, line in content]
+    dates = [parse_site_date_line(line) for _, line in content]
     date_idx = [i for i, dm in enumerate(dates) if dm]
     # the date of each date line by its number, for the list items below (of lines of `content`)
     date_at = {content[i][0]: dates[i] for i in date_idx}
@@ -351,7 +335,7 @@ def _leading_chrome(content) -> int:
     k = 0
     while k < min(len(content) - 1, 12):
         line = content[k][1]
-        if _site_date(line):
+        if parse_site_date_line(line):
             break
         below = [x for _, x in content[k + 1:k + 4] if not is_chrome_line(x)]
         headline_below = bool(below) and _headline_like(below[0]) and not below[0].isupper()
@@ -386,7 +370,7 @@ def _is_home_listing(content, first_date: int) -> bool:
 
     def preview(k):  # date line, title, cut snippet
         part = content[k:k + 3]
-        return len(part) == 3 and bool(_site_date(part[0][1])) and is_title_like(part[1][1]) \
+        return len(part) == 3 and bool(parse_site_date_line(part[0][1])) and is_title_like(part[1][1]) \
             and ends_cut(part[2][1])
 
     # without a featured preview, the links must be followed by at least two dated previews
@@ -454,13 +438,13 @@ def _main_item(part) -> RawItem | None:
     first_line = content[0][0]
     dm = None
     title = None
-    if len(content) > 2 and not _site_date(content[0][1]) and _site_date(content[1][1]) \
+    if len(content) > 2 and not parse_site_date_line(content[0][1]) and parse_site_date_line(content[1][1]) \
             and is_title_like(content[0][1]) and not is_chrome_line(content[0][1]):
         title = squash(content[0][1])  # the title printed before the date line
-        dm = _site_date(content[1][1])
+        dm = parse_site_date_line(content[1][1])
         return RawItem("main", first_line, dm, title, [squash(line) for _, line in content[2:]], is_snippet=False)
-    if _site_date(content[0][1]):
-        dm = _site_date(content[0][1])
+    if parse_site_date_line(content[0][1]):
+        dm = parse_site_date_line(content[0][1])
         content = content[1:]
     else:
         return _undated_main(content)
@@ -614,7 +598,7 @@ def _undated_main(content) -> RawItem:
     if head_end == len(lines) and len(lines) > 1:
         head_end = max(1, len(lines) - 1)  # no sentence at all: at most the first lines are head
     head = lines[:head_end]
-    stamps = {k: parse_time_stamp(line) or _site_date(line) for k, line in enumerate(head)}
+    stamps = {k: parse_time_stamp(line) or parse_site_date_line(line) for k, line in enumerate(head)}
     stamps = {k: v for k, v in stamps.items() if v}
     cands = [k for k, line in enumerate(head)
              if k not in stamps and not is_chrome_line(line) and _headline_like(line)
@@ -660,7 +644,7 @@ def _undated_main(content) -> RawItem:
         # the page's title and description above, then the article: chrome, time stamp, the headline
         # again, the text. The article proper starts at the headline printed again.
         near = range(max(head_end, again - 3), min(len(lines), again + 2))
-        stamps = {k: parse_time_stamp(lines[k]) or _site_date(lines[k]) for k in near}
+        stamps = {k: parse_time_stamp(lines[k]) or parse_site_date_line(lines[k]) for k in near}
         stamps = {k: v for k, v in stamps.items() if v}
         title_at, head_end = again, again + 1
     # a date right under the site's name is the masthead's date of the visit, not the story's
@@ -766,7 +750,7 @@ def _listing_items(numbered, position, date_at: dict[int, DayMonth] | None = Non
 
 def _list_items(numbered, position: str, undated_titles: bool,
                 date_at: dict[int, DayMonth] | None = None) -> list[RawItem]:
-    """The items of a run of lines. `date_at`: the site date (_site_date) of each date line among
+    """The items of a run of lines. `date_at`: the site date (parse_site_date_line) of each date line among
     them, by line number, when the caller has read every line with text of `numbered` (the rest
     are none); a line is read again only when stripping changes it."""
     items: list[RawItem] = []
@@ -775,7 +759,7 @@ def _list_items(numbered, position: str, undated_titles: bool,
         s = line.strip()
         if not s:
             continue
-        dm = date_at.get(n) if date_at is not None and s is line else _site_date(s)
+        dm = date_at.get(n) if date_at is not None and s is line else parse_site_date_line(s)
         if dm:
             cur = RawItem(position, n, dm)
             items.append(cur)

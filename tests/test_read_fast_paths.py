@@ -359,18 +359,19 @@ def _date_like_lines(rnd, n):
 
 @pytest.mark.parametrize("seed", range(3))
 def test_page_date_pre_tests_as_the_plain_rules(seed):
+    from etl.dates import _parse_site_date_line as plain_site_date
     from etl.dates import looks_like_date_line, parse_site_date_line
-    from etl.page import _date_line_problem, _may_look_like_date_line, _site_date
+    from etl.page import _date_line_problem, _may_look_like_date_line
 
     rnd = random.Random(seed)
     for line in _date_like_lines(rnd, 20000):
-        assert _site_date(line) == parse_site_date_line(line), repr(line)
+        assert parse_site_date_line(line) == plain_site_date(line), repr(line)
         if not _may_look_like_date_line(line):
             assert not looks_like_date_line(line), repr(line)
             assert _date_line_problem(line) is None, repr(line)
     for text in ["   " * 30 + "02   Dec  " + " " * 60, "02 " + " " * 70 + "Dec", "Dec 02, 2022" + "\t" * 70,
                  "02 . Dec. , 2022" + " " * 60, "02 . Dec. , 2022 x" + " " * 60, "9 Jly" + " " * 80]:
-        assert _site_date(text) == parse_site_date_line(text), repr(text)
+        assert parse_site_date_line(text) == plain_site_date(text), repr(text)
 
 
 def test_page_lines_as_the_plain_passes():
@@ -444,8 +445,9 @@ def test_relative_path_as_pathlib(tmp_path):
 
 @pytest.mark.parametrize("seed", range(3))
 def test_page_passes_as_their_plain_forms(seed):
+    from etl.dates import parse_site_date_line
     from etl.page import (
-        _date_line_problem, _date_line_problems, _list_items, _page_lines, _site_date, split_page,
+        _date_line_problem, _date_line_problems, _list_items, _page_lines, split_page,
     )
 
     rnd = random.Random(seed)
@@ -457,7 +459,7 @@ def test_page_passes_as_their_plain_forms(seed):
         numbered, content = _page_lines(lines)
         plain = [(n, p, line.strip()[:200]) for n, line in content for p in [_date_line_problem(line)] if p]
         assert _date_line_problems(content) == plain, lines
-        date_at = {n: dm for n, line in content for dm in [_site_date(line)] if dm}
+        date_at = {n: dm for n, line in content for dm in [parse_site_date_line(line)] if dm}
         for position, undated in [("sidebar", False), ("listing", True)]:
             assert _list_items(numbered, position, undated, date_at) == _list_items(numbered, position, undated)
         assert split_page(lines) == split_page(lines, links={"\0": "x"}), lines  # links: no title is "\0"
