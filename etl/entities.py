@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from slugify import slugify
+from .slug import slug
 
 from .translit import latin_english, turkmen_latin
 from .translit import name_key as skeleton  # the key of a name as one word: ids are made of it
@@ -248,7 +248,7 @@ def person_id(parts: NameParts) -> str:
 
 @lru_cache(maxsize=1 << 14)  # pure; the same people recur from meeting to meeting
 def _person_id(first: str | None, surname: str) -> str:
-    return slugify(person_key(NameParts(first, surname, ""))) or "unknown"
+    return slug(person_key(NameParts(first, surname, ""))) or "unknown"
 
 
 def canonical_name(forms: list[tuple[str, str]]) -> str:
