@@ -64,7 +64,7 @@ test: install browser axe ## run the whole test suite
 	$(BIN)/pytest -q
 
 bench: install ## benchmarks on synthetic corpora (temp folders, never data/)
-	$(BIN)/python -m bench.load_bench && $(BIN)/python -m bench.site_bench && $(BIN)/python -m bench.vanilla_bench
+	$(BIN)/python -m bench.load_bench && $(BIN)/python -m bench.site_bench && $(BIN)/python -m bench.vanilla_bench && $(BIN)/python -m bench.slug_bench
 
 clean: ## remove the built database and the venv
 	rm -rf $(VENV) $(DB) data/inspect.json node_modules
