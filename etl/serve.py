@@ -18,6 +18,8 @@ import json
 from pathlib import Path
 
 from saylav_site.assets import METADATA, PACKAGE_DIR, STATIC_DIR, TEMPLATES_DIR, site_metadata  # noqa: F401
+# the name the site's pages, links, metadata and download (/saylav.db) use for the database
+from saylav_site.site_data import DATABASE
 
 # The site's plugins are the installed package `saylav_site` (registered through the `datasette`
 # entry point); its templates, /static/ files and metadata come with it. No --plugins-dir.
@@ -43,6 +45,8 @@ def datasette_args(db_path: Path, inspect_path: Path | None = None) -> dict:
 
     # only inspect data that describes this very file (its sha256): never another build's
     inspect_data = inspect_for(db_path, inspect_path)
+    if inspect_data is not None:  # keyed by the name it is served under (make_app)
+        inspect_data = {DATABASE: inspect_data[db_path.stem]}
     kwargs = dict(
         immutables=[str(db_path)],
         inspect_data=inspect_data,
@@ -54,10 +58,19 @@ def datasette_args(db_path: Path, inspect_path: Path | None = None) -> dict:
 
 
 def make_app(db_path: Path, inspect_path: Path | None = None):
-    """A Datasette instance serving the archive, as `make serve` runs it."""
+    """A Datasette instance serving the archive, as `make serve` runs it.
+
+    The database is served as `saylav` whatever its file is called (`saylav serve --db other.db`):
+    Datasette names a database after its file, and the site's pages and links ask for `saylav`."""
     from datasette.app import Datasette
 
-    return Datasette(**datasette_args(Path(db_path), inspect_path))
+    db_path = Path(db_path)
+    ds = Datasette(**datasette_args(db_path, inspect_path))
+    if db_path.stem != DATABASE:
+        database = ds.databases[db_path.stem]
+        ds.remove_database(db_path.stem)
+        ds.add_database(database, name=DATABASE)
+    return ds
 
 
 SQLITE_HEAP_LIMIT = 128 * 1024 * 1024

@@ -100,3 +100,25 @@ async def test_paging_a_sorted_table_with_ties_returns_every_row_once(ds, bundle
     where = facet.replace("&", " and ").replace("=", " = '").replace(" and ", "", 1) + "'" if facet else "1"
     total = sqlite3.connect(bundled_db).execute(f"select count(*) from news_items where {where}").fetchone()[0]
     assert len(seen) == total == len(set(seen))
+
+
+async def test_a_database_file_of_another_name_is_served_as_saylav(bundled_db, tmp_path):
+    """`saylav serve --db archive-2026.db`: the site's pages, its tables, the download and the
+    inspect data (this file's hash and counts) are all under the name the site uses, `saylav`."""
+    import shutil
+
+    from etl.build import file_sha256, pin_for_serving, write_inspect
+
+    db = tmp_path / "archive-2026.db"
+    shutil.copyfile(bundled_db, db)
+    write_inspect(db, tmp_path / "inspect.json")
+    for served in (db, pin_for_serving(db)):
+        ds = make_app(served)
+        assert [name for name in ds.databases if not name.startswith("_")] == ["saylav"]
+        assert ds.databases["saylav"].hash == file_sha256(db)
+        # the counts come from the inspect data, keyed by the served name
+        assert ds.databases["saylav"].cached_table_counts["news_items"] == sqlite3.connect(db).execute(
+            "select count(*) from news_items").fetchone()[0]
+        for path in ("/", "/news", "/about", "/saylav/news_items", "/saylav.db"):
+            assert (await get(ds, path)).status_code == 200, (served.name, path)
+        assert (await get(ds, "/archive-2026/news_items")).status_code == 404
