@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from .slug import slug
 
 from .cache import cached_map
 from .dating import _date_from_polling_day
+from .html_text import SITE_HOSTS
 from .entities import (
     Registry,
     constituency_id,
@@ -26,7 +28,9 @@ from .facts.elections import (
     bodies_in,
     election_for,
     elections_in,
+    hourly_polling_day,
     known_polling_day,
+    vote_is_today,
 )
 from .facts.kinds import classify
 from .facts.meetings import parse_meeting, reports_meeting
@@ -136,6 +140,21 @@ def extract(items: list[Item], issues: list[dict], cache=None, full: bool = Fals
     return facts
 
 
+def _from_site(item: Item) -> bool:
+    """Whether the item was seen on the site's own pages (or in a capture whose address is not
+    known, as the archive's own captures may be), not only in a news site's copy."""
+    for s in item.sightings:
+        url = s.capture.url
+        if not url:
+            return True
+        try:
+            if (urlsplit(url).hostname or "").lower() in SITE_HOSTS:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
 def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
     """One turnout statement as a snapshot, only when its body and its hour (or final) were read
     from the statement itself; otherwise a parse issue says what was missing."""
@@ -154,8 +173,9 @@ def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
                              f"{', '.join(t.joint_bodies)}: stored once, for {body}", t.statement[:200]))
     if t.hour is not None:
         _date_from_polling_day(item, body)
-    # hourly turnout is published on polling day
-    polling_day = item.published_on if t.hour is not None else None
+    # hourly turnout is stated on polling day (the known election's, or the site's day of publication)
+    polling_day = hourly_polling_day(body, item.published_on, _from_site(item),
+                                     vote_is_today(f"{item.title or ''}\n{item.text}")) if t.hour is not None else None
     ref = election_for(body, t.context or t.statement, polling_day)
     if ref.id is None:
         known = next((e for e in item.elections if e.body == body), None)

@@ -105,7 +105,27 @@ def test_cities_with_the_status_of_a_velayat(phrase):
     ("The elections of deputies of the Mejlis, held on July 9, were discussed.", []),
 ])
 def test_the_day_and_month_of_the_vote_name_the_one_election_held_on_it(text, ids):
+    # published eight months after the vote: too long after it for the publication date alone
+    assert elections_in("The elections of deputies of the Mejlis were discussed.", date(2025, 3, 1)) == []
+    assert [e.id for e in elections_in(text, date(2025, 3, 1))] == ids
+    # an item with no date: the one election of that body ever held on that day and month
     assert [e.id for e in elections_in(text, None)] == ids
+    # published more than a year before or after it: not that election
+    assert elections_in(text, date(2025, 7, 9)) == elections_in(text, date(2023, 7, 5)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting held on 29 March 2023 ("this year"), not the by-election of 29 March 2026
+    "A meeting of the Commission was held on March 29 this year, at which the final results of the elections "
+    "of deputies of the parliament were summed up.",
+    "Состоявшееся 29 марта заседание Комиссии подвело итоги выборов депутатов Меджлиса Туркменистана.",
+    "29-njy martda geçirilen mejlisde Türkmenistanyň Mejlisiniň deputatlarynyň saýlawlarynyň netijeleri jemlenildi.",
+])
+def test_a_day_and_month_name_an_election_only_near_the_items_publication(text):
+    # published four days after 26 March 2023 (the general election, which the publication names)
+    assert [e.id for e in elections_in(text, date(2023, 3, 30))] == ["mejlis-2023-03-26"]
+    # published the day after 29 March 2026, the same words name that by-election
+    assert [e.id for e in elections_in(text, date(2026, 3, 30))] == ["mejlis-by-2026-03-29"]
 
 
 @pytest.mark.parametrize("text, ids", [

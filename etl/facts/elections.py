@@ -251,6 +251,56 @@ def election_for(body: str, text: str, polling_day: date | None) -> ElectionRef:
     return ElectionRef(body, day, is_by)
 
 
+# Hourly turnout is stated on polling day; a report posted after midnight, or a news site's copy of
+# the Commission's statement, is dated up to some days after it.
+HOURLY_REPORT_DAYS = 7
+
+
+# The vote told as taking place on the day of writing: "today ... the elections are held", "voting
+# began today", "Şu gün ... saýlawlary geçirildi", "Сегодня ... проходят выборы". "Today" and the
+# held-or-begun verb must be in one sentence with a word of voting.
+_TODAY = re.compile(r"\btoday\b|\b(?:şu|bu)\s+gün(?:i|ki)?\b|\bсегодня\b", re.I)
+_VOTING = re.compile(r"election|voting|vote[sd]?\b|polls?\b|saýlaw|ses\s+beriş|выбор|голосовани", re.I)
+_HELD_TODAY = re.compile(r"\b(?:are|is|were|was)\s+(?:being\s+)?(?:held|taking\s+place|under\s?way)|\btook\s+place"
+                         r"|\b(?:began|begun|started|opened)\b|geçiril(?:ýär|di|ýärler|diler)\b|badalga\s+al|başlandy"
+                         r"|проход(?:ят|ит)|прошл[иа]|состоял(?:ись|ось|ся|ась)|начал(?:ись|ось|ся|ось|о)|\bидёт|\bидет", re.I)
+
+
+# ... and no other day, nor the results of a vote, in that sentence ("today the Commission summed up
+# the results of the elections that took place on Sunday")
+_OTHER_DAY = re.compile(r"result|summ|итог|подвед|netije|jemle|yesterday|вчера|düýn|\b(?:mon|tues|wednes|thurs|fri|"
+                        r"satur|sun)day|понедельник|вторник|сред[уа]|четверг|пятниц|суббот|воскресень|duşenbe|sişenbe|"
+                        r"çarşenbe|penşenbe|anna\b|şenbe|ýekşenbe", re.I)
+
+
+def vote_is_today(text: str) -> bool:
+    """Whether the text tells of the vote as taking place on the day it was written."""
+    if not _TODAY.search(text):
+        return False
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if (_TODAY.search(sentence) and _VOTING.search(sentence) and _HELD_TODAY.search(sentence)
+                and not _OTHER_DAY.search(sentence) and not _DAY_MONTH.search(sentence)):
+            return True
+    return False
+
+
+def hourly_polling_day(body: str, published: date | None, from_site: bool, today: bool = False) -> date | None:
+    """The polling day of an hourly turnout figure of `body` in an item published on `published`.
+
+    The known election of that body held on the day of publication or in the week before it (the
+    latest); else the day of publication on the site's own pages (`from_site`), which post hourly
+    figures on polling day, or when the text tells of the vote as taking place that day (`today`,
+    vote_is_today); else unknown: a copy on another site may be dated days after the vote.
+    """
+    if published is None:
+        return None
+    near = [day for b, d, _ in KNOWN_ELECTIONS if b == body
+            for day in (date.fromisoformat(d),) if timedelta(0) <= published - day <= timedelta(days=HOURLY_REPORT_DAYS)]
+    if near:
+        return max(near)
+    return published if from_site or today else None
+
+
 # A date told as the day of the vote, right after the body's name: "elections of members of gengesh
 # ... on July 23, 2023", "saýlawlary 2023-nji ýylyň 23-nji iýulynda geçiriler".
 _VOTE_DAY_GAP = 160
@@ -289,7 +339,7 @@ def elections_in(text: str, published: date | None) -> list[ElectionRef]:
                 if len(near) == 1:
                     day = known_polling_day(body, next(iter(near)), by_filter)
             if day is None:
-                day = _vote_day_month(text, mention, body, by_filter)
+                day = _vote_day_month(text, mention, body, by_filter, published)
             if day is None and body == "mejlis":
                 day = _convocation_day(text)
             if day is None and published is not None:
@@ -337,7 +387,16 @@ _DAY_MONTH = re.compile(
 _HELD_NEAR = re.compile(r"\bheld\b|took place|geçiril\w*|geçen\b|состоявш\w*|прошедш\w*|состоял\w*|прошл\w*", re.I)
 
 
-def _vote_day_month(text: str, mention: BodyMention, body: str, by_filter: bool | None) -> str | None:
+_DAY_MONTH_YEAR = timedelta(days=366)
+
+
+def _vote_day_month(text: str, mention: BodyMention, body: str, by_filter: bool | None,
+                    published: date | None) -> str | None:
+    """A day and month of the vote, without its year, name the known election of that body on that
+    day (the one election of that body ever held on it), and, when the item's publication date is
+    known, only when it was published within a year of that polling day, before or after: a day and
+    month told without the year are the nearest of their kind ("the meeting held on March 29 this
+    year" in 2023 is not the by-election of 29 March 2026)."""
     start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
     end_candidates = [i for i in (text.find(". ", mention.end), text.find("\n", mention.end)) if i >= 0]
     sentence = text[start:min(end_candidates) if end_candidates else len(text)]
@@ -349,7 +408,8 @@ def _vote_day_month(text: str, mention: BodyMention, body: str, by_filter: bool 
         near = sentence[max(0, m.start() - 30):m.end() + 30]
         if month and _HELD_NEAR.search(near):
             days.add(f"{month:02d}-{day:02d}")
-    found = {d for b, d, by in KNOWN_ELECTIONS if b == body and d[5:] in days and (by_filter is None or by == by_filter)}
+    found = {d for b, d, by in KNOWN_ELECTIONS if b == body and d[5:] in days and (by_filter is None or by == by_filter)
+             and (published is None or abs(date.fromisoformat(d) - published) <= _DAY_MONTH_YEAR)}
     return found.pop() if len(found) == 1 else None
 
 
