@@ -205,12 +205,27 @@ INITIALS = re.compile(r"^((?:[A-ZА-ЯЁÝŇŞÇÄÖÜŽ]\.\s?){1,3})\s*(\S+)$")
 _STRONG_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ow|ew|owa|ewa|skiy|sky|skaya|ов|ев|ова|ева|ский|ская)$", re.I)
 
 
+# a patronymic, Latin or Cyrillic, in the nominative: Isgenderovich, Moostapakulyevich, Ivanovna,
+# Николаевич, Ивановна (the Cyrillic cases are brought to the nominative before, russian_nominative)
+_PATRONYMIC_WORD = re.compile(r"(?:vich|vych|vna|ович|евич|ьич|овна|евна|ична)$", re.I)
+
+
 def looks_surname_first(printed: str) -> bool:
     """'Myradow Gulmyrat', 'Мамедова Огулгерек': two words, the first with a surname ending, the
-    second without one."""
+    second without one. Three words with a patronymic: surname first when the patronymic comes
+    last ('Дурдыев Рамазан Мустафакулиевич') or in the middle of a surname and a given name
+    ('Doordyyev Moostapakulyevich Ramazan', as registration lists transliterate them)."""
     words = printed.split()
-    return len(words) == 2 and not INITIALS.match(printed) and bool(_STRONG_SURNAME.search(words[0])) \
-        and not _STRONG_SURNAME.search(words[1])
+    if INITIALS.match(printed) or not words or not _STRONG_SURNAME.search(words[0]):
+        return False
+    if len(words) == 2:
+        return not _STRONG_SURNAME.search(words[1])
+    if len(words) == 3 and not _PATRONYMIC_WORD.search(words[0]):
+        if _PATRONYMIC_WORD.search(words[2]) and not _PATRONYMIC_WORD.search(words[1]):
+            return True
+        return bool(_PATRONYMIC_WORD.search(words[1])) and not _STRONG_SURNAME.search(words[2]) \
+            and not _PATRONYMIC_WORD.search(words[2])
+    return False
 
 
 _SPACES = re.compile(r"\s+")
@@ -233,7 +248,14 @@ def split_name(printed: str, surname_first: bool | None = None) -> NameParts:
     if surname_first is None:
         surname_first = looks_surname_first(s)
     if surname_first:
+        if len(parts) == 3 and _PATRONYMIC_WORD.search(parts[1]) and not _PATRONYMIC_WORD.search(parts[2]):
+            # surname, patronymic, given name: the given name comes first (its initial is the id's)
+            return NameParts(f"{parts[2]} {parts[1]}", parts[0], s)
         return NameParts(" ".join(parts[1:]), parts[0], s)
+    if len(parts) == 3 and _PATRONYMIC_WORD.search(parts[2]) and _STRONG_SURNAME.search(parts[1]) \
+            and not _STRONG_SURNAME.search(parts[0]) and not _PATRONYMIC_WORD.search(parts[1]):
+        # given name, surname, patronymic ('Aman Orazov Batyrovich')
+        return NameParts(f"{parts[0]} {parts[2]}", parts[1], s)
     return NameParts(" ".join(parts[:-1]), parts[-1], s)
 
 
@@ -258,7 +280,7 @@ def canonical_name(forms: list[tuple[str, str]]) -> str:
         name, lang = f
         latin = not CYRILLIC.search(name)
         full = not INITIALS.match(name)
-        return (latin, full, lang == "en", lang != "tk", len(name))
+        return (latin, full, lang == "en", lang != "tk", not looks_surname_first(name), len(name))
     name, lang = max(forms, key=score)
     if CYRILLIC.search(name):
         return latin_english(name)

@@ -151,3 +151,26 @@ def test_one_skeleton_for_the_turkmen_russian_and_english_vowels_of_one_surname(
     from etl.entities import skeleton
 
     assert len({skeleton(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize("printed", [
+    "Ramazan Mustafakuliyevich Durdyyev",  # given name, patronymic, surname
+    "Durdyyev Mustafakuliyevich Ramazan",  # surname, patronymic, given name (registration lists)
+    "Durdyyev Ramazan Mustafakuliyevich",  # surname, given name, patronymic (Russian official order)
+    "Ramazan Durdyyev Mustafakuliyevich",  # given name, surname, patronymic
+    "Рамазан Мустафакулиевич Дурдыев",
+    "Дурдыев Рамазан Мустафакулиевич",
+    "Дурдыев Мустафакулиевич Рамазан",
+    "R. Durdyyev",
+])
+def test_a_name_with_a_patronymic_in_any_order_has_one_id(printed):
+    assert person_id(split_name(printed)) == "durduev-r"
+    assert Registry().person(printed, "en" if printed.isascii() else "ru") == "durduev-r"
+
+
+def test_a_name_printed_surname_first_is_shown_given_name_first():
+    r = Registry()
+    r.person("Durdyyev Mustafakuliyevich Ramazan", "en")
+    r.person("Myradow Gulmyrat", "en")
+    assert [person["name"] for person, _ in r.person_rows()] == [
+        "Ramazan Mustafakuliyevich Durdyyev", "Gulmyrat Myradow"]

@@ -89,3 +89,33 @@ def test_courtesy_titles_mission_names_and_initialled_names(text, people):
 ])
 def test_a_russian_surname_in_ova_is_genitive_only_after_a_genitive_head(before, printed, nominative):
     assert russian_nominative(printed, before) == nominative
+
+
+@pytest.mark.parametrize("full, initialled", [
+    ("Джуманазар Аннаев", "Д.Аннаев"),  # 'Дж' is 'j' in Latin letters: the ids differ, the letters agree
+    ("Jumanazar Annaev", "J. Annaev"),
+    ("Jumanazar Annaýew", "J.Annaýew"),
+])
+def test_a_name_with_an_initial_joins_the_one_full_name_of_that_letter(full, initialled):
+    joined = _join_cut_short([_p(full), _p("Alexei Gromov"), _p(initialled)])
+    assert [(p.name, p.aliases) for p in joined] == [(full, [initialled]), ("Alexei Gromov", [])]
+
+
+def test_a_name_with_an_initial_is_not_guessed():
+    # two full names of that surname and letter
+    people = [_p("Джуманазар Аннаев"), _p("Довлет Аннаев"), _p("Д.Аннаев")]
+    assert [p.name for p in _join_cut_short(people)] == ["Джуманазар Аннаев", "Довлет Аннаев", "Д.Аннаев"]
+    # another letter, or another script (the letters cannot be compared)
+    for initialled in ("Г.Аннаев", "D.Annaev"):
+        people = [_p("Джуманазар Аннаев"), _p(initialled)]
+        assert [p.name for p in _join_cut_short(people)] == ["Джуманазар Аннаев", initialled]
+
+
+def test_a_candidate_named_in_full_and_then_by_initial_is_one_participant():
+    from etl.facts.meetings import parse_meeting
+
+    text = ("В Мары состоялась встреча избирателей с кандидатом в депутаты Джуманазаром Аннаевым. "
+            "Доверенное лицо Д.Аннаева рассказало о кандидате. Д.Аннаев ответил на вопросы избирателей.")
+    meeting = parse_meeting(text, lang="ru")
+    assert [(p.name, p.aliases) for p in meeting.participants] == [
+        ("Джуманазаром Аннаевым", ["Д.Аннаева", "Д.Аннаев"])]

@@ -22,7 +22,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..dates import _full_dates, _future_dates
-from ..entities import nominative, person_key, skeleton, split_name
+from ..entities import INITIALS, nominative, person_key, skeleton, split_name
 from ..text import fold
 from .hints import Hint, Scanned
 from .memo import memo_list, sentences_of
@@ -600,9 +600,47 @@ def _cut_short(p: Participant) -> tuple[str, str] | None:
     return None
 
 
+def _initialled(p: Participant) -> tuple[str, str] | None:
+    """(surname skeleton, the initial's letter as printed) of a name printed with its given name's
+    initial ('Д.Аннаев', 'J. Annaev'); None for other names."""
+    m = INITIALS.match(p.nominative or p.name)
+    return (skeleton(m.group(2)), m.group(1)[0].lower()) if m else None
+
+
+def _join_initialled(participants: list[Participant]) -> list[Participant]:
+    """A name printed with an initial joins the one full name of the text with that surname whose
+    given name, printed in the same script, begins with that letter: 'Д.Аннаев' is 'Джуманазар
+    Аннаев' though their ids differ ('Дж' is 'j' in Latin letters, the initial 'Д.' is 'd').
+    When no full name or more than one fits, it stays as printed, never guessed."""
+    out = []
+    for p in participants:
+        initialled = _initialled(p)
+        fits = []
+        if initialled is not None:
+            surname, letter = initialled
+            for q in participants:
+                if q is p or _initialled(q) is not None or _cut_short(q) is not None:
+                    continue
+                parts = split_name(q.nominative or q.name)
+                if parts.first and "." not in parts.first and skeleton(parts.surname) == surname \
+                        and parts.first[:1].lower() == letter:
+                    fits.append(q)
+        if len(fits) == 1:
+            q = fits[0]
+            for form in dict.fromkeys((p.name, p.nominative or p.name)):
+                if form not in (q.name, q.nominative) and form not in q.aliases:
+                    q.aliases.append(form)
+            if not q.role and p.role:
+                q.role, q.organization_text = p.role, p.organization_text
+        else:
+            out.append(p)
+    return out
+
+
 def _join_cut_short(participants: list[Participant]) -> list[Participant]:
-    """A name cut short ('Nurnepesov', 'Gulmyrat M.') joins the full name it abbreviates when exactly
-    one participant of the text fits; otherwise it stays as printed, never guessed."""
+    """A name cut short ('Nurnepesov', 'Gulmyrat M.', 'Д.Аннаев') joins the full name it abbreviates
+    when exactly one participant of the text fits; otherwise it stays as printed, never guessed."""
+    participants = _join_initialled(participants)
     out = [p for p in participants if _cut_short(p) is None]
     for p in participants:
         short = _cut_short(p)
