@@ -211,3 +211,23 @@ def test_respectively_that_does_not_pair_up_is_reported():
     for text, lang in [(en, "en"), (ru, "ru")]:
         got = results_in(text, text, lang)
         assert [type(r) for r in got] == [ResultIssue] and got[0].statement == text
+
+
+def test_the_words_that_lead_into_the_next_constituency_are_not_an_occupation():
+    """A list on one line: what is left between a name and the next constituency is its link word
+    ("по", "in the"), not an occupation; an occupation before it keeps its own words."""
+    assert rows(parse_results("Депутатами Меджлиса избраны: по избирательному округу № 54 «Байдак» – Гурбангуль "
+                              "Атаева, по округу № 106 «Векил» – Ата Сердаров.", "ru")) == [
+        (54, "Байдак", "Гурбангуль Атаева", False, None, None),
+        (106, "Векил", "Ата Сердаров", False, None, None),
+    ]
+    assert rows(parse_results("Депутатами Меджлиса избраны: по избирательному округу № 54 «Байдак» – Атаева "
+                              "Гурбангуль, учитель школы № 5, в округе № 106 «Векил» – Сердаров Ата, врач.", "ru")) == [
+        (54, "Байдак", "Атаева Гурбангуль", True, "учитель школы № 5", None),
+        (106, "Векил", "Сердаров Ата", True, "врач", None),
+    ]
+    assert rows(parse_results("Elected deputies of the Mejlis: in the constituency No. 54 «Baydak» – Gurbangul "
+                              "Atayeva, teacher, in the constituency No. 106 «Vekil» – Ata Serdarov, doctor.", "en")) == [
+        (54, "Baydak", "Gurbangul Atayeva", False, "teacher", None),
+        (106, "Vekil", "Ata Serdarov", False, "doctor", None),
+    ]

@@ -91,6 +91,9 @@ _ELECTED_BEFORE = re.compile(
 _NAME_JUST_BEFORE = re.compile(rf"((?:{INIT}){{1,3}}{WORD}|{WORD}(?:\s+{WORD}){{1,2}})[\s,]*(?:(?:по|от|в|во|in|from)\s+)?$")
 _ELECTED_AFTER = re.compile(rf"^[^.;]{{0,60}}?(?:{_ELECTED_LEAD})", re.I)
 _OCCUPATION_START = re.compile(r"^\s*(?:–|—|-|:|,|\()")
+# the words that lead into the next constituency of a list, left at the end of an occupation's
+# segment: "…, in the constituency No. 2", "…, по избирательному округу № 2", "…, в округе № 2"
+_TRAILING_LINK = re.compile(r"(?:[\s,;]+|^)(?:(?:in|and|at|from|the|по|в|во|и|а|на)\s*)*$", re.I)
 
 
 # Words that say the people listed were elected (not merely nominated or registered as candidates).
@@ -249,7 +252,7 @@ def _seats(text: str, lang: str | None) -> list[ElectedMember]:
             tail = rest[m.end():]
             if _OCCUPATION_START.match(tail):
                 occupation = re.sub(r"^\s*(?:–|—|-|:|,)\s*", "", tail)
-                occupation = re.sub(r"[\s,;]*(?:(?:in|and)\s+(?:the\s+)?)?$", "", occupation).strip(" ,;")
+                occupation = _TRAILING_LINK.sub("", occupation).strip(" ,;")
                 occupation = occupation if occupation and not re.fullmatch(r"[\W\d]*", occupation) else None
         else:
             # "Rejep Bazarov was elected in the constituency No. 1", "Базаров Реджеп избран по округу № 1"
