@@ -600,6 +600,16 @@ def _cut_short(p: Participant) -> tuple[str, str] | None:
     return None
 
 
+def _absorb(q: Participant, p: Participant) -> None:
+    """`p` is another spelling of `q`: its printed form (and nominative) become q's aliases, and its
+    role q's when q has none."""
+    for form in dict.fromkeys((p.name, p.nominative or p.name)):
+        if form not in (q.name, q.nominative) and form not in q.aliases:
+            q.aliases.append(form)
+    if not q.role and p.role:
+        q.role, q.organization_text = p.role, p.organization_text
+
+
 def _initialled(p: Participant) -> tuple[str, str] | None:
     """(surname skeleton, the initial's letter as printed) of a name printed with its given name's
     initial ('Д.Аннаев', 'J. Annaev'); None for other names."""
@@ -626,12 +636,7 @@ def _join_initialled(participants: list[Participant]) -> list[Participant]:
                         and parts.first[:1].lower() == letter:
                     fits.append(q)
         if len(fits) == 1:
-            q = fits[0]
-            for form in dict.fromkeys((p.name, p.nominative or p.name)):
-                if form not in (q.name, q.nominative) and form not in q.aliases:
-                    q.aliases.append(form)
-            if not q.role and p.role:
-                q.role, q.organization_text = p.role, p.organization_text
+            _absorb(fits[0], p)
         else:
             out.append(p)
     return out
@@ -659,12 +664,7 @@ def _join_cut_short(participants: list[Participant]) -> list[Participant]:
                 if skeleton(parts.first.split()[0]) == given and skeleton(parts.surname).startswith(initial):
                     fits.append(q)
         if len(fits) == 1:
-            q = fits[0]
-            for form in dict.fromkeys((p.name, p.nominative or p.name)):
-                if form not in (q.name, q.nominative) and form not in q.aliases:
-                    q.aliases.append(form)
-            if not q.role and p.role:
-                q.role, q.organization_text = p.role, p.organization_text
+            _absorb(fits[0], p)
         else:
             out.append(p)
     return [p for p in participants if p in out]
