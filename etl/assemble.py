@@ -30,7 +30,6 @@ from .facts.elections import (
     elections_in,
     hourly_polling_day,
     known_polling_day,
-    vote_is_today,
 )
 from .facts.kinds import classify
 from .facts.meetings import parse_meeting, reports_meeting
@@ -175,7 +174,7 @@ def _add_turnout(facts: Facts, item: Item, t, issues, capture_id, line) -> None:
         _date_from_polling_day(item, body)
     # hourly turnout is stated on polling day (the known election's, or the site's day of publication)
     polling_day = hourly_polling_day(body, item.published_on, _from_site(item),
-                                     vote_is_today(f"{item.title or ''}\n{item.text}")) if t.hour is not None else None
+                                     f"{item.title or ''}\n{item.text}") if t.hour is not None else None
     ref = election_for(body, t.context or t.statement, polling_day)
     if ref.id is None:
         known = next((e for e in item.elections if e.body == body), None)

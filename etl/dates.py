@@ -648,6 +648,11 @@ def parse_time_stamp(line: str) -> DayMonth | None:
     return DayMonth(day, month, head.rstrip(" |,"), year, basis="dateline")
 
 
+# words that put what a sentence tells on the day it was written (a meeting held today, a vote taking
+# place today)
+TODAY = re.compile(r"\btoday\b|şu gün|bu gün|сегодня", re.I)
+
+
 # place names are capitalised words, none a weekday or a word that opens a sentence
 _NOT_PLACE = r"on|in|at|by|today|yesterday|since|from|until|till|в|на|с|до|сегодня|вчера"
 _PLACE_WORD = (rf"(?!(?i:{_NOT_PLACE}|{_WEEKDAY_ALT})\b)"

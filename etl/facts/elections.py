@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..dates import _full_dates
+from ..dates import TODAY, _full_dates
 from .hints import Hint, Hinted, Scanned, Spotted
-from .memo import memo_list
+from .memo import memo_list, sentences_of
 
 BODIES = {
     "president": "President of Turkmenistan",
@@ -259,7 +259,6 @@ HOURLY_REPORT_DAYS = 7
 # The vote told as taking place on the day of writing: "today ... the elections are held", "voting
 # began today", "Şu gün ... saýlawlary geçirildi", "Сегодня ... проходят выборы". "Today" and the
 # held-or-begun verb must be in one sentence with a word of voting.
-_TODAY = re.compile(r"\btoday\b|\b(?:şu|bu)\s+gün(?:i|ki)?\b|\bсегодня\b", re.I)
 _VOTING = re.compile(r"election|voting|vote[sd]?\b|polls?\b|saýlaw|ses\s+beriş|выбор|голосовани", re.I)
 _HELD_TODAY = re.compile(r"\b(?:are|is|were|was)\s+(?:being\s+)?(?:held|taking\s+place|under\s?way)|\btook\s+place"
                          r"|\b(?:began|begun|started|opened)\b|geçiril(?:ýär|di|ýärler|diler)\b|badalga\s+al|başlandy"
@@ -275,22 +274,20 @@ _OTHER_DAY = re.compile(r"result|summ|итог|подвед|netije|jemle|yesterd
 
 def vote_is_today(text: str) -> bool:
     """Whether the text tells of the vote as taking place on the day it was written."""
-    if not _TODAY.search(text):
+    if not TODAY.search(text):
         return False
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-        if (_TODAY.search(sentence) and _VOTING.search(sentence) and _HELD_TODAY.search(sentence)
-                and not _OTHER_DAY.search(sentence) and not _DAY_MONTH.search(sentence)):
-            return True
-    return False
+    return any(TODAY.search(sentence) and _VOTING.search(sentence) and _HELD_TODAY.search(sentence)
+               and not _OTHER_DAY.search(sentence) and not _DAY_MONTH.search(sentence)
+               for sentence in sentences_of(text))
 
 
-def hourly_polling_day(body: str, published: date | None, from_site: bool, today: bool = False) -> date | None:
+def hourly_polling_day(body: str, published: date | None, from_site: bool, text: str = "") -> date | None:
     """The polling day of an hourly turnout figure of `body` in an item published on `published`.
 
     The known election of that body held on the day of publication or in the week before it (the
     latest); else the day of publication on the site's own pages (`from_site`), which post hourly
-    figures on polling day, or when the text tells of the vote as taking place that day (`today`,
-    vote_is_today); else unknown: a copy on another site may be dated days after the vote.
+    figures on polling day, or when the item's `text` tells of the vote as taking place that day
+    (vote_is_today); else unknown: a copy on another site may be dated days after the vote.
     """
     if published is None:
         return None
@@ -298,7 +295,7 @@ def hourly_polling_day(body: str, published: date | None, from_site: bool, today
             for day in (date.fromisoformat(d),) if timedelta(0) <= published - day <= timedelta(days=HOURLY_REPORT_DAYS)]
     if near:
         return max(near)
-    return published if from_site or today else None
+    return published if from_site or vote_is_today(text) else None
 
 
 # A date told as the day of the vote, right after the body's name: "elections of members of gengesh

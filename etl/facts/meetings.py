@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from ..dates import _full_dates, _future_dates
+from ..dates import TODAY, _full_dates, _future_dates
 from ..entities import INITIALS, nominative, person_key, skeleton, split_name
 from ..text import fold
 from .hints import Hint, Scanned
@@ -178,7 +178,6 @@ def _names_meeting(sentence: str) -> bool:
 
 HELD = re.compile(r"was held|were held|took place|held|met\b|состоял|прошл|проведен|geçirildi|boldy|duşuşdy", re.I)
 _HELD_SCAN = Scanned.of(HELD)  # scanned over the folded text (etl.facts.hints)
-_TODAY = re.compile(r"\btoday\b|şu gün|bu gün|сегодня", re.I)
 PLACE_RES = [
     re.compile(r"(?:was held|took place|were held|met)\s+(?:at|in)\s+(the\s+(?:office|building|premises|hall|headquarters|conference hall)[^,;]{0,160}?)(?=\s+with\b|,|;|\.(?:\s|$))", re.I),
     re.compile(r"^(?:In|At)\s+(?:a|the)\s+((?:[\w-]+\s+){0,3}(?:hall|building|office|premises|theatre|theater|centre|center)[^,;]{0,120}),", re.I),
@@ -549,7 +548,7 @@ def parse_meeting(text: str, published: date | None = None, lang: str | None = N
                 held_on = ds[-1]
                 break
     if held_on is None and published is not None:
-        if any(_TODAY.search(parts[i]) and _HELD_SCAN.search(parts[i]) for i in meeting_idx):
+        if any(TODAY.search(parts[i]) and _HELD_SCAN.search(parts[i]) for i in meeting_idx):
             held_on = published
     place = None
     for i in meeting_idx:
@@ -622,19 +621,14 @@ def _join_initialled(participants: list[Participant]) -> list[Participant]:
     given name, printed in the same script, begins with that letter: 'Д.Аннаев' is 'Джуманазар
     Аннаев' though their ids differ ('Дж' is 'j' in Latin letters, the initial 'Д.' is 'd').
     When no full name or more than one fits, it stays as printed, never guessed."""
+    initialled = {id(p): _initialled(p) for p in participants}
+    full = [(q, split_name(q.nominative or q.name)) for q in participants
+            if initialled[id(q)] is None and _cut_short(q) is None]
+    full = [(q, skeleton(parts.surname), parts.first[:1].lower()) for q, parts in full
+            if parts.first and "." not in parts.first]
     out = []
     for p in participants:
-        initialled = _initialled(p)
-        fits = []
-        if initialled is not None:
-            surname, letter = initialled
-            for q in participants:
-                if q is p or _initialled(q) is not None or _cut_short(q) is not None:
-                    continue
-                parts = split_name(q.nominative or q.name)
-                if parts.first and "." not in parts.first and skeleton(parts.surname) == surname \
-                        and parts.first[:1].lower() == letter:
-                    fits.append(q)
+        fits = [q for q, surname, letter in full if (surname, letter) == initialled[id(p)]]
         if len(fits) == 1:
             _absorb(fits[0], p)
         else:
