@@ -210,22 +210,35 @@ _STRONG_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ow|ew|owa|ewa|skiy|sky|skaya|о�
 _PATRONYMIC_WORD = re.compile(r"(?:vich|vych|vna|ович|евич|ьич|овна|евна|ична)$", re.I)
 
 
+def _patronymic_order(words: list[str]) -> tuple[int, int, int] | None:
+    """(surname, given name, patronymic): the places of the words of a three-word name with one
+    patronymic, not the first word. Its place tells the order: last, after a surname ('Дурдыев
+    Рамазан Мустафакулиевич') or a given name and a surname ('Aman Orazov Batyrovich'); in the
+    middle, between a given name and a surname ('Meretdurdy Isgenderovich Goorbanov') or a surname
+    and a given name ('Doordyyev Moostapakulyevich Ramazan', as registration lists print them).
+    None for any other name, or when the surname cannot be told."""
+    if len(words) != 3:
+        return None
+    patronymic = [bool(_PATRONYMIC_WORD.search(w)) for w in words]
+    if patronymic.count(True) != 1 or patronymic[0]:
+        return None
+    surname = [bool(_STRONG_SURNAME.search(w)) for w in words]
+    if patronymic[2]:
+        return (0, 1, 2) if surname[0] else (1, 0, 2) if surname[1] else None
+    return (0, 2, 1) if surname[0] and not surname[2] else (2, 0, 1)
+
+
 def looks_surname_first(printed: str) -> bool:
     """'Myradow Gulmyrat', 'Мамедова Огулгерек': two words, the first with a surname ending, the
-    second without one. Three words with a patronymic: surname first when the patronymic comes
-    last ('Дурдыев Рамазан Мустафакулиевич') or in the middle of a surname and a given name
-    ('Doordyyev Moostapakulyevich Ramazan', as registration lists transliterate them)."""
+    second without one; three words with a patronymic whose order puts the surname first
+    (_patronymic_order)."""
     words = printed.split()
     if INITIALS.match(printed) or not words or not _STRONG_SURNAME.search(words[0]):
         return False
     if len(words) == 2:
         return not _STRONG_SURNAME.search(words[1])
-    if len(words) == 3 and not _PATRONYMIC_WORD.search(words[0]):
-        if _PATRONYMIC_WORD.search(words[2]) and not _PATRONYMIC_WORD.search(words[1]):
-            return True
-        return bool(_PATRONYMIC_WORD.search(words[1])) and not _STRONG_SURNAME.search(words[2]) \
-            and not _PATRONYMIC_WORD.search(words[2])
-    return False
+    order = _patronymic_order(words)
+    return order is not None and order[0] == 0
 
 
 _SPACES = re.compile(r"\s+")
@@ -247,15 +260,13 @@ def split_name(printed: str, surname_first: bool | None = None) -> NameParts:
         return NameParts(None, parts[0], s)
     if surname_first is None:
         surname_first = looks_surname_first(s)
+    # a patronymic's place tells which word is the given name (its initial is the id's)
+    order = _patronymic_order(parts)
+    if order is not None and (order[0] == 0) == surname_first and order[0] != 2:
+        surname, given, patronymic = order
+        return NameParts(f"{parts[given]} {parts[patronymic]}", parts[surname], s)
     if surname_first:
-        if len(parts) == 3 and _PATRONYMIC_WORD.search(parts[1]) and not _PATRONYMIC_WORD.search(parts[2]):
-            # surname, patronymic, given name: the given name comes first (its initial is the id's)
-            return NameParts(f"{parts[2]} {parts[1]}", parts[0], s)
         return NameParts(" ".join(parts[1:]), parts[0], s)
-    if len(parts) == 3 and _PATRONYMIC_WORD.search(parts[2]) and _STRONG_SURNAME.search(parts[1]) \
-            and not _STRONG_SURNAME.search(parts[0]) and not _PATRONYMIC_WORD.search(parts[1]):
-        # given name, surname, patronymic ('Aman Orazov Batyrovich')
-        return NameParts(f"{parts[0]} {parts[2]}", parts[1], s)
     return NameParts(" ".join(parts[:-1]), parts[-1], s)
 
 
